@@ -1,0 +1,43 @@
+# accord: two commands for a new user (see README): `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+DB ?= sqlite:///accord.db
+STAMP := $(VENV)/.accord-installed
+DEVSTAMP := $(VENV)/.accord-dev-installed
+
+.PHONY: demo test lint typecheck imports unit install dev bench clean
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e .
+	touch $@
+
+$(DEVSTAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
+	touch $@
+
+install: $(STAMP)
+dev: $(DEVSTAMP)
+
+## demo: set up, process the bundled examples into accord.db, print a summary, serve
+demo: $(STAMP)
+	$(BIN)/accord ingest examples --db $(DB)
+	$(BIN)/accord stats --db $(DB)
+	$(BIN)/accord serve --db $(DB)
+
+## test: set up with dev tools, then lint, type-check, check imports, run the tests
+test: $(DEVSTAMP)
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+	$(BIN)/python -m pytest -q; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 1; fi; exit $$rc
+
+## bench: docs/s and words/s of accord vs plain spaCy on the bulk corpus
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf $(VENV) accord.db accord.db-wal accord.db-shm

@@ -1,0 +1,1 @@
+"""clean: RawDocument -> Document (boilerplate removed, offsets, outlet, credits)."""

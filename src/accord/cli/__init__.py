@@ -1,0 +1,1 @@
+"""cli: thin commands over the library."""

@@ -1,0 +1,27 @@
+"""The `accord` command: thin commands over the library, one module per command group."""
+
+from __future__ import annotations
+
+import typer
+
+from accord.cli import extract_cmd
+
+app = typer.Typer(
+    name="accord",
+    help="Turn news into evidence-linked data about international cooperation.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+
+@app.callback()
+def _root() -> None:
+    """Turn news into evidence-linked data about international cooperation."""
+
+
+extract_cmd.register(app)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

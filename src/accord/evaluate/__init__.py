@@ -1,0 +1,1 @@
+"""evaluate: gold loading, matching, scores, and the gate with pinned floors."""

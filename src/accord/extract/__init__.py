@@ -1,0 +1,1 @@
+"""extract: one module per kind of fact, from a parsed Document."""

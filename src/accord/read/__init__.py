@@ -1,0 +1,1 @@
+"""read: sources (text, folder, JSONL, HTML, stdin, ...) -> RawDocument."""

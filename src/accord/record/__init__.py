@@ -1,0 +1,1 @@
+"""record: merge, resolve and validate facts into a Record (no NLP, no I/O)."""

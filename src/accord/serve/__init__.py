@@ -1,0 +1,1 @@
+"""serve: REST API and dashboard."""

@@ -1,0 +1,1 @@
+"""store: SQLite (default) and PostgreSQL behind one interface."""

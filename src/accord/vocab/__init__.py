@@ -1,0 +1,1 @@
+"""vocab: gazetteers and lexicons as data files, each naming its source."""
