@@ -1,0 +1,160 @@
+"""Who takes part in an event: actor mentions mapped onto tokens, and the walk over
+the dependency parse that collects an event trigger's participants.
+
+Persons and organisations that act for a state count as that state ("the Pentagon",
+"President Xi"), and "the two countries" / "both sides" stand for the last two actors
+named before them, so a sentence that names its parties only that way still yields
+an event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from accord.schema import Actor, Organization, Person, Span
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
+CLAUSE_DEPS = frozenset(
+    {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "csubjpass"}
+)
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "across", "throughout", "within"})
+_PAIR_WORDS = frozenset({"both", "two"})
+_PAIR_NOUNS = frozenset(
+    {"country", "side", "nation", "government", "state", "neighbour", "neighbor", "partner"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """One participant found for an event: its code, the token, and how it is linked."""
+
+    code: str
+    token: int
+    role: str  # "subj" | "obj" | "other"
+    locative: bool
+
+
+class PartyIndex:
+    """Token index -> actor codes, from actor, person and organisation mentions."""
+
+    def __init__(self, doc: Doc, by_token: dict[int, tuple[str, ...]]) -> None:
+        self.doc = doc
+        self.by_token = by_token
+
+    @classmethod
+    def build(
+        cls,
+        doc: Doc,
+        actors: Iterable[Actor],
+        persons: Iterable[Person] = (),
+        organizations: Iterable[Organization] = (),
+    ) -> PartyIndex:
+        spans: list[tuple[Span, str]] = []
+        for actor in actors:
+            spans.extend((m, actor.code) for m in actor.mentions)
+        for person in persons:
+            if person.actor:
+                spans.extend((m, person.actor) for m in person.mentions)
+        for org in organizations:
+            if org.actor:
+                spans.extend((m, org.actor) for m in org.mentions)
+        by_token: dict[int, tuple[str, ...]] = {}
+        for (start, end), code in spans:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            for tok in span:
+                if code not in by_token.get(tok.i, ()):
+                    by_token[tok.i] = (*by_token.get(tok.i, ()), code)
+        _add_pair_anaphors(doc, by_token)
+        return cls(doc, by_token)
+
+    def restrict(self, start: int, end: int) -> PartyIndex:
+        """Only the mentions between token ``start`` and ``end`` (one sentence)."""
+        return PartyIndex(self.doc, {i: c for i, c in self.by_token.items() if start <= i < end})
+
+    def codes(self, token: Token) -> tuple[str, ...]:
+        return self.by_token.get(token.i, ())
+
+    def in_range(self, start: int, end: int) -> list[tuple[int, str]]:
+        """(token index, code) for every party token in ``[start, end)`` tokens."""
+        return [(i, c) for i in range(start, end) for c in self.by_token.get(i, ())]
+
+
+def _add_pair_anaphors(doc: Doc, by_token: dict[int, tuple[str, ...]]) -> None:
+    """'the two countries', 'both sides' -> the last two distinct actors before them."""
+    recent: list[str] = []
+    for tok in doc:
+        codes = by_token.get(tok.i, ())
+        for code in codes:
+            if code in recent:
+                recent.remove(code)
+            recent.append(code)
+        if (
+            not codes
+            and tok.lemma_.lower() in _PAIR_NOUNS
+            and tok.i > 0
+            and doc[tok.i - 1].lower_ in _PAIR_WORDS
+            and len(recent) >= 2
+        ):
+            by_token[tok.i] = (recent[-2], recent[-1])
+
+
+def is_clause(token: Token) -> bool:
+    """A child that opens its own clause (its participants belong to its own events)."""
+    return token.dep_ in CLAUSE_DEPS and token.pos_ in ("VERB", "AUX")
+
+
+def collect(
+    root: Token,
+    index: PartyIndex,
+    role: str | None = None,
+    locative: bool = False,
+    skip: frozenset[int] = frozenset(),
+) -> list[Party]:
+    """Parties in ``root``'s phrase, not descending into other clauses or ``skip``."""
+    found: list[Party] = []
+    stack: list[tuple[Token, str, bool]] = [(root, role or "other", locative)]
+    while stack:
+        tok, r, loc = stack.pop()
+        found.extend(Party(code, tok.i, r, loc) for code in index.codes(tok))
+        for child in tok.children:
+            if child.i in skip or is_clause(child):
+                continue
+            child_role = r
+            if tok.i == root.i and role is None:
+                child_role = "subj" if child.dep_ in SUBJECT_DEPS else "obj"
+            child_loc = loc or (child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS)
+            stack.append((child, child_role, child_loc))
+    return found
+
+
+def is_locative(token: Token) -> bool:
+    """True when a mention sits under 'in'/'at' below its clause: a place, not a party."""
+    tok = token
+    while tok.head.i != tok.i and not is_clause(tok):
+        if tok.dep_ == "prep" and tok.lower_ in LOCATIVE_PREPS:
+            return True
+        tok = tok.head
+    return False
+
+
+def subject_parties(verb: Token, index: PartyIndex) -> list[Party]:
+    """Subjects of a verb, inherited from the governing verb for 'X pledged to boost',
+    'X is ready to share', 'X met Y and signed ...'."""
+    tok = verb
+    for _ in range(6):
+        subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            out: list[Party] = []
+            for subj in subjects:
+                out.extend(collect(subj, index, role="subj"))
+            return out
+        if tok.dep_ in ("xcomp", "conj", "acomp", "advcl") and tok.head.i != tok.i:
+            tok = tok.head
+            continue
+        break
+    return []

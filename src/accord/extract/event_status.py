@@ -1,0 +1,121 @@
+"""An event's status from the parse: occurred, planned or intended, or None.
+
+None means the text does not assert the event: it is negated ("did not sign"),
+hypothetical ("if China were to take over", "might seize", "the possibility that")
+or failed ("refused to sign"). PLOVER's manual names these auxiliary modes; accord's
+status carries future (planned) and willingness (intended), and drops the rest.
+Reported speech needs no special case: the status comes from the embedded clause's
+own auxiliaries ("X said Y will sign" is planned).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from accord.vocab.event_lexicon import StatusCues, status_cues
+
+OCCURRED = "occurred"
+PLANNED = "planned"
+INTENDED = "intended"
+
+_FINITE_OR_PARTICIPLE = {"VBD", "VBN", "VBZ", "VBP", "VBG", "MD"}
+_NOUN_CLIMB = {"prep", "pobj", "dobj", "nsubj", "nsubjpass", "compound", "conj", "appos", "attr"}
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb (or auxiliary) above a token, or None at the root."""
+    head = token
+    while head.head.i != head.i:
+        head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+    return None
+
+
+def _hypothetical_context(token: Token, cues: StatusCues) -> bool:
+    """True inside 'the possibility that ...', 'the risk that ...', and the like."""
+    for anc in token.ancestors:
+        if anc.pos_ in ("NOUN", "PROPN") and anc.lemma_.lower() in cues.hypothetical_nouns:
+            return True
+    return False
+
+
+def verb_status(verb: Token, cues: StatusCues | None = None, depth: int = 0) -> str | None:
+    """Status of the clause a verb heads, from negation, modals, governors and tense."""
+    cues = cues or status_cues()
+    if depth > 6:
+        return OCCURRED
+    children = list(verb.children)
+    if any(c.dep_ == "neg" for c in children):
+        return None
+    if any(c.dep_ == "mark" and c.lower_ in cues.hypothetical_marks for c in children):
+        return None
+    auxes = [c.lower_ for c in children if c.dep_ in ("aux", "auxpass")]
+    if any(a in cues.hypothetical_aux for a in auxes):
+        return None
+    if any(a in cues.planned_aux for a in auxes):
+        return PLANNED
+    if any(a in cues.intended_aux for a in auxes):
+        return INTENDED
+    if _hypothetical_context(verb, cues) and verb.dep_ in ("acl", "ccomp", "relcl"):
+        return None
+    gov = verb.head
+    if verb.dep_ in ("xcomp", "acomp") and gov.i != verb.i:
+        lemma = gov.lemma_.lower()
+        if lemma in cues.negating_governors:
+            return None
+        gov_status = verb_status(gov, cues, depth + 1)
+        if gov_status is None:
+            return None
+        if lemma in cues.planned_governors and (lemma != "be" or "to" in auxes):
+            return PLANNED
+        if lemma in cues.intended_governors:
+            return INTENDED if gov_status != PLANNED else PLANNED
+        return gov_status
+    if verb.dep_ == "conj" and verb.tag_ == "VB" and gov.i != verb.i:
+        return verb_status(gov, cues, depth + 1)
+    if verb.dep_ == "advcl" and verb.tag_ == "VB" and "to" in auxes:
+        return INTENDED  # purpose clause: "sent envoys to negotiate"
+    if verb.tag_ in _FINITE_OR_PARTICIPLE or verb.pos_ == "AUX":
+        return OCCURRED
+    if verb.dep_ in ("pcomp", "acl", "advcl", "ccomp") and gov.i != verb.i:
+        return verb_status(gov, cues, depth + 1)
+    return OCCURRED
+
+
+def noun_status(noun: Token, cues: StatusCues | None = None) -> str | None:
+    """Status of an event named by a noun ('the summit', 'a draft agreement')."""
+    cues = cues or status_cues()
+    mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "nummod")]
+    if any(c.lemma_.lower() in cues.hypothetical_modifiers for c in mods):
+        return None
+    if any(c.dep_ == "neg" or c.lower_ == "no" for c in noun.children):
+        return None
+    if any(c.lemma_.lower() in cues.planned_modifiers for c in mods):
+        return PLANNED
+    # "ahead of the summit", "before the talks"
+    head = noun.head
+    if head.dep_ == "prep" or head.pos_ == "ADP":
+        above = head.head
+        if head.lower_ in cues.planned_preps or (
+            head.lower_ in ("of", "to", "for") and above.lower_ in cues.planned_preps
+        ):
+            return PLANNED
+    # its own clause: "the summit, which is to take place in July", "the forum, held ..."
+    for child in noun.children:
+        if child.dep_ in ("relcl", "acl") and child.pos_ in ("VERB", "AUX"):
+            st = verb_status(child, cues)
+            if st in (PLANNED, INTENDED):
+                return st
+            if child.tag_ in ("VBN", "VBD"):
+                return OCCURRED
+    gov = governing_verb(noun)
+    if gov is None:
+        return OCCURRED
+    if gov.lemma_.lower() in cues.planned_noun_governors and noun.dep_ in (
+        "dobj",
+        "nsubjpass",
+        "pobj",
+    ):
+        return PLANNED
+    return verb_status(gov, cues)

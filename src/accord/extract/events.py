@@ -1,0 +1,486 @@
+"""PLOVER-typed events with CAMEO codes, from trigger verbs and nouns over the parse.
+
+A trigger is a verb or noun lemma from the event lexicons (vocab/data/event_verbs.json,
+event_nouns.json). Its participants come from the dependency parse (subject, object,
+'with'/'to' partners, the governing verb's subject for 'X pledged to ...'), falling
+back to the other actors of the sentence; its status comes from modals, governing
+verbs and cue words (event_status). The manual's rules are applied last: a planned
+or intended CONSULT/SUPPORT/COOPERATE/AID is AGREE (its `what` keeps the underlying
+action), a planned RETREAT is CONCEDE, conflictual types keep their type.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from accord.extract.event_parties import (
+    LOCATIVE_PREPS,
+    PartyIndex,
+    collect,
+    is_clause,
+    is_locative,
+    subject_parties,
+)
+from accord.extract.event_when import resolve_event_date
+from accord.extract.event_status import (
+    INTENDED,
+    OCCURRED,
+    PLANNED,
+    governing_verb,
+    noun_status,
+    verb_status,
+)
+from accord.extract.sectors import SectorHit, sector_hits, sectors_between
+from accord.schema import Actor, Amount, Document, Event, Organization, Person
+from accord.vocab.event_lexicon import (
+    Trigger,
+    event_nouns,
+    event_verbs,
+    plover_types,
+    status_cues,
+)
+
+EXTRACTOR = "events/0.1"
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_NAME_ENTS = frozenset({"EVENT", "ORG", "FAC", "WORK_OF_ART", "LAW"})
+_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
+_WHAT_DEPS = frozenset({"dobj", "prt", "dative", "prep", "attr", "oprd", "acomp", "nsubjpass"})
+_NOUN_WHAT_DEPS = frozenset({"amod", "compound", "poss", "nmod", "nummod", "quantmod", "prep"})
+_VISIT_CODES = frozenset({"042", "043"})
+_MAX_WHAT = 14
+_AGREE_VERBS_SUPPRESSED_BY = frozenset({"xcomp", "ccomp"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    token: Token
+    entry: Trigger
+    kind: str  # "verb" | "noun"
+
+
+def extract_events(
+    document: Document,
+    doc: Doc,
+    actors: tuple[Actor, ...],
+    persons: tuple[Person, ...] = (),
+    organizations: tuple[Organization, ...] = (),
+    amounts: tuple[Amount, ...] = (),
+) -> tuple[Event, ...]:
+    """Events between the document's actors, in text order, duplicates merged.
+
+    ``amounts`` is accepted for symmetry with the other extractors; money flows become
+    relations (relations.py), not events of their own.
+    """
+    del amounts
+    if not actors:
+        return ()
+    index = PartyIndex.build(doc, actors, persons, organizations)
+    hits = sector_hits(doc)
+    events: list[Event] = []
+    for unit in _units(doc):
+        local = index.restrict(unit.start, unit.end)
+        if not local.by_token:
+            continue
+        for hit in _triggers(unit, local):
+            event = _build(hit, unit, local, document, hits)
+            if event is not None:
+                events.append(event)
+    return _merge(events)
+
+
+def _units(doc: Doc) -> list[SpacySpan]:
+    """Sentences, cut again at blank lines and after an all-capitals headline line:
+    the parser runs a headline into the first sentence, and a headline is its own claim."""
+    units: list[SpacySpan] = []
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if not (tok.is_space and "\n" in tok.text):
+                continue
+            line = doc.text[doc.text.rfind("\n", 0, tok.idx) + 1 : tok.idx]
+            letters = [ch for ch in line if ch.isalpha()]
+            headline = len(letters) >= 3 and not any(ch.islower() for ch in letters)
+            if tok.text.count("\n") >= 2 or headline:
+                if tok.i > start:
+                    units.append(doc[start : tok.i])
+                start = tok.i + 1
+        if sent.end > start:
+            units.append(doc[start : sent.end])
+    return [u for u in units if not all(t.is_space or t.is_punct for t in u)]
+
+
+# -- triggers ----------------------------------------------------------------------
+
+
+def _object_lemmas(verb: Token) -> set[str]:
+    lemmas: set[str] = set()
+    for child in verb.children:
+        if child.dep_ in _OBJECT_DEPS or (child.dep_ == "prt"):
+            for tok in (child, *child.conjuncts):
+                lemmas.add(tok.lemma_.lower())
+                lemmas.add(tok.lower_)
+                lemmas.update(c.lemma_.lower() for c in tok.children if c.dep_ == "compound")
+        if child.dep_ == "prep":  # "cooperate on trade", "fire lasers at": objects via prep
+            lemmas.update(p.lemma_.lower() for p in child.children if p.dep_ == "pobj")
+    return lemmas
+
+
+def _object_has_party(verb: Token, index: PartyIndex) -> bool:
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative") and any(index.codes(t) for t in child.subtree):
+            return True
+        if child.dep_ in ("dobj", "dative") and child.ent_type_ in ("PERSON", "GPE", "NORP"):
+            return True
+    return False
+
+
+def _verb_entry(tok: Token, index: PartyIndex) -> Trigger | None:
+    entries = event_verbs().get(tok.lemma_.lower())
+    if not entries:
+        return None
+    objects = _object_lemmas(tok)
+    for entry in entries:
+        if entry.objects is not None and not (entry.objects & objects):
+            continue
+        if entry.object_is_party and not _object_has_party(tok, index):
+            continue
+        return entry
+    return None
+
+
+def _has_figure(noun: Token) -> bool:
+    """Trade-like nouns are events only beside a figure or a change verb."""
+    cues = status_cues()
+    gov = governing_verb(noun)
+    if gov is not None and gov.lemma_.lower() in cues.figure_verbs:
+        return True
+    if any(c.lower_ in cues.figure_verbs for c in noun.children):
+        return True
+    scope = list(noun.subtree) + (list(gov.subtree) if gov is not None else [])
+    return any(t.ent_type_ in ("MONEY", "PERCENT") for t in scope)
+
+
+def _noun_entry(tok: Token) -> Trigger | None:
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
+        return None
+    entries = event_nouns().get(tok.lemma_.lower()) or event_nouns().get(tok.lower_)
+    if not entries:
+        return None
+    mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
+    mods.update(c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "nmod"))
+    for entry in entries:
+        if entry.plural and tok.tag_ not in ("NNS", "NNPS"):
+            continue
+        if entry.mods is not None and not (entry.mods & mods):
+            continue
+        if entry.not_mods & mods:
+            continue
+        if entry.needs_figure and not _has_figure(tok):
+            continue
+        return entry
+    return None
+
+
+def _triggers(sent: SpacySpan, index: PartyIndex) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for tok in sent:
+        if tok.pos_ == "VERB":
+            entry = _verb_entry(tok, index)
+            if entry is not None and entry.type == "AGREE" and tok.dep_ in ("acl", "amod"):
+                entry = None  # 'an initiative promising roads' describes, does not promise
+            if entry is not None:
+                hits.append(_Hit(tok, entry, "verb"))
+                continue
+        noun = _noun_entry(tok)
+        if noun is not None:
+            hits.append(_Hit(tok, noun, "noun"))
+    verb_tokens = {h.token.i for h in hits if h.kind == "verb"}
+    kept: list[_Hit] = []
+    for hit in hits:
+        # a noun that is the object of a trigger verb is that verb's event ("sign a deal")
+        if hit.kind == "noun" and hit.token.head.i in verb_tokens and hit.token.dep_ != "nsubj":
+            continue
+        # 'agreed to reopen talks': the governed action is the event, not 'agree'
+        if hit.kind == "verb" and hit.entry.type == "AGREE":
+            governed = {
+                t.i
+                for c in hit.token.children
+                if c.dep_ in _AGREE_VERBS_SUPPRESSED_BY
+                for t in c.subtree
+            }
+            if any(h.token.i in governed for h in hits if h is not hit):
+                continue
+        kept.append(hit)
+    return kept
+
+
+# -- one event ---------------------------------------------------------------------
+
+
+def _parties(hit: _Hit, sent: SpacySpan, index: PartyIndex) -> tuple[list[str], str | None, str | None]:
+    """(sorted codes, source, target) for a trigger, or fewer than two codes."""
+    tok = hit.token
+    found = collect(tok, index)
+    if hit.kind == "verb":
+        if not any(p.role == "subj" for p in found):
+            found.extend(subject_parties(tok, index))
+        if tok.dep_ in ("relcl", "acl") and tok.head.i != tok.i:
+            where_clause = any(c.lower_ == "where" for c in tok.children)
+            found.extend(
+                collect(tok.head, index, role="other", locative=where_clause, skip=frozenset({tok.i}))
+            )
+    else:
+        gov = governing_verb(tok)
+        if len({p.code for p in found}) < 2 and gov is not None:
+            path_skip = frozenset({t.i for t in tok.subtree})
+            found.extend(collect(gov, index, skip=path_skip))
+            if not any(p.role == "subj" for p in found):
+                found.extend(subject_parties(gov, index))
+    core = _unique(p.code for p in found if not p.locative)
+    places = _unique(p.code for p in found if p.locative)
+    codes = core if len(core) >= 2 else _unique([*core, *places])
+    if len(codes) < 2:
+        chain = _clause_chain(tok if hit.kind == "verb" else governing_verb(tok) or tok)
+        others = [
+            (i, c)
+            for i, c in index.in_range(sent.start, sent.end)
+            if c not in codes and _clause_head(sent.doc[i]).i in chain
+        ]
+        plain = _unique(c for i, c in others if not is_locative(sent.doc[i]))
+        codes = _unique([*codes, *plain])
+        if len(codes) < 2:
+            codes = _unique([*codes, *(c for _, c in others)])
+    source = next((p.code for p in found if p.role == "subj" and p.code in codes), None)
+    target = next(
+        (p.code for p in found if p.role != "subj" and p.code in codes and p.code != source),
+        None,
+    )
+    return sorted(codes), source, target
+
+
+def _clause_head(tok: Token) -> Token:
+    """The verb whose clause a mention belongs to (the root if none)."""
+    return governing_verb(tok) or tok.sent.root
+
+
+def _clause_chain(tok: Token) -> set[int]:
+    """A trigger's clause and the clauses above it: where its other parties may sit.
+    A mention inside another subordinate clause ('concerns that it owes China') is not."""
+    chain = {tok.i}
+    chain.update(a.i for a in tok.ancestors)
+    return chain
+
+
+def _unique(codes: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for code in codes:
+        if code not in out:
+            out.append(code)
+    return out
+
+
+def _status(hit: _Hit) -> str | None:
+    cues = status_cues()
+    if hit.kind == "noun":
+        return noun_status(hit.token, cues)
+    status = verb_status(hit.token, cues)
+    if status == OCCURRED and hit.entry.type == "AGREE":
+        lemma = hit.token.lemma_.lower()
+        if lemma in cues.planned_events:
+            return PLANNED
+        return INTENDED
+    return status
+
+
+def _type_and_code(entry: Trigger, status: str) -> tuple[str, str]:
+    """The manual's future rules: planned cooperation is AGREE, planned RETREAT is CONCEDE."""
+    plover = plover_types()
+    if status == OCCURRED:
+        return entry.type, entry.cameo
+    if entry.type in plover.future_as_agree:
+        return "AGREE", plover.intent_cameo.get(entry.type, plover.cameo["AGREE"])
+    if entry.type == "RETREAT":
+        return plover.future_retreat_as, plover.intent_cameo.get("RETREAT", "035")
+    return entry.type, entry.cameo
+
+
+def _entity_at(tok: Token, labels: frozenset[str]) -> SpacySpan | None:
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end and ent.label_ in labels:
+            return ent
+    return None
+
+
+def _phrase(tokens: list[Token]) -> str:
+    tokens = sorted(tokens, key=lambda t: t.i)
+    while tokens and (tokens[0].pos_ in ("DET", "PUNCT", "CCONJ") or tokens[0].dep_ == "poss"):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].pos_ in ("PUNCT", "CCONJ", "ADP", "DET"):
+        tokens = tokens[:-1]
+    if not tokens:
+        return ""
+    tokens = tokens[:_MAX_WHAT]
+    doc = tokens[0].doc
+    text = doc[tokens[0].i : tokens[-1].i + 1].text
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _what(hit: _Hit) -> str:
+    tok = hit.token
+    if hit.kind == "noun":
+        ent = _entity_at(tok, _NAME_ENTS)
+        if ent is not None:
+            return re.sub(r"\s+", " ", ent.text).strip()
+        parts = [tok]
+        for child in tok.children:
+            if child.dep_ in _NOUN_WHAT_DEPS and not is_clause(child):
+                parts.extend(child.subtree)
+        return _phrase(_contiguous(tok, parts))
+    parts = [tok]
+    for child in tok.children:
+        if child.dep_ in _WHAT_DEPS and not is_clause(child):
+            parts.extend(child.subtree)
+    return _phrase(_contiguous(tok, parts))
+
+
+def _contiguous(anchor: Token, tokens: list[Token]) -> list[Token]:
+    """The run of tokens around the anchor without gaps (drops far-flung pieces)."""
+    ids = {t.i for t in tokens}
+    start = end = anchor.i
+    while start - 1 in ids:
+        start -= 1
+    while end + 1 in ids:
+        end += 1
+    return [anchor.doc[i] for i in range(start, end + 1)]
+
+
+def _clause_tokens(hit: _Hit) -> list[Token]:
+    """Tokens of the trigger's own clause, where its place and date are looked for."""
+    tok = hit.token
+    roots = [tok]
+    if hit.kind == "noun":
+        roots.extend(c for c in tok.children if c.dep_ in ("relcl", "acl"))
+        gov = governing_verb(tok)
+        if gov is not None:
+            roots.append(gov)
+    out: list[Token] = []
+    seen: set[int] = set()
+    for root in roots:
+        stack = [root]
+        while stack:
+            t = stack.pop()
+            if t.i in seen:
+                continue
+            seen.add(t.i)
+            out.append(t)
+            stack.extend(
+                c
+                for c in t.children
+                if not is_clause(c) or (t.i == tok.i and c.dep_ in ("relcl", "acl", "xcomp"))
+            )
+            if t.pos_ == "AUX":  # "is to take place": the place hangs off the xcomp
+                stack.extend(c for c in t.children if c.dep_ == "xcomp")
+    return sorted(out, key=lambda t: t.i)
+
+
+def _where(hit: _Hit, clause: list[Token]) -> str | None:
+    preps = set(LOCATIVE_PREPS)
+    if hit.entry.cameo in _VISIT_CODES or hit.token.lemma_.lower() in ("visit", "trip"):
+        preps.add("to")
+    for tok in clause:
+        if tok.dep_ == "prep" and tok.lower_ in preps:
+            for obj in tok.children:
+                if obj.dep_ != "pobj":
+                    continue
+                # 'in Moscow', 'in the East African nation of Djibouti'
+                heads = [obj, *(p for c in obj.children if c.lower_ == "of" for p in c.children)]
+                for head in heads:
+                    ent = _entity_at(head, _PLACE_ENTS)
+                    if ent is not None and head.i == ent.root.i:
+                        return re.sub(r"\s+", " ", ent.text).strip()
+    return None
+
+
+def _when(clause: list[Token], published: str | None, status: str) -> str | None:
+    ids = {t.i for t in clause}
+    doc = clause[0].doc if clause else None
+    if doc is None:
+        return None
+    for ent in doc.ents:
+        if ent.label_ == "DATE" and ent.root.i in ids:
+            value = resolve_event_date(ent.text, published, future=status != OCCURRED)
+            if value:
+                return value
+    return None
+
+
+def _build(
+    hit: _Hit, sent: SpacySpan, index: PartyIndex, document: Document, hits: list[SectorHit]
+) -> Event | None:
+    status = _status(hit)
+    if status is None:
+        return None
+    if hit.entry.future_only and status == OCCURRED:
+        return None
+    codes, source, target = _parties(hit, sent, index)
+    if len(codes) < 2:
+        return None
+    etype, cameo = _type_and_code(hit.entry, status)
+    clause = _clause_tokens(hit)
+    start, end = sent.start_char, sent.end_char
+    return Event(
+        type=etype,
+        cameo=cameo,
+        actors=tuple(codes),
+        source=source,
+        target=target,
+        what=_what(hit) or None,
+        where=_where(hit, clause),
+        when=_when(clause, document.published, status),
+        status=status,
+        span=(start, end),
+        sectors=sectors_between(hits, start, end),
+        extractor=EXTRACTOR,
+    )
+
+
+def _merge(events: list[Event]) -> tuple[Event, ...]:
+    """One event per type, actors, status and compatible date: news repeats an event
+    in its headline, lead and body; the first mention keeps its span, later ones fill
+    gaps (place, date, source, target)."""
+    merged: list[Event] = []
+    for event in events:
+        for n, first in enumerate(merged):
+            if (first.type, first.actors, first.status) != (
+                event.type,
+                event.actors,
+                event.status,
+            ) or not _compatible(first.when, event.when):
+                continue
+            merged[n] = replace(
+                first,
+                when=_finer(first.when, event.when),
+                where=first.where or event.where,
+                source=first.source or event.source,
+                target=first.target or event.target,
+                sectors=tuple(sorted({*first.sectors, *event.sectors})),
+            )
+            break
+        else:
+            merged.append(event)
+    return tuple(merged)
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
+def _finer(a: str | None, b: str | None) -> str | None:
+    if a is None or b is None:
+        return a or b
+    return a if len(a) >= len(b) else b

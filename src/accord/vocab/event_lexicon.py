@@ -1,0 +1,135 @@
+"""Loads the event lexicons: PLOVER types with CAMEO codes, trigger verbs and nouns,
+and status cues. Data files live in vocab/data so they can be read and extended
+without touching code."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One lexicon entry: a lemma that signals a PLOVER type, with its CAMEO code."""
+
+    lemma: str
+    type: str
+    cameo: str
+    objects: frozenset[str] | None = None  # required object lemmas; None = any
+    mods: frozenset[str] | None = None  # required modifier lemmas (nouns)
+    not_mods: frozenset[str] = frozenset()  # modifiers that rule the noun out
+    plural: bool = False  # noun must be plural
+    future_only: bool = False  # only an event when planned or intended
+    object_is_party: bool = False  # object must be an actor or person
+    needs_figure: bool = False  # noun counts only beside a figure or a change verb
+
+
+@dataclass(frozen=True, slots=True)
+class PloverTypes:
+    """PLOVER types with their default CAMEO code, and the manual's future rules."""
+
+    cameo: dict[str, str]
+    family: dict[str, str]
+    future_as_agree: frozenset[str]
+    future_retreat_as: str
+    intent_cameo: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class StatusCues:
+    """Words that make an event planned, intended, hypothetical or negated."""
+
+    planned_aux: frozenset[str]
+    intended_aux: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    planned_governors: frozenset[str]
+    intended_governors: frozenset[str]
+    negating_governors: frozenset[str]
+    planned_noun_governors: frozenset[str]
+    planned_modifiers: frozenset[str]
+    hypothetical_modifiers: frozenset[str]
+    planned_preps: frozenset[str]
+    hypothetical_marks: frozenset[str]
+    hypothetical_nouns: frozenset[str]
+    intended_events: frozenset[str]
+    planned_events: frozenset[str]
+    figure_verbs: frozenset[str]
+
+
+def _load(name: str) -> dict[str, Any]:
+    text = resources.files("accord.vocab").joinpath("data", name).read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def _expand(values: list[str] | None, groups: dict[str, list[str]]) -> frozenset[str] | None:
+    if values is None:
+        return None
+    out: set[str] = set()
+    for value in values:
+        out.update(groups[value[1:]] if value.startswith("@") else [value])
+    return frozenset(v.lower() for v in out)
+
+
+def _triggers(
+    entries: list[dict[str, Any]], groups: dict[str, list[str]]
+) -> dict[str, tuple[Trigger, ...]]:
+    table: dict[str, list[Trigger]] = {}
+    for e in entries:
+        trig = Trigger(
+            lemma=e["lemma"],
+            type=e["type"],
+            cameo=e["cameo"],
+            objects=_expand(e.get("objects"), groups),
+            mods=_expand(e.get("mods"), groups),
+            not_mods=_expand(e.get("not_mods", []), groups) or frozenset(),
+            plural=bool(e.get("plural", False)),
+            future_only=bool(e.get("future_only", False)),
+            object_is_party=bool(e.get("object_is_party", False)),
+            needs_figure=bool(e.get("needs_figure", False)),
+        )
+        table.setdefault(trig.lemma, []).append(trig)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+@lru_cache(maxsize=1)
+def event_verbs() -> dict[str, tuple[Trigger, ...]]:
+    """Trigger verbs by lemma; entries for one lemma are tried in file order."""
+    data = _load("event_verbs.json")
+    return _triggers(data["verbs"], data.get("groups", {}))
+
+
+@lru_cache(maxsize=1)
+def event_nouns() -> dict[str, tuple[Trigger, ...]]:
+    """Trigger nouns by lemma; entries for one lemma are tried in file order."""
+    data = _load("event_nouns.json")
+    return _triggers(data["nouns"], data.get("groups", {}))
+
+
+@lru_cache(maxsize=1)
+def plover_types() -> PloverTypes:
+    """The 16 PLOVER types with default CAMEO codes and the future-event rules."""
+    data = _load("plover.json")
+    types = data["types"]
+    return PloverTypes(
+        cameo={k: v["cameo"] for k, v in types.items()},
+        family={k: v["family"] for k, v in types.items()},
+        future_as_agree=frozenset(data["future_as_agree"]),
+        future_retreat_as=data["future_retreat_as"],
+        intent_cameo=dict(data["intent_cameo"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def status_cues() -> StatusCues:
+    """Status cue words, each set lower-cased."""
+    data = _load("event_status.json")
+    return StatusCues(
+        **{
+            name: frozenset(w.lower() for w in data[name])
+            for name in StatusCues.__dataclass_fields__
+        }
+    )
