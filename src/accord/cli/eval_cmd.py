@@ -46,8 +46,8 @@ PER_DOC_COLUMNS = (
 floors_app = typer.Typer(help="Show or change the floors of the evaluation gate.")
 
 
-def _fmt(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.3f}"
+def _fmt(value: float | None, digits: int = 3) -> str:
+    return "n/a" if value is None else f"{value:.{digits}f}"
 
 
 def _metrics_table(metrics: dict[str, float | None], checks: dict[str, Check]) -> Table:
@@ -70,7 +70,7 @@ def _per_doc_table(report: Report) -> Table:
     for doc in report.summary.documents:
         values = doc.metrics()
         name = doc.id + (" [red](failed)[/]" if doc.error else "")
-        table.add_row(name, *(_fmt(values[m]) for m, _ in PER_DOC_COLUMNS))
+        table.add_row(name, *(_fmt(values[m], 2) for m, _ in PER_DOC_COLUMNS))
     return table
 
 
@@ -82,8 +82,7 @@ def _json(report: Report, checks: list[Check] | None, floors_file: Path) -> dict
             "floors": str(floors_file),
             "ok": all(c.ok for c in checks) and not report.problems,
             "checks": [
-                {"metric": c.metric, "value": c.value, "floor": c.floor, "ok": c.ok}
-                for c in checks
+                {"metric": c.metric, "value": c.value, "floor": c.floor, "ok": c.ok} for c in checks
             ],
         }
     return {
@@ -91,9 +90,7 @@ def _json(report: Report, checks: list[Check] | None, floors_file: Path) -> dict
         "texts_without_gold": report.texts_without_gold,
         "metrics": summary.metrics(),
         "counts": {n: {"tp": c.tp, "fp": c.fp, "fn": c.fn} for n, c in summary.counts.items()},
-        "shares": {
-            n: {"correct": s.correct, "total": s.total} for n, s in summary.shares.items()
-        },
+        "shares": {n: {"correct": s.correct, "total": s.total} for n, s in summary.shares.items()},
         "problems": list(report.problems),
         "gate": gate,
         "per_document": [d.to_dict() for d in summary.documents],
@@ -139,6 +136,8 @@ def eval_command(
         typer.echo(json.dumps(_json(report, checks if gate else None, floors), indent=2))
     else:
         console = Console()
+        if not console.is_terminal:  # piped or CI logs: do not squeeze tables to 80 columns
+            console = Console(width=140)
         console.print(_metrics_table(metrics, {c.metric: c for c in checks}))
         if per_doc:
             console.print(_per_doc_table(report))

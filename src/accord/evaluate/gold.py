@@ -126,9 +126,7 @@ def gold_from_dict(data: Any, *, id: str, path: str = "<gold>") -> Gold:
             for a in data["amounts"]
         ),
         relations=tuple(
-            GoldRelation(
-                actors=(min(r["actors"]), max(r["actors"])), sectors=tuple(r["sectors"])
-            )
+            GoldRelation(actors=(min(r["actors"]), max(r["actors"])), sectors=tuple(r["sectors"]))
             for r in data["relations"]
         ),
         events=tuple(

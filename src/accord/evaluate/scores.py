@@ -171,7 +171,9 @@ def _metrics(counts: dict[str, Counts], shares: dict[str, Share]) -> dict[str, f
             continue
         base, _, kind = name.rpartition("_")
         c = counts[base]
-        values[name] = c.precision if kind == "precision" else c.recall if kind == "recall" else c.f1
+        values[name] = (
+            c.precision if kind == "precision" else c.recall if kind == "recall" else c.f1
+        )
     return values
 
 
@@ -388,8 +390,9 @@ def score_document(gold: Gold, record: Record, raw: str, text_path: str = "") ->
         "amount_direction_accuracy",
         amounts,
         _direction_ok,
-        lambda g, p: f"{label(g.value, g.currency, g.kind)}: gold {g.from_}->{g.to}, "
-        f"got {p.from_}->{p.to}",
+        lambda g, p: (
+            f"{label(g.value, g.currency, g.kind)}: gold {g.from_}->{g.to}, got {p.from_}->{p.to}"
+        ),
     )
     _judge(
         score,
