@@ -114,8 +114,7 @@ def eval_command(
 ) -> None:
     """Score records of the texts that have gold files against them.
 
-    Exit code 1 under --gate when a floor is broken (an n/a metric breaks its floor) or
-    a gold file could not be scored; 2 when the floors file is unusable.
+    Under --gate: exit 1 if a floor breaks (n/a breaks it) or a gold file is unscored.
     """
     for folder in (corpus, gold):
         if not folder.is_dir():
