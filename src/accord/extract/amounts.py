@@ -1,0 +1,579 @@
+"""Money flows: figures, currency, USD value, kind, direction, goods and period.
+
+The figures come from the money grammar (money_parse); everything else from the spaCy
+parse of the sentence around them:
+
+- kind: the cue lemma (data/money_cues.json) nearest to the figure on its path up the
+  dependency tree ("exports ... amounted to $X", "a $X loan", "the value of trade rose
+  to $X"), looking through value nouns ("value of", "worth of"); else a cue within a few
+  tokens; else the kind of an earlier figure in the same sentence; else ``other``.
+- direction, as GOLD_FORMAT.md says: goods go from exporter to importer (the owner of
+  "exports"/"imports" - "Russian exports", "India's imports" - and the objects of
+  "to"/"from"); money goes from lender, investor or donor ("Chinese loan", "from China",
+  the subject of lend/give/invest) to the receiver ("to Zambia", "investment in Sudan",
+  the subject of secure/receive/borrow); a surplus from its owner to the "with" partner,
+  a deficit the other way; trade turnover takes the pair the sentence names, else the
+  document's two most-mentioned actors. Where the sentence gives one side of a money
+  flow, the nearest other actor in the sentence (then the paragraph) is the other side.
+  Goods figures with no actor of their own ("imports stood at $X") continue the last
+  figure's pair, reversed when export turns to import. Otherwise from/to stay null.
+- period: period expressions (spaCy DATE entities and our own phrases) go to the
+  nearest figure of their sentence; "that period" takes the last figure's period;
+  "the same period in 2003" the months of the sentence's other period in that year (and
+  that other period, given no year, is the following year's).
+- currency: ambiguous units ("shillings", "¥", "rupees") are resolved by a qualifier or
+  by the state actor mentioned nearest to the figure; USD value from the yearly rate of
+  the period's year, else the published year, else the table's latest year (a bracketed
+  USD conversion wins).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from accord.extract.money_parse import MoneyMatch, find_money
+from accord.extract.periods import is_rate, is_reference, resolve_period, same_period_year
+from accord.schema import Actor, Amount, Document, Period
+from accord.vocab.currencies import currency_lexicon
+from accord.vocab.money_cues import MoneyCues, money_cues
+from accord.vocab.usd_rates import to_usd
+
+EXTRACTOR = "amounts@1"
+_GOODS = {"export", "import"}
+_MONEY = {"loan", "aid", "investment"}
+_BOUNDARY = {"advcl", "conj", "ccomp", "relcl", "parataxis", "acl"}
+_PRONOUNS = {"its", "their", "it", "they", "his", "her"}
+
+
+@dataclass
+class _Draft:
+    match: MoneyMatch
+    span: Span
+    currency: str | None
+    kind: str = "other"
+    from_: str | None = None
+    to: str | None = None
+    what: str | None = None
+    period: Period | None = None
+    period_src: str | None = None
+    cued: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+
+class _Actors:
+    """Actor mentions indexed by token, with counts for document-level fallbacks."""
+
+    def __init__(self, doc: Doc, actors: tuple[Actor, ...]) -> None:
+        self.by_token: dict[int, str] = {}
+        self.kind: dict[str, str] = {}
+        self.mentions: list[tuple[int, str]] = []  # (char start, code)
+        counts: Counter[str] = Counter()
+        for actor in actors:
+            self.kind[actor.code] = actor.kind
+            for start, end in actor.mentions:
+                span = doc.char_span(start, end, alignment_mode="expand")
+                if span is None:
+                    continue
+                counts[actor.code] += 1
+                self.mentions.append((start, actor.code))
+                for tok in span:
+                    self.by_token[tok.i] = actor.code
+        self.ranked = [code for code, _ in counts.most_common()]
+
+    def in_tokens(self, tokens: list[Token] | Span, skip: Span | None = None) -> list[str]:
+        out: list[str] = []
+        for tok in tokens:
+            if skip is not None and skip.start <= tok.i < skip.end:
+                continue
+            code = self.by_token.get(tok.i)
+            if code and code not in out:
+                out.append(code)
+        return out
+
+    def nearest(self, char: int, lo: int, hi: int, exclude: set[str]) -> str | None:
+        best: tuple[int, str] | None = None
+        for start, code in self.mentions:
+            if lo <= start < hi and code not in exclude:
+                dist = abs(start - char)
+                if best is None or dist < best[0]:
+                    best = (dist, code)
+        return best[1] if best else None
+
+
+def extract_amounts(
+    document: Document, doc: Doc, actors: tuple[Actor, ...]
+) -> tuple[tuple[Amount, ...], tuple[str, ...]]:
+    """The money flows of one document and the warnings about what was doubtful."""
+    cues = money_cues()
+    index = _Actors(doc, actors)
+    warnings: list[str] = []
+    drafts: list[_Draft] = []
+    for mm in find_money(doc.text):
+        span = doc.char_span(mm.start, mm.end, alignment_mode="expand")
+        if span is None:
+            continue
+        draft = _Draft(match=mm, span=span, currency=_currency(mm, index))
+        text = doc.text[mm.start : mm.end]
+        if draft.currency is None:
+            warnings.append(f"money {text!r}: currency unknown (no country decides it)")
+        if mm.upper is not None:
+            warnings.append(f"money {text!r}: a range, kept the lower bound")
+        drafts.append(draft)
+    _vague(doc, drafts, warnings)
+    for draft in drafts:
+        _classify(draft, cues, index)
+    _continue_flows(drafts, doc)
+    _periods(drafts, doc, document.published)
+    amounts = _merge([_amount(d, document.published) for d in drafts])
+    return tuple(amounts), tuple(warnings)
+
+
+def _currency(mm: MoneyMatch, index: _Actors) -> str | None:
+    lex = currency_lexicon()
+    if not mm.unit.startswith("?"):
+        return mm.unit
+    if lex.ambiguous[mm.unit[1:]].by_qualifier_only:
+        return lex.resolve(mm.unit)
+    states = sorted(
+        ((abs(start - mm.start), code) for start, code in index.mentions),
+        key=lambda pair: pair[0],
+    )
+    countries = tuple(code for _, code in states if index.kind.get(code) == "state")
+    return lex.resolve(mm.unit, countries)
+
+
+def _vague(doc: Doc, drafts: list[_Draft], warnings: list[str]) -> None:
+    taken = [(d.match.start, d.match.end) for d in drafts]
+    for ent in doc.ents:
+        if ent.label_ != "MONEY":
+            continue
+        if any(s < ent.end_char and ent.start_char < e for s, e in taken):
+            continue
+        if re.search(r"[$£€¥]|dollar|pound|euro|yuan|rupee|shilling", ent.text, re.I):
+            warnings.append(f"money {ent.text!r}: vague figure, skipped")
+
+
+# -- kind ---------------------------------------------------------------------------
+
+
+def _cue_of(tok: Token, cues: MoneyCues, span: Span) -> Token | None:
+    """``tok`` if it is a cue, else a cue behind it through a value noun's 'of'."""
+    if span.start <= tok.i < span.end:
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma in cues.kind_of or tok.lower_ in cues.kind_of:
+        return tok
+    if lemma in cues.value_nouns:
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        found = _cue_near(obj, cues, span)
+                        if found is not None:
+                            return found
+    return None
+
+
+def _cue_near(tok: Token, cues: MoneyCues, span: Span) -> Token | None:
+    found = _cue_of(tok, cues, span)
+    if found is not None:
+        return found
+    for child in tok.children:
+        if child.dep_ in ("compound", "amod", "nmod") and (c := _cue_of(child, cues, span)):
+            return c
+    return None
+
+
+def _kind_of(tok: Token, cues: MoneyCues) -> str:
+    return cues.kind_of.get(tok.lemma_.lower()) or cues.kind_of.get(tok.lower_, "other")
+
+
+def _find_cue(span: Span, cues: MoneyCues) -> tuple[Token | None, Token | None]:
+    """The cue token nearest the figure on its head path, and the clause root below the
+    first clause boundary crossed on the way (None when none was crossed)."""
+    node: Token = span.root
+    crossed: Token | None = None
+    path = [node, *node.ancestors]
+    for i, cur in enumerate(path):
+        if i > 0 and path[i - 1].dep_ in _BOUNDARY and crossed is None:
+            crossed = path[i - 1]
+        cue = _cue_near(cur, cues, span)
+        if cue is not None:
+            return cue, crossed
+        for child in cur.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "attr", "dobj") and child not in path:
+                cue = _cue_near(child, cues, span)
+                if cue is not None:
+                    return cue, crossed
+        for child in cur.children:
+            if child.dep_ == "prep" and child.lower_ == "of" and child not in path:
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and (cue := _cue_near(obj, cues, span)):
+                        return cue, crossed
+    sent = span.sent
+    near = [
+        t
+        for t in sent
+        if abs(t.i - span.root.i) <= 6 and _cue_of(t, cues, span) is not None
+    ]
+    if near:
+        return min(near, key=lambda t: abs(t.i - span.root.i)), None
+    return None, None
+
+
+# -- direction ----------------------------------------------------------------------
+
+
+def _verb_of(tok: Token) -> Token | None:
+    for cur in [tok, *tok.ancestors]:
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+    return None
+
+
+def _subject(verb: Token, index: _Actors, span: Span) -> list[str]:
+    out: list[str] = []
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            out += index.in_tokens(list(child.subtree), span)
+    if not out and verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head, index, span)
+    return out
+
+
+def _owner(cue: Token, index: _Actors, span: Span) -> tuple[list[str], list[str]]:
+    """Actors modifying the cue noun: (possessors, adjectival/compound)."""
+    poss: list[str] = []
+    adj: list[str] = []
+    for child in cue.children:
+        if child.dep_ == "poss":
+            if child.lower_ in _PRONOUNS:
+                verb = _verb_of(cue.head)
+                while verb is not None and not poss:
+                    poss = _subject(verb, index, span)
+                    verb = _verb_of(verb.head) if verb.head is not verb else None
+            else:
+                poss += index.in_tokens(list(child.subtree), span)
+        elif child.dep_ in ("amod", "compound", "nmod", "npadvmod"):
+            adj += index.in_tokens(list(child.subtree), span)
+    return poss, adj
+
+
+def _prep_actors(heads: list[Token], preps: frozenset[str], index: _Actors, span: Span) -> list[str]:
+    out: list[str] = []
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+                for code in index.in_tokens(list(child.subtree), span):
+                    if code not in out:
+                        out.append(code)
+    return out
+
+
+def _classify(d: _Draft, cues: MoneyCues, index: _Actors) -> None:
+    cue, crossed = _find_cue(d.span, cues)
+    if cue is None:
+        return
+    d.cued = True
+    d.kind = _kind_of(cue, cues)
+    verb = _verb_of(cue)
+    heads = [cue] + ([verb] if verb is not None and verb is not cue else [])
+    heads += [t for t in d.span.root.ancestors if t not in heads][:2]
+    poss, adj = _owner(cue, index, d.span)
+    own = poss + [a for a in adj if a not in poss]
+    if crossed is not None:
+        mine = index.in_tokens(list(crossed.subtree), d.span)
+        if mine:
+            own, poss, adj = mine, mine, []
+    vlemma = verb.lemma_.lower() if verb is not None else ""
+    subj = _subject(verb, index, d.span) if verb is not None and verb is not cue else []
+    if cue.pos_ == "VERB":
+        subj = _subject(cue, index, d.span)
+    to_p = _prep_actors(heads, cues.to_preps, index, d.span)
+    from_p = _prep_actors(heads, cues.from_preps, index, d.span)
+    d.what = _what(cue, d.span)
+    lemma = cue.lemma_.lower()
+    if d.kind == "export":
+        exporter = own or (subj if cue.pos_ == "VERB" or vlemma in cues.exporter_verbs else [])
+        d.from_ = (exporter or from_p or [None])[0]
+        d.to = next((c for c in to_p if c != d.from_), None)
+    elif d.kind == "import":
+        importer = own or (subj if cue.pos_ == "VERB" or vlemma in cues.importer_verbs else [])
+        d.to = (importer or to_p or [None])[0]
+        d.from_ = next((c for c in from_p if c != d.to), None)
+    elif d.kind in _MONEY:
+        _money_roles(d, cue, cues, index, poss, adj, subj, vlemma, heads, to_p, from_p)
+    elif d.kind == "trade_total":
+        pair = own + [
+            c
+            for c in _prep_actors(heads, cues.with_preps | cues.to_preps, index, d.span) + subj
+            if c not in own
+        ]
+        for code in index.in_tokens(d.span.sent, d.span):
+            if code not in pair:
+                pair.append(code)
+        for code in index.ranked:
+            if len(pair) >= 2:
+                break
+            if code not in pair:
+                pair.append(code)
+        d.from_ = pair[0] if pair else None
+        d.to = pair[1] if len(pair) > 1 else None
+    elif lemma in cues.surplus or lemma in cues.deficit:
+        partner = _prep_actors(heads, cues.with_preps, index, d.span)
+        holder = own[0] if own else (subj[0] if subj else None)
+        other = next((c for c in partner if c != holder), None)
+        if lemma in cues.surplus:
+            d.from_, d.to = holder, other
+        else:
+            d.from_, d.to = other, holder
+
+
+def _money_roles(
+    d: _Draft,
+    cue: Token,
+    cues: MoneyCues,
+    index: _Actors,
+    poss: list[str],
+    adj: list[str],
+    subj: list[str],
+    vlemma: str,
+    heads: list[Token],
+    to_p: list[str],
+    from_p: list[str],
+) -> None:
+    giver: list[str] = list(adj)
+    receiver: list[str] = []
+    if d.kind == "loan":
+        receiver += poss
+    else:
+        giver = poss + [a for a in giver if a not in poss]
+    giver += [c for c in from_p if c not in giver]
+    receiver += _prep_actors(heads, cues.to_preps | cues.in_preps, index, d.span)
+    verb_lemma = cue.lemma_.lower() if cue.pos_ == "VERB" else vlemma
+    if verb_lemma in cues.receiver_verbs:
+        receiver = subj + receiver
+    elif verb_lemma in cues.giver_verbs or cue.pos_ == "VERB":
+        giver = subj + giver
+    g = giver[0] if giver else None
+    r = next((c for c in receiver if c != g), None)
+    if g is None and r is not None:
+        g = _other_side(d, index, r)
+    elif r is None and g is not None:
+        r = _other_side(d, index, g)
+    d.from_, d.to = g, r
+
+
+def _other_side(d: _Draft, index: _Actors, known: str) -> str | None:
+    sent = d.span.sent
+    found = index.nearest(d.match.start, sent.start_char, sent.end_char, {known})
+    if found is not None:
+        return found
+    doc = sent.doc
+    para_start = doc.text.rfind("\n\n", 0, sent.start_char)
+    lo = max(para_start, 0)
+    for prev in reversed(list(doc[lo : sent.start].sents) if sent.start > 0 else []):
+        if prev.start_char < lo:
+            break
+        found = index.nearest(prev.end_char, prev.start_char, prev.end_char, {known})
+        if found is not None:
+            return found
+    return None
+
+
+def _what(cue: Token, span: Span) -> str | None:
+    for head in (cue, span.root.head):
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and not (span.start <= obj.i < span.end):
+                        toks = [t for t in obj.lefts if t.dep_ != "det"]
+                        start = min([obj.i] + [min(x.i for x in t.subtree) for t in toks])
+                        return obj.doc[start : obj.i + 1].text
+    lefts = [t for t in cue.lefts if t.dep_ in ("compound", "amod") and not span.start <= t.i < span.end]
+    start = min([cue.i] + [t.i for t in lefts])
+    return cue.doc[start : cue.i + 1].text
+
+
+def _continue_flows(drafts: list[_Draft], doc: Doc) -> None:
+    """Figures without a cue take the kind of an earlier figure in their sentence; goods
+    figures without actors continue the last goods pair (reversed export <-> import)."""
+    for i, d in enumerate(drafts):
+        prev = [p for p in drafts[:i] if p.span.sent.start >= d.span.sent.start - 200]
+        if not d.cued:
+            same = [p for p in prev if p.span.sent == d.span.sent and p.cued]
+            if same:
+                d.kind, d.what, d.cued = same[-1].kind, same[-1].what, True
+                d.from_, d.to = same[-1].from_, same[-1].to
+        if d.kind in _GOODS and d.from_ is None and d.to is None:
+            sents = list(doc.sents)
+            here = next(k for k, s in enumerate(sents) if s.start <= d.span.start < s.end)
+            window = {s.start for s in sents[max(0, here - 3) : here + 1]}
+            for p in reversed(drafts[:i]):
+                if p.kind in _GOODS and p.span.sent.start in window and (p.from_ or p.to):
+                    if p.kind == d.kind:
+                        d.from_, d.to = p.from_, p.to
+                    else:
+                        d.from_, d.to = p.to, p.from_
+                    d.what = d.what if d.what and d.what.lower() not in ("imports", "exports") else p.what
+                    break
+
+
+# -- period -------------------------------------------------------------------------
+
+_PHRASES = re.compile(
+    r"\b(?:during|in|over|for|within)\s+(?:that|this|the same)\s+(?:period|time)\b"
+    r"|\b(?:the\s+)?same\s+(?:period|months?|quarter|time)\s+(?:(?:of|in|last)\s+)?(?:year\s+)?(?:\d{4}|year)"
+    r"|\b(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:half|quarter)(?:\s+of\s+\d{4})?"
+    r"|\b(?:[A-Z][a-z]{2,8})\.?\s*[-–]\s*(?:[A-Z][a-z]{2,8})\.?(?:\s+\d{4})?"
+    r"|\b(?:a|per|each|every)\s+year\b|\bannually\b",
+)
+
+
+def _expressions(sent: Span) -> list[tuple[int, int, str]]:
+    spans = [(e.start_char, e.end_char) for e in sent.ents if e.label_ == "DATE"]
+    base = sent.start_char
+    spans += [(base + m.start(), base + m.end()) for m in _PHRASES.finditer(sent.text)]
+    spans.sort()
+    merged: list[list[int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    text = sent.doc.text
+    return [(s, e, text[s:e]) for s, e in merged]
+
+
+def _is_day(text: str) -> bool:
+    return bool(
+        re.search(
+            r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|"
+            r"tomorrow|week|weekend|day|days|hours?|minutes?)\b|\b[A-Z][a-z]+\s+\d{1,2}\b(?!\d)",
+            text,
+            re.I,
+        )
+    )
+
+
+def _periods(drafts: list[_Draft], doc: Doc, published: str | None) -> None:
+    by_sent: dict[int, list[_Draft]] = {}
+    for d in drafts:
+        by_sent.setdefault(d.span.sent.start, []).append(d)
+    last: _Draft | None = None
+    for d_list in by_sent.values():
+        sent = d_list[0].span.sent
+        exprs = [x for x in _expressions(sent) if not _is_day(x[2])]
+        same_year = next((y for x in exprs if (y := same_period_year(x[2])) is not None), None)
+        context_year = same_year + 1 if same_year is not None else None
+        assigned: dict[int, list[tuple[int, int, str]]] = {}
+        for x in exprs:
+            k = min(range(len(d_list)), key=lambda j: _distance(d_list[j], x))
+            assigned.setdefault(k, []).append(x)
+        own_periods: list[Period] = []
+        for j, d in enumerate(d_list):
+            mine = sorted(assigned.get(j, []), key=lambda x: _distance(d, x))
+            if not mine:
+                continue
+            x = mine[0]
+            if same_period_year(x[2]) is not None:
+                d.period_src = "same"
+            elif is_reference(x[2]):
+                d.period_src = "ref"
+            elif is_rate(x[2]):
+                d.period_src = "rate"
+            else:
+                d.period = resolve_period(x[2], published, year=context_year)
+                d.period_src = "own" if d.period else None
+                if d.period:
+                    own_periods.append(d.period)
+        for d in d_list:
+            if d.period_src == "same" and same_year is not None:
+                months = own_periods[0] if own_periods else (last.period if last else None)
+                if months:
+                    d.period = (f"{same_year}{months[0][4:]}", f"{same_year}{months[1][4:]}")
+                else:
+                    d.period = (f"{same_year}-01", f"{same_year}-12")
+            elif d.period_src == "ref" and last is not None:
+                d.period = last.period
+            elif d.period_src is None and own_periods:
+                d.period = own_periods[0]
+            if d.period is not None:
+                last = d
+
+
+def _distance(d: _Draft, x: tuple[int, int, str]) -> int:
+    s, e = d.match.start, d.match.end
+    if x[1] <= s:
+        return s - x[1]
+    if x[0] >= e:
+        return x[0] - e
+    return 0
+
+
+# -- output -------------------------------------------------------------------------
+
+
+def _amount(d: _Draft, published: str | None) -> Amount:
+    mm = d.match
+    year: int | None = None
+    if d.period is not None:
+        year = int(d.period[0][:4])
+    elif published:
+        year = int(published[:4])
+    value_usd: float | None
+    if d.currency == "USD":
+        value_usd = mm.value
+    elif mm.conversion is not None and currency_lexicon().resolve(mm.conversion[1]) == "USD":
+        value_usd = mm.conversion[0]
+    else:
+        value_usd = to_usd(mm.value, d.currency, year)
+    return Amount(
+        value=round(mm.value, 2),
+        currency=d.currency,
+        value_usd=round(value_usd, 2) if value_usd is not None else None,
+        kind=d.kind,
+        from_=d.from_,
+        to=d.to,
+        what=d.what,
+        period=d.period,
+        span=(mm.start, mm.end),
+        extractor=EXTRACTOR,
+    )
+
+
+def _compatible(a: Amount, b: Amount) -> bool:
+    if (a.value, a.currency, a.kind) != (b.value, b.currency, b.kind):
+        return False
+    if a.kind == "trade_total" and a.from_ and a.to and b.from_ and b.to:
+        return {a.from_, a.to} == {b.from_, b.to}
+    return all(x is None or y is None or x == y for x, y in ((a.from_, b.from_), (a.to, b.to)))
+
+
+def _merge(amounts: list[Amount]) -> list[Amount]:
+    """One amount per fact: a figure repeated (headline and body) with the same kind and
+    no conflicting direction is one flow; the first mention keeps the span."""
+    out: list[Amount] = []
+    for a in amounts:
+        for k, b in enumerate(out):
+            if _compatible(a, b):
+                out[k] = Amount(
+                    value=b.value,
+                    currency=b.currency,
+                    value_usd=b.value_usd,
+                    kind=b.kind,
+                    from_=b.from_ or a.from_,
+                    to=b.to or a.to,
+                    what=b.what or a.what,
+                    period=b.period or a.period,
+                    span=b.span,
+                    extractor=b.extractor,
+                )
+                break
+        else:
+            out.append(a)
+    return out

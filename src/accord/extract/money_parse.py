@@ -1,0 +1,220 @@
+"""The money grammar: finds money figures in text and reads their value and unit.
+
+Written as one character-level regular grammar built from the currency lexicon rather
+than a spaCy token Matcher, because the tokenizer splits these forms inconsistently
+("US$2bn" is two tokens, "N50bn" one, "Rs." sometimes a sentence end). Forms:
+symbol first ("$8.1 million", "US$2bn", "KSh 2bn", "N50bn", "Rs 500 crore", "USD 5m")
+and word last ("46 mln U.S. Dlrs", "2 billion shillings", "half a billion dollars").
+Ranges ("$2-3 billion", "$2bn to $3bn", "between $2bn and $3bn") keep the lower bound
+and note the upper one; "from $2bn to $3bn" is a change, two figures. A conversion in
+brackets ("£50m ($97m)") is folded into the figure before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from accord.vocab.currencies import CurrencyLexicon, currency_lexicon
+
+SCALES: dict[str, float] = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "millions": 1e6,
+    "mln": 1e6,
+    "mn": 1e6,
+    "mil": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "billions": 1e9,
+    "bln": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tln": 1e12,
+    "trn": 1e12,
+    "tn": 1e12,
+    "crore": 1e7,
+    "crores": 1e7,
+    "cr": 1e7,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "lac": 1e5,
+    "lacs": 1e5,
+}
+_TIGHT_SCALES = {"k", "m", "b"}  # only directly after the number: "$5m", not "$5 m"
+
+WORD_NUMBERS: dict[str, float] = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "half a": 0.5,
+    "half an": 0.5,
+    "a half": 0.5,
+    "a quarter of a": 0.25,
+    "a hundred": 100,
+    "one hundred": 100,
+    "several hundred": 200,
+}
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_DASH = r"(?:-|–|—|to)"
+
+
+@dataclass(frozen=True, slots=True)
+class MoneyMatch:
+    """One money figure in the text.
+
+    ``unit`` is an ISO 4217 code or '?key' for an ambiguous unit; ``qualifier`` the
+    country code a qualifier gave ("Kenyan shillings" -> KEN); ``upper`` the top of a
+    range; ``conversion`` a bracketed equivalent as (value, unit).
+    """
+
+    start: int
+    end: int
+    value: float
+    unit: str
+    qualifier: str | None = None
+    upper: float | None = None
+    conversion: tuple[float, str] | None = None
+
+
+def _alt(items: list[str], flags: str = "") -> str:
+    body = "|".join(re.escape(i) for i in sorted(items, key=len, reverse=True))
+    return f"(?{flags}:{body})" if flags else f"(?:{body})"
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> re.Pattern[str]:
+    lex = currency_lexicon()
+    syms = _alt(list(lex.symbols))
+    words = _alt(list(lex.words), "i")
+    quals = _alt(list(lex.qualifiers), "i")
+    wide = [s for s in SCALES if s not in _TIGHT_SCALES]
+    scale = (
+        rf"(?:(?:\s|-)?(?P<{{p}}scale>{_alt(wide, 'i')})|(?P<{{p}}tscale>{_alt(list(_TIGHT_SCALES), 'i')}))"
+        r"(?![A-Za-z])"
+    )
+    wordnum = _alt(list(WORD_NUMBERS), "i")
+    prefix = (
+        rf"(?<![A-Za-z0-9$£€¥])(?P<p_sym>{syms})\s?(?P<p_n1>{_NUM})"
+        rf"(?:\s?{_DASH}\s?(?:{syms})?\s?(?P<p_n2>{_NUM}))?"
+        rf"(?:{scale.format(p='p_')})?(?![\d,.]\d)"
+    )
+    suffix = (
+        rf"(?<![\w.,$£€¥])(?:(?P<s_n1>{_NUM})|(?P<s_w1>{wordnum}))"
+        rf"(?:\s?{_DASH}\s?(?P<s_n2>{_NUM}))?"
+        rf"(?:{scale.format(p='s_')})?"
+        rf"\s+(?:of\s+)?(?:(?P<s_qual>{quals})\s+)?(?P<s_word>{words})(?![A-Za-z])"
+    )
+    return re.compile(f"{prefix}|{suffix}")
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _scale(m: re.Match[str], p: str) -> float | None:
+    word = m.group(f"{p}scale") or m.group(f"{p}tscale")
+    return SCALES[word.lower()] if word else None
+
+
+def _read(m: re.Match[str], lex: CurrencyLexicon, text: str) -> MoneyMatch | None:
+    if m.group("p_sym") is not None:
+        sym = m.group("p_sym")
+        mult = _scale(m, "p_")
+        n1 = m.group("p_n1")
+        if sym in lex.symbols_need_scale and mult is None and "," not in n1:
+            return None
+        value = _number(n1) * (mult or 1)
+        upper = _number(m.group("p_n2")) * (mult or 1) if m.group("p_n2") else None
+        return MoneyMatch(m.start(), m.end(), value, lex.symbols[sym], upper=upper)
+    mult = _scale(m, "s_")
+    word = m.group("s_word").lower()
+    if m.group("s_w1") is not None:
+        if mult is None:
+            return None  # "a dollar", "two pounds" are not figures we keep
+        base = WORD_NUMBERS[" ".join(m.group("s_w1").lower().split())]
+    else:
+        raw_n = m.group("s_n1")
+        base = _number(raw_n)
+        if mult is None and (word in lex.words_need_scale or _year_like(raw_n)):
+            return None
+    if word.startswith("pound") and re.match(r"\s+of\b", text[m.end() :]):
+        return None  # "5 million pounds of beef" is a weight
+    value = base * (mult or 1)
+    upper = _number(m.group("s_n2")) * (mult or 1) if m.group("s_n2") else None
+    qual = m.group("s_qual")
+    unit = lex.words[word]
+    country = lex.qualifiers[qual.lower()] if qual else None
+    if country and unit.startswith("?"):
+        amb = lex.ambiguous[unit[1:]]
+        unit = amb.by_country.get(country, unit)
+    return MoneyMatch(m.start(), m.end(), value, unit, qualifier=country, upper=upper)
+
+
+def _year_like(raw: str) -> bool:
+    return raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2100
+
+
+_BRACKET_OPEN = re.compile(
+    r"^\s*[(\[]\s*(?:about|around|approximately|approx\.?|some|roughly|nearly|almost|"
+    r"over|more than|or|c\.|ca\.|equivalent to|worth)?\s*$",
+    re.I,
+)
+_BRACKET_CLOSE = re.compile(r"^\s*[)\]]")
+_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.I)
+
+
+def find_money(text: str) -> list[MoneyMatch]:
+    """Every money figure in ``text``, in order, with ranges and conversions folded."""
+    lex = currency_lexicon()
+    found = [mm for m in _grammar().finditer(text) if (mm := _read(m, lex, text))]
+    out: list[MoneyMatch] = []
+    i = 0
+    while i < len(found):
+        cur = found[i]
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if nxt is not None:
+            between = text[cur.end : nxt.start]
+            if _BRACKET_OPEN.match(between) and _BRACKET_CLOSE.match(text[nxt.end :]):
+                out.append(replace(cur, conversion=(nxt.value, nxt.unit)))
+                i += 2
+                continue
+            before = text[max(0, cur.start - 12) : cur.start].lower()
+            joined = _RANGE_JOIN.match(between)
+            is_and = between.strip().lower() == "and"
+            if (
+                joined
+                and nxt.unit == cur.unit
+                and not re.search(r"\bfrom\s*$", before)
+                and (not is_and or re.search(r"\bbetween\s*$", before))
+            ):
+                out.append(replace(cur, end=nxt.end, upper=nxt.value))
+                i += 2
+                continue
+        out.append(cur)
+        i += 1
+    return out

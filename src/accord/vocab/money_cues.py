@@ -1,0 +1,53 @@
+"""Money-flow cue lexicon (data/money_cues.json): kinds, value nouns, direction verbs."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class MoneyCues:
+    """Lemma sets the flow classifier reads; ``kind_of`` maps a lemma to its kind."""
+
+    kind_of: dict[str, str]
+    value_nouns: frozenset[str]
+    giver_verbs: frozenset[str]
+    receiver_verbs: frozenset[str]
+    exporter_verbs: frozenset[str]
+    importer_verbs: frozenset[str]
+    to_preps: frozenset[str]
+    from_preps: frozenset[str]
+    in_preps: frozenset[str]
+    with_preps: frozenset[str]
+    surplus: frozenset[str]
+    deficit: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def money_cues() -> MoneyCues:
+    """Load data/money_cues.json once."""
+    raw = json.loads(
+        resources.files("accord.vocab").joinpath("data/money_cues.json").read_text("utf-8")
+    )
+    kind_of = {lemma: kind for kind, lemmas in raw["kinds"].items() for lemma in lemmas}
+
+    def fs(key: str) -> frozenset[str]:
+        return frozenset(raw[key])
+
+    return MoneyCues(
+        kind_of=kind_of,
+        value_nouns=fs("value_nouns"),
+        giver_verbs=fs("giver_verbs"),
+        receiver_verbs=fs("receiver_verbs"),
+        exporter_verbs=fs("exporter_verbs"),
+        importer_verbs=fs("importer_verbs"),
+        to_preps=fs("to_preps"),
+        from_preps=fs("from_preps"),
+        in_preps=fs("in_preps"),
+        with_preps=fs("with_preps"),
+        surplus=fs("surplus"),
+        deficit=fs("deficit"),
+    )
