@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from accord.extract.dates import resolve_when
 from accord.extract.event_parties import (
     LOCATIVE_PREPS,
     PartyIndex,
@@ -26,7 +27,6 @@ from accord.extract.event_parties import (
     is_locative,
     subject_parties,
 )
-from accord.extract.event_when import resolve_event_date
 from accord.extract.event_status import (
     INTENDED,
     OCCURRED,
@@ -36,6 +36,7 @@ from accord.extract.event_status import (
     verb_status,
 )
 from accord.extract.sectors import SectorHit, sector_hits, sectors_between
+from accord.extract.units import text_units
 from accord.schema import Actor, Amount, Document, Event, Organization, Person
 from accord.vocab.event_lexicon import (
     Trigger,
@@ -82,7 +83,7 @@ def extract_events(
     index = PartyIndex.build(doc, actors, persons, organizations)
     hits = sector_hits(doc)
     events: list[Event] = []
-    for unit in _units(doc):
+    for unit in text_units(doc):
         local = index.restrict(unit.start, unit.end)
         if not local.by_token:
             continue
@@ -91,27 +92,6 @@ def extract_events(
             if event is not None:
                 events.append(event)
     return _merge(events)
-
-
-def _units(doc: Doc) -> list[SpacySpan]:
-    """Sentences, cut again at blank lines and after an all-capitals headline line:
-    the parser runs a headline into the first sentence, and a headline is its own claim."""
-    units: list[SpacySpan] = []
-    for sent in doc.sents:
-        start = sent.start
-        for tok in sent:
-            if not (tok.is_space and "\n" in tok.text):
-                continue
-            line = doc.text[doc.text.rfind("\n", 0, tok.idx) + 1 : tok.idx]
-            letters = [ch for ch in line if ch.isalpha()]
-            headline = len(letters) >= 3 and not any(ch.islower() for ch in letters)
-            if tok.text.count("\n") >= 2 or headline:
-                if tok.i > start:
-                    units.append(doc[start : tok.i])
-                start = tok.i + 1
-        if sent.end > start:
-            units.append(doc[start : sent.end])
-    return [u for u in units if not all(t.is_space or t.is_punct for t in u)]
 
 
 # -- triggers ----------------------------------------------------------------------
@@ -222,7 +202,9 @@ def _triggers(sent: SpacySpan, index: PartyIndex) -> list[_Hit]:
 # -- one event ---------------------------------------------------------------------
 
 
-def _parties(hit: _Hit, sent: SpacySpan, index: PartyIndex) -> tuple[list[str], str | None, str | None]:
+def _parties(
+    hit: _Hit, sent: SpacySpan, index: PartyIndex
+) -> tuple[list[str], str | None, str | None]:
     """(sorted codes, source, target) for a trigger, or fewer than two codes."""
     tok = hit.token
     found = collect(tok, index)
@@ -232,7 +214,9 @@ def _parties(hit: _Hit, sent: SpacySpan, index: PartyIndex) -> tuple[list[str], 
         if tok.dep_ in ("relcl", "acl") and tok.head.i != tok.i:
             where_clause = any(c.lower_ == "where" for c in tok.children)
             found.extend(
-                collect(tok.head, index, role="other", locative=where_clause, skip=frozenset({tok.i}))
+                collect(
+                    tok.head, index, role="other", locative=where_clause, skip=frozenset({tok.i})
+                )
             )
     else:
         gov = governing_verb(tok)
@@ -413,7 +397,7 @@ def _when(clause: list[Token], published: str | None, status: str) -> str | None
         return None
     for ent in doc.ents:
         if ent.label_ == "DATE" and ent.root.i in ids:
-            value = resolve_event_date(ent.text, published, future=status != OCCURRED)
+            value = resolve_when(ent, published, future=status != OCCURRED)
             if value:
                 return value
     return None
