@@ -10,10 +10,15 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from accord.extract.actors import extract_actors
-from accord.schema import Document, Facts
+from accord.extract.events import extract_events
+from accord.extract.relations import extract_relations
+from accord.schema import Amount, Document, Facts
 
 
 def extract_facts(document: Document, doc: Doc) -> Facts:
     """All facts of one document. ``doc`` is the spaCy parse of ``document.body``."""
     actors = extract_actors(document, doc)
-    return Facts(actors=actors)
+    amounts: tuple[Amount, ...] = ()  # the money extractor's flows, once wired here
+    events = extract_events(document, doc, actors)
+    relations = extract_relations(document, doc, actors, events, amounts)
+    return Facts(actors=actors, amounts=amounts, events=events, relations=relations)

@@ -1,0 +1,175 @@
+"""Relations: pairs of actors the article presents as cooperating or in conflict.
+
+A pair is linked by an event between them, by a money flow (Amount from/to), or by a
+sentence that names both with a cooperation or conflict cue (relation_cues.json, or
+any event trigger word). Two actors merely named in one sentence are not a relation.
+A pair's sectors are the sector words of the sentences that link it, plus the
+sentences that follow in the same paragraph without naming another actor (they
+continue the same story: "Participants discussed digitalisation of public
+administration ..."), plus what its money flows say (trade, investment, finance).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import combinations
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from accord.extract.event_parties import PartyIndex
+from accord.extract.event_status import governing_verb
+from accord.extract.sectors import sector_hits, sectors_between
+from accord.extract.units import text_units
+from accord.schema import Actor, Amount, Document, Event, Organization, Person, Relation, Span
+from accord.vocab.event_lexicon import event_nouns, event_verbs
+from accord.vocab.region_members import part_of
+from accord.vocab.relation_lexicon import relation_cues
+
+EXTRACTOR = "relations/0.1"
+_KIND_SECTORS = {
+    "export": ("trade",),
+    "import": ("trade",),
+    "trade_total": ("trade",),
+    "investment": ("investment",),
+    "loan": ("finance",),
+    "aid": ("finance",),
+}
+_MAX_EVENT_ACTORS = 4  # a larger set is a multilateral crowd, not pairwise relations
+
+
+def extract_relations(
+    document: Document,
+    doc: Doc,
+    actors: tuple[Actor, ...],
+    events: tuple[Event, ...] = (),
+    amounts: tuple[Amount, ...] = (),
+    persons: tuple[Person, ...] = (),
+    organizations: tuple[Organization, ...] = (),
+) -> tuple[Relation, ...]:
+    """One relation per linked pair, actors sorted, with sectors and evidence spans."""
+    del document
+    if len(actors) < 2:
+        return ()
+    index = PartyIndex.build(doc, actors, persons, organizations)
+    units = text_units(doc)
+    hits = sector_hits(doc)
+    evidence: dict[tuple[str, str], list[int]] = {}  # pair -> unit numbers
+    extra: dict[tuple[str, str], set[str]] = {}
+
+    def link(pair: tuple[str, str], unit: int | None, sectors: Iterable[str] = ()) -> None:
+        units_of = evidence.setdefault(pair, [])
+        if unit is not None and unit not in units_of:
+            units_of.append(unit)
+        extra.setdefault(pair, set()).update(sectors)
+
+    for event in events:
+        if len(event.actors) > _MAX_EVENT_ACTORS:
+            continue
+        where = _unit_of(units, event.span)
+        for pair in _pairs(event.actors):
+            link(pair, where, event.sectors)
+    for amount in amounts:
+        if amount.from_ and amount.to and amount.from_ != amount.to:
+            pair = _pair(amount.from_, amount.to)
+            link(pair, _unit_of(units, amount.span), _KIND_SECTORS.get(amount.kind, ()))
+    cues = _cue_lemmas()
+    for n, unit in enumerate(units):
+        parties = index.restrict(unit.start, unit.end).by_token
+        if len({c for cs in parties.values() for c in cs}) < 2:
+            continue
+        for pair in _cue_pairs(unit, parties, cues):
+            link(pair, n)
+
+    codes_by_unit = [
+        {c for cs in index.restrict(u.start, u.end).by_token.values() for c in cs} for u in units
+    ]
+    relations: list[Relation] = []
+    for pair, linked in evidence.items():
+        if part_of(*pair):
+            continue
+        # once linked, every sentence naming both speaks about the pair's fields
+        unit_ids = sorted({*linked, *(n for n, cs in enumerate(codes_by_unit) if set(pair) <= cs)})
+        spans: list[Span] = []
+        sectors = set(extra.get(pair, ()))
+        for n in unit_ids:
+            for start, end in _with_continuation(units, n, index, cues):
+                spans.append((start, end))
+                sectors.update(sectors_between(hits, start, end))
+        relations.append(
+            Relation(
+                actors=pair,
+                sectors=tuple(sorted(sectors)),
+                evidence=tuple(sorted(set(spans))),
+                extractor=EXTRACTOR,
+            )
+        )
+    relations.sort(key=lambda r: (r.evidence[:1] or [(10**9, 0)], r.actors))
+    return tuple(relations)
+
+
+def _pair(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a < b else (b, a)
+
+
+def _pairs(codes: Iterable[str]) -> list[tuple[str, str]]:
+    unique = sorted(set(codes))
+    return [(a, b) for a, b in combinations(unique, 2)]
+
+
+def _unique(codes: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for code in codes:
+        if code not in out:
+            out.append(code)
+    return out
+
+
+def _cue_pairs(
+    unit: SpacySpan, parties: dict[int, tuple[str, ...]], cues: frozenset[str]
+) -> list[tuple[str, str]]:
+    """Pairs of actors that share the clause of a cue word: 'X has expressed the value
+    of cooperation with Y' links X and Y; an analyst 'for Africa and the Middle East'
+    whose sentence goes on about attacks links nothing."""
+    pairs: set[tuple[str, str]] = set()
+    for tok in unit:
+        if not (tok.lemma_.lower() in cues or tok.lower_ in cues):
+            continue
+        head = tok if tok.pos_ in ("VERB", "AUX") else governing_verb(tok) or tok.sent.root
+        codes = _unique(
+            c for t in head.subtree if unit.start <= t.i < unit.end for c in parties.get(t.i, ())
+        )
+        pairs.update(_pairs(codes))
+    return sorted(pairs)
+
+
+def _cue_lemmas() -> frozenset[str]:
+    return relation_cues() | frozenset(event_verbs()) | frozenset(event_nouns())
+
+
+def _has_cue(unit: SpacySpan, cues: frozenset[str]) -> bool:
+    return any(t.lemma_.lower() in cues or t.lower_ in cues for t in unit)
+
+
+def _unit_of(units: list[SpacySpan], span: Span) -> int | None:
+    for n, unit in enumerate(units):
+        if unit.start_char <= span[0] < unit.end_char or span[0] <= unit.start_char < span[1]:
+            return n
+    return None
+
+
+def _with_continuation(
+    units: list[SpacySpan], n: int, index: PartyIndex, cues: frozenset[str]
+) -> list[Span]:
+    """The unit and the following ones that name no actor: the rest of its paragraph,
+    and a next paragraph that opens on a cue word ('Cooperation focuses on ...')."""
+    out: list[Span] = [(units[n].start_char, units[n].end_char)]
+    doc = units[n].doc
+    for nxt in units[n + 1 :]:
+        if index.restrict(nxt.start, nxt.end).by_token:
+            break
+        gap = doc.text[out[-1][1] : nxt.start_char]
+        if "\n\n" in gap and not _has_cue(nxt[:3], cues):
+            break
+        out.append((nxt.start_char, nxt.end_char))
+    return out
