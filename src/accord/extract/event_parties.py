@@ -69,6 +69,8 @@ class PartyIndex:
             for tok in span:
                 if code not in by_token.get(tok.i, ()):
                     by_token[tok.i] = (*by_token.get(tok.i, ()), code)
+        if not persons:
+            _add_named_people(doc, by_token)
         _add_pair_anaphors(doc, by_token)
         return cls(doc, by_token)
 
@@ -82,6 +84,38 @@ class PartyIndex:
     def in_range(self, start: int, end: int) -> list[tuple[int, str]]:
         """(token index, code) for every party token in ``[start, end)`` tokens."""
         return [(i, c) for i in range(start, end) for c in self.by_token.get(i, ())]
+
+
+def _add_named_people(doc: Doc, by_token: dict[int, tuple[str, ...]]) -> None:
+    """Without the persons extractor's output: a person named once with a country
+    ("Chinese President Xi Jinping", "Hua Chunying, a spokesperson for China's Foreign
+    Ministry") acts for it wherever the name or surname recurs ("Xi welcomed ...")."""
+    people = [e for e in doc.ents if e.label_ == "PERSON"]
+    alias: dict[str, str] = {}
+    for ent in people:
+        root = ent.root
+        near = [t for t in root.subtree if t.i < ent.start or t.dep_ == "appos"]
+        for child in root.children:
+            if child.dep_ == "appos":
+                near.extend(child.subtree)
+        if root.dep_ == "appos":
+            near.extend(t for t in root.head.subtree if t.i < root.head.i or t.i == root.head.i)
+        codes = _unique_codes(by_token.get(t.i, ()) for t in near)
+        if len(codes) == 1:
+            alias.setdefault(ent.text, codes[0])
+            alias.setdefault(ent[-1].text, codes[0])
+    for ent in people:
+        code = alias.get(ent.text) or alias.get(ent[-1].text)
+        if code and not any(by_token.get(t.i) for t in ent):
+            for tok in ent:
+                by_token[tok.i] = (code,)
+
+
+def _unique_codes(groups: Iterable[tuple[str, ...]]) -> list[str]:
+    out: list[str] = []
+    for group in groups:
+        out.extend(c for c in group if c not in out)
+    return out
 
 
 def _add_pair_anaphors(doc: Doc, by_token: dict[int, tuple[str, ...]]) -> None:

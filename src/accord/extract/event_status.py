@@ -107,11 +107,16 @@ def noun_status(noun: Token, cues: StatusCues | None = None) -> str | None:
             st = verb_status(child, cues)
             if st in (PLANNED, INTENDED):
                 return st
-            if child.tag_ in ("VBN", "VBD"):
+            if child.dep_ == "acl" and child.tag_ == "VBN":  # "the forum, held last week"
                 return OCCURRED
     gov = governing_verb(noun)
     if gov is None:
         return OCCURRED
+    if noun.dep_ == "pobj":
+        # an adjunct ("on his first visit", "at the forum") frames the clause: its
+        # time is the main verb's, not that of an action the main verb governs
+        while gov.dep_ in ("xcomp", "acomp") and gov.head.i != gov.i:
+            gov = gov.head
     if gov.lemma_.lower() in cues.planned_noun_governors and noun.dep_ in (
         "dobj",
         "nsubjpass",

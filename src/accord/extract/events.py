@@ -12,8 +12,10 @@ action), a planned RETREAT is CONCEDE, conflictual types keep their type.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from itertools import combinations
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -54,6 +56,7 @@ _WHAT_DEPS = frozenset({"dobj", "prt", "dative", "prep", "attr", "oprd", "acomp"
 _NOUN_WHAT_DEPS = frozenset({"amod", "compound", "poss", "nmod", "nummod", "quantmod", "prep"})
 _VISIT_CODES = frozenset({"042", "043"})
 _MAX_WHAT = 14
+_PERSON_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
 _AGREE_VERBS_SUPPRESSED_BY = frozenset({"xcomp", "ccomp"})
 
 
@@ -83,15 +86,39 @@ def extract_events(
     index = PartyIndex.build(doc, actors, persons, organizations)
     hits = sector_hits(doc)
     events: list[Event] = []
-    for unit in text_units(doc):
+    units = text_units(doc)
+    partners = _main_partners(units, index)
+    for unit in units:
         local = index.restrict(unit.start, unit.end)
         if not local.by_token:
             continue
         for hit in _triggers(unit, local):
-            event = _build(hit, unit, local, document, hits)
+            event = _build(hit, unit, local, document, hits, partners)
             if event is not None:
                 events.append(event)
     return _merge(events)
+
+
+def _main_partners(units: list[SpacySpan], index: PartyIndex) -> dict[str, str]:
+    """Each actor's main counterpart in the article: the one it shares most sentences
+    with (at least two, and no tie). An event whose sentence names one side only
+    ("talks failed", "Xi welcomed him") is taken to be with that counterpart."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for unit in units:
+        codes = sorted(
+            {c for cs in index.restrict(unit.start, unit.end).by_token.values() for c in cs}
+        )
+        counts.update(combinations(codes, 2))
+    best: dict[str, list[tuple[int, str]]] = {}
+    for (a, b), n in counts.items():
+        best.setdefault(a, []).append((n, b))
+        best.setdefault(b, []).append((n, a))
+    partners: dict[str, str] = {}
+    for code, options in best.items():
+        options.sort(reverse=True)
+        if options[0][0] >= 2 and (len(options) == 1 or options[1][0] < options[0][0]):
+            partners[code] = options[0][1]
+    return partners
 
 
 # -- triggers ----------------------------------------------------------------------
@@ -203,7 +230,7 @@ def _triggers(sent: SpacySpan, index: PartyIndex) -> list[_Hit]:
 
 
 def _parties(
-    hit: _Hit, sent: SpacySpan, index: PartyIndex
+    hit: _Hit, sent: SpacySpan, index: PartyIndex, partners: dict[str, str]
 ) -> tuple[list[str], str | None, str | None]:
     """(sorted codes, source, target) for a trigger, or fewer than two codes."""
     tok = hit.token
@@ -239,12 +266,25 @@ def _parties(
         codes = _unique([*codes, *plain])
         if len(codes) < 2:
             codes = _unique([*codes, *(c for _, c in others)])
+    if len(codes) == 1 and codes[0] in partners and _implies_counterpart(hit):
+        codes = [codes[0], partners[codes[0]]]
     source = next((p.code for p in found if p.role == "subj" and p.code in codes), None)
     target = next(
         (p.code for p in found if p.role != "subj" and p.code in codes and p.code != source),
         None,
     )
     return sorted(codes), source, target
+
+
+def _implies_counterpart(hit: _Hit) -> bool:
+    """Meetings always have another side; so does an act aimed at a person ('Xi
+    welcomed him', 'thanked Xi') whose country the sentence leaves out."""
+    if hit.entry.type == "CONSULT":
+        return True
+    return any(
+        c.dep_ in ("dobj", "dative") and (c.ent_type_ == "PERSON" or c.lower_ in _PERSON_PRONOUNS)
+        for c in hit.token.children
+    )
 
 
 def _clause_head(tok: Token) -> Token:
@@ -404,14 +444,19 @@ def _when(clause: list[Token], published: str | None, status: str) -> str | None
 
 
 def _build(
-    hit: _Hit, sent: SpacySpan, index: PartyIndex, document: Document, hits: list[SectorHit]
+    hit: _Hit,
+    sent: SpacySpan,
+    index: PartyIndex,
+    document: Document,
+    hits: list[SectorHit],
+    partners: dict[str, str],
 ) -> Event | None:
     status = _status(hit)
     if status is None:
         return None
     if hit.entry.future_only and status == OCCURRED:
         return None
-    codes, source, target = _parties(hit, sent, index)
+    codes, source, target = _parties(hit, sent, index, partners)
     if len(codes) < 2:
         return None
     etype, cameo = _type_and_code(hit.entry, status)
