@@ -182,6 +182,9 @@ def subject_parties(verb: Token, index: PartyIndex) -> list[Party]:
     tok = verb
     for _ in range(6):
         subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+        if not subjects and tok.dep_ == "pcomp" and tok.head.head.i != tok.head.i:
+            # 'accused Iran of supplying drones': the governing verb's object acts
+            subjects = [c for c in tok.head.head.children if c.dep_ == "dobj"]
         if subjects:
             out: list[Party] = []
             for subj in subjects:

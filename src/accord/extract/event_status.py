@@ -40,6 +40,20 @@ def _hypothetical_context(token: Token, cues: StatusCues) -> bool:
     return False
 
 
+def under_agreement(token: Token, cues: StatusCues) -> bool:
+    """True for what an agreement spells out: 'a deal under which they will exchange
+    goods', 'a pact covering joint exercises', 'an agreement on joint patrols'. A
+    signed deal is SUPPORT; the cooperation it promises is still to come."""
+    child = token
+    for anc in token.ancestors:
+        if anc.pos_ in ("NOUN", "PROPN") and anc.lemma_.lower() in cues.agreement_nouns:
+            return child.dep_ in ("acl", "relcl", "prep")
+        if anc.pos_ == "VERB" and child.dep_ not in ("pcomp", "pobj", "prep", "dobj"):
+            return False
+        child = anc
+    return False
+
+
 def verb_status(verb: Token, cues: StatusCues | None = None, depth: int = 0) -> str | None:
     """Status of the clause a verb heads, from negation, modals, governors and tense."""
     cues = cues or status_cues()
@@ -59,6 +73,8 @@ def verb_status(verb: Token, cues: StatusCues | None = None, depth: int = 0) -> 
         return INTENDED
     if _hypothetical_context(verb, cues) and verb.dep_ in ("acl", "ccomp", "relcl"):
         return None
+    if depth == 0 and under_agreement(verb, cues):
+        return PLANNED
     gov = verb.head
     if verb.dep_ in ("xcomp", "acomp") and gov.i != verb.i:
         lemma = gov.lemma_.lower()
@@ -92,6 +108,8 @@ def noun_status(noun: Token, cues: StatusCues | None = None) -> str | None:
     if any(c.dep_ == "neg" or c.lower_ == "no" for c in noun.children):
         return None
     if any(c.lemma_.lower() in cues.planned_modifiers for c in mods):
+        return PLANNED
+    if under_agreement(noun, cues):
         return PLANNED
     # "ahead of the summit", "before the talks"
     head = noun.head

@@ -92,8 +92,10 @@ def extract_events(
         local = index.restrict(unit.start, unit.end)
         if not local.by_token:
             continue
-        for hit in _triggers(unit, local):
-            event = _build(hit, unit, local, document, hits, partners)
+        found = _triggers(unit, local)
+        verbs = frozenset(h.token.i for h in found if h.kind == "verb")
+        for hit in found:
+            event = _build(hit, unit, local, document, hits, partners, verbs - {hit.token.i})
             if event is not None:
                 events.append(event)
     return _merge(events)
@@ -200,6 +202,8 @@ def _triggers(sent: SpacySpan, index: PartyIndex) -> list[_Hit]:
             entry = _verb_entry(tok, index)
             if entry is not None and entry.type == "AGREE" and tok.dep_ in ("acl", "amod"):
                 entry = None  # 'an initiative promising roads' describes, does not promise
+            if entry is not None and tok.dep_ == "amod":
+                entry = None  # 'the detained journalists': a participle used as an adjective
             if entry is not None:
                 hits.append(_Hit(tok, entry, "verb"))
                 continue
@@ -230,12 +234,22 @@ def _triggers(sent: SpacySpan, index: PartyIndex) -> list[_Hit]:
 
 
 def _parties(
-    hit: _Hit, sent: SpacySpan, index: PartyIndex, partners: dict[str, str]
+    hit: _Hit,
+    sent: SpacySpan,
+    index: PartyIndex,
+    partners: dict[str, str],
+    others: frozenset[int] = frozenset(),
 ) -> tuple[list[str], str | None, str | None]:
     """(sorted codes, source, target) for a trigger, or fewer than two codes."""
     tok = hit.token
-    found = collect(tok, index)
+    found = collect(tok, index, skip=others)
     if hit.kind == "verb":
+        # 'demanded that Belarus release ...': the content clause's subject is the target
+        for child in tok.children:
+            if child.dep_ in ("ccomp", "xcomp") and child.i not in others:
+                for subj in child.children:
+                    if subj.dep_ in ("nsubj", "nsubjpass"):
+                        found.extend(collect(subj, index, role="obj"))
         if not any(p.role == "subj" for p in found):
             found.extend(subject_parties(tok, index))
         if tok.dep_ in ("relcl", "acl") and tok.head.i != tok.i:
@@ -342,7 +356,9 @@ def _entity_at(tok: Token, labels: frozenset[str]) -> SpacySpan | None:
 
 def _phrase(tokens: list[Token]) -> str:
     tokens = sorted(tokens, key=lambda t: t.i)
-    while tokens and (tokens[0].pos_ in ("DET", "PUNCT", "CCONJ") or tokens[0].dep_ == "poss"):
+    while tokens and (
+        tokens[0].pos_ in ("DET", "PUNCT", "CCONJ", "SCONJ") or tokens[0].dep_ == "poss"
+    ):
         tokens = tokens[1:]
     while tokens and tokens[-1].pos_ in ("PUNCT", "CCONJ", "ADP", "DET"):
         tokens = tokens[:-1]
@@ -366,8 +382,10 @@ def _what(hit: _Hit) -> str:
                 parts.extend(child.subtree)
         return _phrase(_contiguous(tok, parts))
     parts = [tok]
+    has_object = any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children)
     for child in tok.children:
-        if child.dep_ in _WHAT_DEPS and not is_clause(child):
+        content = not has_object and child.dep_ in ("ccomp", "xcomp")  # 'demanded that ...'
+        if content or (child.dep_ in _WHAT_DEPS and not is_clause(child)):
             parts.extend(child.subtree)
     return _phrase(_contiguous(tok, parts))
 
@@ -450,13 +468,14 @@ def _build(
     document: Document,
     hits: list[SectorHit],
     partners: dict[str, str],
+    others: frozenset[int] = frozenset(),
 ) -> Event | None:
     status = _status(hit)
     if status is None:
         return None
     if hit.entry.future_only and status == OCCURRED:
         return None
-    codes, source, target = _parties(hit, sent, index, partners)
+    codes, source, target = _parties(hit, sent, index, partners, others)
     if len(codes) < 2:
         return None
     etype, cameo = _type_and_code(hit.entry, status)

@@ -57,6 +57,7 @@ class StatusCues:
     intended_events: frozenset[str]
     planned_events: frozenset[str]
     figure_verbs: frozenset[str]
+    agreement_nouns: frozenset[str]
 
 
 def _load(name: str) -> dict[str, Any]:
