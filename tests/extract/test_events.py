@@ -1,0 +1,278 @@
+"""extract_events over sentences we wrote: each PLOVER type with its CAMEO code, status
+from tense, modals and cue words, the manual's future rules (planned cooperation is
+AGREE, a signed deal is SUPPORT plus the AGREE it spells out), negation and hedges,
+place and date, duplicates merged."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from accord.extract.actors import extract_actors
+from accord.extract.events import EXTRACTOR, extract_events
+from accord.schema import Actor, Document, Event, Source
+
+PUBLISHED = "2024-03-14"  # a Thursday
+
+
+def _events(nlp: Language, text: str, published: str | None = PUBLISHED) -> tuple[Event, ...]:
+    doc = nlp(text)
+    document = Document(
+        id="t", content_hash="sha256:t", source=Source(), raw=text, body=text, published=published
+    )
+    return extract_events(document, doc, extract_actors(document, doc))
+
+
+def _keys(events: tuple[Event, ...]) -> set[tuple[str, str, tuple[str, ...], str]]:
+    return {(e.type, e.cameo or "", e.actors, e.status) for e in events}
+
+
+TYPES = [
+    # CONSULT 04x: meetings, visits, talks, hosting, mediation
+    (
+        "Kenyan President William Ruto met Tanzanian President Samia Suluhu Hassan on Monday.",
+        ("CONSULT", "040", ("KEN", "TZA"), "occurred"),
+    ),
+    (
+        "The foreign ministers of Ghana and Nigeria held talks in Accra.",
+        ("CONSULT", "040", ("GHA", "NGA"), "occurred"),
+    ),
+    (
+        "Egypt's prime minister visited Saudi Arabia.",
+        ("CONSULT", "042", ("EGY", "SAU"), "occurred"),
+    ),
+    # SUPPORT 05x: signing, ratifying, relations, praise
+    (
+        "Vietnam and Japan signed a memorandum of understanding on railway construction.",
+        ("SUPPORT", "057", ("JPN", "VNM"), "occurred"),
+    ),
+    (
+        "Morocco and Nigeria ratified the gas pipeline agreement.",
+        ("SUPPORT", "057", ("MAR", "NGA"), "occurred"),
+    ),
+    (
+        "Chile and Peru established diplomatic relations in 1990.",
+        ("SUPPORT", "054", ("CHL", "PER"), "occurred"),
+    ),
+    (
+        "The Indian prime minister praised Bangladesh for its economic reforms.",
+        ("SUPPORT", "051", ("BGD", "IND"), "occurred"),
+    ),
+    # COOPERATE 06x: trade, facilities in the other country, shared technology
+    (
+        "Germany exported machinery worth $2 billion to Poland in 2023.",
+        ("COOPERATE", "061", ("DEU", "POL"), "occurred"),
+    ),
+    ("China opened a cultural centre in Kenya.", ("COOPERATE", "061", ("CHN", "KEN"), "occurred")),
+    (
+        "France shared intelligence with Chad about the rebel convoy.",
+        ("COOPERATE", "064", ("FRA", "TCD"), "occurred"),
+    ),
+    # AID 07x
+    (
+        "Japan extended a $500 million loan to Indonesia for a port project.",
+        ("AID", "071", ("IDN", "JPN"), "occurred"),
+    ),
+    (
+        "The World Bank provided emergency assistance to Malawi after the floods.",
+        ("AID", "070", ("IGO:WB", "MWI"), "occurred"),
+    ),
+    # CONCEDE, REQUEST and the conflictual types
+    (
+        "India eased visa restrictions for Sri Lankan tourists.",
+        ("CONCEDE", "081", ("IND", "LKA"), "occurred"),
+    ),
+    (
+        "The European Union demanded that Belarus release the detained journalists.",
+        ("REQUEST", "100", ("BLR", "IGO:EU"), "occurred"),
+    ),
+    (
+        "The United States accused Iran of supplying drones to Russia.",
+        ("ACCUSE", "112", ("IRN", "USA"), "occurred"),
+    ),
+    (
+        "France criticised Mali over the closure of its schools.",
+        ("ACCUSE", "111", ("FRA", "MLI"), "occurred"),
+    ),
+    (
+        "China rejected the Philippines' claims over the reef.",
+        ("REJECT", "120", ("CHN", "PHL"), "occurred"),
+    ),
+    (
+        "North Korea threatened South Korea with military action.",
+        ("THREATEN", "130", ("KOR", "PRK"), "occurred"),
+    ),
+    (
+        "Washington imposed sanctions on Venezuela in January.",
+        ("SANCTION", "163", ("USA", "VEN"), "occurred"),
+    ),
+    (
+        "Algeria expelled two French diplomats on Tuesday.",
+        ("SANCTION", "166", ("DZA", "FRA"), "occurred"),
+    ),
+    (
+        "Russian forces attacked Ukrainian positions near Kharkiv.",
+        ("ASSAULT", "190", ("RUS", "UKR"), "occurred"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TYPES)
+def test_plover_type_and_cameo(nlp: Language, text: str, expected: tuple) -> None:  # type: ignore[type-arg]
+    assert expected in _keys(_events(nlp, text))
+
+
+STATUS = [
+    # planned or intended cooperation is AGREE; the CAMEO code is the 03x intent code
+    (
+        "Brazil will host a summit with Argentina in June.",
+        ("AGREE", "036", ("ARG", "BRA"), "planned"),
+    ),
+    (
+        "Turkey plans to hold talks with Greece next month.",
+        ("AGREE", "036", ("GRC", "TUR"), "planned"),
+    ),
+    (
+        "Egypt and Sudan are scheduled to sign a water-sharing deal in July.",
+        ("AGREE", "032", ("EGY", "SDN"), "planned"),
+    ),
+    (
+        "The Kenyan president is expected to visit China next week.",
+        ("AGREE", "036", ("CHN", "KEN"), "planned"),
+    ),
+    (
+        "Canada is ready to share its nuclear technology with Ghana.",
+        ("AGREE", "031", ("CAN", "GHA"), "intended"),
+    ),
+    ("Russia wants to boost trade with Egypt.", ("AGREE", "031", ("EGY", "RUS"), "intended")),
+    (
+        "South Korea said it would provide humanitarian aid to Somalia.",
+        ("AGREE", "033", ("KOR", "SOM"), "intended"),
+    ),
+    (
+        "A draft agreement between Uganda and Kenya on oil transport is under review.",
+        ("AGREE", "032", ("KEN", "UGA"), "planned"),
+    ),
+    (
+        "India and Bangladesh agreed to expand cooperation in solar energy.",
+        ("AGREE", "031", ("BGD", "IND"), "planned"),
+    ),
+    # reported speech: the embedded clause decides
+    (
+        "The minister said Ghana will sign a defence pact with France in July.",
+        ("AGREE", "032", ("FRA", "GHA"), "planned"),
+    ),
+    # a planned conflictual event keeps its type
+    (
+        "Washington will impose sanctions on Venezuela next month.",
+        ("SANCTION", "163", ("USA", "VEN"), "planned"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STATUS)
+def test_status_and_future_rules(nlp: Language, text: str, expected: tuple) -> None:  # type: ignore[type-arg]
+    assert expected in _keys(_events(nlp, text))
+
+
+def test_signed_deal_is_support_and_its_content_is_planned_agree(nlp: Language) -> None:
+    text = "Jordan and Iraq signed a trade agreement under which Iraq will export oil to Jordan."
+    keys = _keys(_events(nlp, text))
+    assert ("SUPPORT", "057", ("IRQ", "JOR"), "occurred") in keys
+    assert ("AGREE", "031", ("IRQ", "JOR"), "planned") in keys
+
+
+def test_deal_spelling_out_exercises(nlp: Language) -> None:
+    text = "Turkey signed a defence agreement with Azerbaijan covering joint military exercises."
+    keys = {(e.type, e.status) for e in _events(nlp, text)}
+    assert keys == {("SUPPORT", "occurred"), ("AGREE", "planned")}
+
+
+NO_EVENT = [
+    "Kenya did not sign the trade deal with Ethiopia.",  # negated
+    "Ethiopia and Eritrea may sign a peace deal next year.",  # hedged
+    "If Chad attacked Sudan, the region would suffer.",  # hypothetical
+    "Leaders from Brazil and Norway attended the ceremony.",  # no trigger
+    "Kenya signed the agreement.",  # one actor, no partner
+    "The agreement between Peru and Chile covers fishing.",  # a bare agreement mention
+    "The news conference in Paris was attended by Senegal's minister.",  # not a meeting
+]
+
+
+@pytest.mark.parametrize("text", NO_EVENT)
+def test_no_event(nlp: Language, text: str) -> None:
+    assert _events(nlp, text) == ()
+
+
+def test_where_when_what_source_target(nlp: Language) -> None:
+    text = (
+        "Kenyan President William Ruto met Tanzanian President Samia Suluhu Hassan "
+        "in Arusha on Monday."
+    )
+    (event,) = _events(nlp, text)
+    assert event.where == "Arusha"
+    assert event.when == "2024-03-11"  # the Monday before publication
+    assert event.source == "KEN" and event.target == "TZA"
+    assert event.what is not None and event.what.startswith("met")
+    assert event.span == (0, len(text))
+    assert event.extractor == EXTRACTOR
+
+
+def test_named_summit_place_and_future_month(nlp: Language) -> None:
+    text = (
+        "The Ghana-Nigeria Business Summit, which is to take place in Lagos in July, "
+        "will bring together ministers from Ghana and Nigeria."
+    )
+    events = _events(nlp, text)
+    summit = next(e for e in events if e.what and "Summit" in e.what)
+    assert (summit.type, summit.status) == ("AGREE", "planned")
+    assert summit.where == "Lagos"
+    assert summit.when == "2024-07"
+
+
+def test_when_is_null_without_anchor(nlp: Language) -> None:
+    (event,) = _events(nlp, "Chile and Peru held talks last week.", published=None)
+    assert event.when is None
+
+
+def test_two_countries_resolve_to_last_two_actors(nlp: Language) -> None:
+    text = "Ghana and Togo share a long border. The two countries signed a security pact."
+    keys = _keys(_events(nlp, text))
+    assert ("SUPPORT", "057", ("GHA", "TGO"), "occurred") in keys
+
+
+def test_duplicates_merge_and_keep_first_span(nlp: Language) -> None:
+    text = (
+        "Chile and Peru signed a fisheries agreement. "
+        "The agreement was signed by Chile and Peru in Lima."
+    )
+    events = [e for e in _events(nlp, text) if e.type == "SUPPORT"]
+    assert len(events) == 1
+    assert events[0].span[0] == 0
+    assert events[0].where == "Lima"  # filled from the later mention
+
+
+def test_multilateral_meeting_stays_one_event(nlp: Language) -> None:
+    text = "Kenya, Uganda and Rwanda held talks on the regional railway in Nairobi."
+    events = [e for e in _events(nlp, text) if e.type == "CONSULT"]
+    assert len(events) == 1
+    assert events[0].actors == ("KEN", "RWA", "UGA")
+
+
+def test_no_actors_no_events(nlp: Language) -> None:
+    doc = nlp("The ministers met in the capital.")
+    document = Document(id="t", content_hash="h", source=Source(), raw=doc.text, body=doc.text)
+    assert extract_events(document, doc, ()) == ()
+
+
+def test_hand_built_actors_are_enough(nlp: Language) -> None:
+    """Events only need actor mentions; any extractor (or a test) may supply them."""
+    text = "Atlantis signed a treaty with Lemuria."
+    doc = nlp(text)
+    document = Document(id="t", content_hash="h", source=Source(), raw=text, body=text)
+    actors = (
+        Actor(code="ATL", name="Atlantis", kind="state", mentions=((0, 8),)),
+        Actor(code="LEM", name="Lemuria", kind="state", mentions=((30, 37),)),
+    )
+    (event,) = extract_events(document, doc, actors)
+    assert (event.type, event.cameo, event.actors) == ("SUPPORT", "057", ("ATL", "LEM"))
