@@ -271,15 +271,17 @@ def _parties(
     codes = core if len(core) >= 2 else _unique([*core, *places])
     if len(codes) < 2:
         chain = _clause_chain(tok if hit.kind == "verb" else governing_verb(tok) or tok)
-        others = [
+        nearby = [
             (i, c)
             for i, c in index.in_range(sent.start, sent.end)
             if c not in codes and _clause_head(sent.doc[i]).i in chain
         ]
-        plain = _unique(c for i, c in others if not is_locative(sent.doc[i]))
+        plain = _unique(c for i, c in nearby if not is_locative(sent.doc[i]))
         codes = _unique([*codes, *plain])
-        if len(codes) < 2:
-            codes = _unique([*codes, *(c for _, c in others)])
+        if len(codes) < 2 and (core or plain):
+            # places complete a side that is named ('opened a base in Djibouti'); two
+            # places alone ('attacks ... in Iraq and Afghanistan') are not parties
+            codes = _unique([*codes, *(c for _, c in nearby)])
     if len(codes) == 1 and codes[0] in partners and _implies_counterpart(hit):
         codes = [codes[0], partners[codes[0]]]
     source = next((p.code for p in found if p.role == "subj" and p.code in codes), None)
