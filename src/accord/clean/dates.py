@@ -1,0 +1,46 @@
+"""The publication date a text shows: a "Published ..." line or a dateline with a year.
+
+Only dates with a year are taken: "PEKING, April 21 -" without one would be a guess.
+"""
+
+from __future__ import annotations
+
+import re
+
+import dateparser
+
+from accord.clean.boilerplate import Verdict
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_DATE = re.compile(
+    rf"\b(?:{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+\d{{4}}"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}})\b"
+)
+_DATELINE_REACH = 60  # a dateline date sits near the start of the first paragraph
+
+
+def _parse(text: str) -> str | None:
+    parsed = dateparser.parse(
+        text, languages=["en"], settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["year"]}
+    )
+    if parsed is None or not 1900 <= parsed.year <= 2100:
+        return None
+    return parsed.date().isoformat()
+
+
+def published_from_text(verdicts: list[Verdict]) -> str | None:
+    """YYYY-MM-DD from a "Published/Updated" line or the dateline, else None."""
+    for v in verdicts:
+        if v.why == "dateline" and (m := _DATE.search(v.unit.text)):
+            if found := _parse(m[0]):
+                return found
+    articles = [v for v in verdicts if v.keep and v.why == "article"][:2]
+    for v in articles:
+        m = _DATE.search(v.unit.text[: _DATELINE_REACH + 20])
+        if m and m.start() <= _DATELINE_REACH and (found := _parse(m[0])):
+            return found
+    return None
