@@ -13,7 +13,7 @@ from functools import cache
 
 from accord.clean.lines import Unit, sentence_shaped
 from accord.vocab.boilerplate import BoilerplateCues, boilerplate_cues
-from accord.vocab.media import outlet_pattern
+from accord.vocab.media import lookup_outlet_any_case, outlet_pattern
 
 # Groups of lexicon patterns that only fire on short lines (a real sentence may start so).
 _SHORT_ONLY = {"byline", "dateline", "share", "video", "photo_credit", "copyright"}
@@ -21,7 +21,7 @@ _SHORT_WORDS = 16
 _MAX_WORDS = 40
 _TRIM = " \t.:…|>»-–—•*#"
 
-_HTML_LINE = re.compile(r"^<[^>]+>.*$|^.*</[a-zA-Z][^>]*>$", re.DOTALL)
+_TAG = re.compile(r"</?[a-zA-Z][\w:-]*(?:\s[^<>]*)?/?>|<!--.*?-->")
 _KRAMDOWN = re.compile(r"^\{:\s*[^}]*\}$")
 _KRAMDOWN_CLASS = re.compile(r"\.([\w-]+)")
 _RULE = re.compile(r"^[-=_*#~•·|+]{3,}$")
@@ -33,6 +33,7 @@ _BYLINE = re.compile(
     r"{0,3}(?:\s*(?:,|\||/|and|&|–|-|—)\s*[A-Z][^.!?]{0,60})?$"
 )
 _ELLIPSIS_END = ("…", "...")
+_SIGNOFF_TRIM = " \t-–—.…&#;0123456789()"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,9 +46,10 @@ class Verdict:
     spans: tuple[tuple[int, int], ...] = ()
 
 
-@cache
-def _signoff() -> re.Pattern[str]:
-    return re.compile(rf"^(?:-+\s*)?{outlet_pattern()}(?:\s*&#\d+;)?\.?$")
+def signoff_name(text: str) -> str | None:
+    """The outlet a sign-off line names ('Reuter', 'REUTER', '- AFP'), else None."""
+    name = text.strip(_SIGNOFF_TRIM)
+    return lookup_outlet_any_case(name) if name and len(name.split()) <= 3 else None
 
 
 @cache
@@ -82,7 +84,7 @@ def _pattern_reason(text: str, cues: BoilerplateCues) -> str | None:
 
 def _is_photo_credit_shape(text: str, cues: BoilerplateCues) -> bool:
     """'Jane Doe/Pexels', 'Photo: X / Reuters', 'Getty Images' alone: short, no sentence end."""
-    if _words(text) > 10 or not _ends_open(text) and not text.endswith(")"):
+    if _words(text) > 10 or (not _ends_open(text) and not text.endswith(")")):
         return False
     hosts = "|".join(re.escape(h) for h in sorted(cues.image_hosts, key=len, reverse=True))
     if re.search(rf"(?:/|\|)\s*(?:{hosts})\b", text) or re.fullmatch(rf"(?:{hosts})", text):
@@ -100,7 +102,7 @@ def _markup_class(text: str) -> str | None:
 
 def _is_markup(text: str) -> bool:
     return bool(
-        _HTML_LINE.match(text)
+        (text.startswith("<") and not _TAG.sub("", text).strip())
         or _KRAMDOWN.match(text)
         or _RULE.match(text)
         or _MD_LINK_ONLY.match(text)
@@ -115,15 +117,24 @@ def _teaser_link(text: str) -> bool:
     return bool(re.search(rf"(?:\S-|\s[-–—|]\s*){outlet_pattern()}$", text))
 
 
+def _is_label(text: str, before: list[Verdict]) -> bool:
+    """'Exclusive News', 'Analysis': a short capitalised line on its own between finished
+    paragraphs. A fragment inside a sentence ('an\\n\\nagent provocateur') is not one."""
+    if _words(text) > 3 or not _ends_open(text) or re.search(r"\d", text):
+        return False
+    if not text[0].isupper():
+        return False
+    previous = next((v for v in reversed(before) if v.keep), None)
+    return previous is None or previous.why != "article" or not _ends_open(previous.unit.text)
+
+
 def classify(units: list[Unit], wrapped: bool = False) -> list[Verdict]:
     """A verdict for every unit, in order."""
     cues = boilerplate_cues()
     verdicts: list[Verdict] = []
     in_zone = False
     pending: str | None = None  # "caption" or "pullquote" after a markup marker
-    last_article = max(
-        (u.index for u in units if sentence_shaped(u.text)), default=len(units) - 1
-    )
+    tail = len(units) - 2  # a wire sign-off is the last line, perhaps before "More"
 
     for unit in units:
         text = unit.text
@@ -162,7 +173,7 @@ def classify(units: list[Unit], wrapped: bool = False) -> list[Verdict]:
             in_zone = in_zone or low in cues.zone_starts
             drop("navigation")
             continue
-        if unit.index > last_article and _signoff().match(text):
+        if unit.index >= tail and signoff_name(text):
             drop("wire sign-off")
             continue
         why = _pattern_reason(text, cues)
@@ -184,7 +195,7 @@ def classify(units: list[Unit], wrapped: bool = False) -> list[Verdict]:
         if _teaser_link(text):
             drop("teaser")
             continue
-        if _words(text) <= 3 and _ends_open(text) and not re.search(r"\d", text):
+        if _is_label(text, verdicts):
             drop("label")
             continue
         verdicts.append(Verdict(unit, True, "article", spans))
@@ -198,9 +209,8 @@ def _drop_captions(verdicts: list[Verdict]) -> list[Verdict]:
     for v in verdicts:
         text = v.unit.text
         if v.keep and v.why == "article" and _words(text) <= 60:
-            if v.unit.block in credit_blocks and len(v.unit.lines) == 1:
-                v = Verdict(v.unit, False, "caption")
-            elif _credit_tail().search(text):
+            in_credit_block = v.unit.block in credit_blocks and len(v.unit.lines) == 1
+            if in_credit_block or _credit_tail().search(text):
                 v = Verdict(v.unit, False, "caption")
         out.append(v)
     return out

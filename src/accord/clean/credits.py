@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from accord.clean.boilerplate import Verdict
+from accord.clean.boilerplate import Verdict, signoff_name
 from accord.vocab.boilerplate import boilerplate_cues
 from accord.vocab.media import normalise_outlet, outlet_pattern
 
@@ -35,6 +35,7 @@ class Credit:
 
     name: str
     kind: str  # signoff | dateline | line | according | verb | interview | possessive | by
+    described: bool = False  # the text calls it "the X newspaper", "news agency X", ...
 
 
 @cache
@@ -85,6 +86,24 @@ def _patterns(extra: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]
 
 
 @cache
+def _media_noun() -> re.Pattern[str]:
+    nouns = "|".join(
+        re.escape(n) for n in sorted(boilerplate_cues().media_nouns, key=len, reverse=True)
+    )
+    return re.compile(rf"\b(?:{nouns})\b")
+
+
+def _is_described(text: str, match: re.Match[str]) -> bool:
+    """Whether the words around a credited name describe it as an outlet."""
+    lead = text[match.start() : match.start("o")]
+    trail = text[match.end("o") : match.end("o") + 40]
+    trail = re.sub(r"^['’]s?\s+", " ", trail)
+    return bool(_media_noun().search(lead)) or bool(
+        re.match(r"\s*,?\s*(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?" + _media_noun().pattern, trail)
+    )
+
+
+@cache
 def _apposition() -> tuple[re.Pattern[str], re.Pattern[str]]:
     nouns = "|".join(
         re.escape(n) for n in sorted(boilerplate_cues().media_nouns, key=len, reverse=True)
@@ -96,6 +115,11 @@ def _apposition() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return after, before
 
 
+@cache
+def _ends_with_outlet() -> re.Pattern[str]:
+    return re.compile(rf"{outlet_pattern()}\s+$")
+
+
 def local_outlets(texts: Iterable[str]) -> tuple[str, ...]:
     """Names the text presents as news outlets but the lexicon does not know."""
     after, before = _apposition()
@@ -103,6 +127,8 @@ def local_outlets(texts: Iterable[str]) -> tuple[str, ...]:
     for text in texts:
         for rx in (after, before):
             for m in rx.finditer(text):
+                if rx is before and _ends_with_outlet().search(text[: m.start()]):
+                    continue  # "the Associated Press news agency Contrack's ...": not a name
                 name = m["name"].rstrip(".")
                 if name.split()[0] in {"The", "A", "An"}:
                     name = name.split(" ", 1)[1] if " " in name else ""
@@ -124,7 +150,7 @@ def find_credits(verdicts: list[Verdict]) -> list[Credit]:
     for v in scanned:
         text = v.unit.text
         if v.why == "wire sign-off":
-            credits.append(Credit(_normalise(text.strip(" -.&#;0123456789")), "signoff"))
+            credits.append(Credit(signoff_name(text) or "", "signoff"))
             continue
         if v.why in {"photo_credit", "caption"}:
             credits.extend(Credit(_normalise(m[0]), "line") for m in anywhere.finditer(text))
@@ -133,7 +159,7 @@ def find_credits(verdicts: list[Verdict]) -> list[Credit]:
             for m in rx.finditer(text):
                 if kind == "verb" and _NOT_NAME_BEFORE.search(text[: m.start("o")]):
                     continue  # "Michael Bloomberg said": a person, not the outlet
-                credits.append(Credit(_normalise(m["o"]), kind))
+                credits.append(Credit(_normalise(m["o"]), kind, _is_described(text, m)))
     return credits
 
 

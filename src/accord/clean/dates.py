@@ -29,15 +29,15 @@ def _parse(text: str) -> str | None:
     )
     if parsed is None or not 1900 <= parsed.year <= 2100:
         return None
-    return parsed.date().isoformat()
+    return str(parsed.date().isoformat())
 
 
 def published_from_text(verdicts: list[Verdict]) -> str | None:
     """YYYY-MM-DD from a "Published/Updated" line or the dateline, else None."""
     for v in verdicts:
-        if v.why == "dateline" and (m := _DATE.search(v.unit.text)):
-            if found := _parse(m[0]):
-                return found
+        m = _DATE.search(v.unit.text) if v.why == "dateline" else None
+        if m and (found := _parse(m[0])):
+            return found
     articles = [v for v in verdicts if v.keep and v.why == "article"][:2]
     for v in articles:
         m = _DATE.search(v.unit.text[: _DATELINE_REACH + 20])

@@ -69,11 +69,7 @@ def is_hard_wrapped(lines: list[Line | None]) -> bool:
         return False
     lengths = [len(line.text) for line in body]
     open_ended = sum(1 for line in body if not _SENTENCE_END.search(line.text))
-    return (
-        max(lengths) <= 100
-        and 45 <= median(lengths) <= 85
-        and open_ended >= 0.4 * len(body)
-    )
+    return max(lengths) <= 100 and 45 <= median(lengths) <= 85 and open_ended >= 0.4 * len(body)
 
 
 def split_units(raw: str) -> tuple[list[Unit], bool]:

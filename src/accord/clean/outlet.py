@@ -63,7 +63,11 @@ def detect_outlet(verdicts: list[Verdict], credits: list[Credit]) -> str | None:
     for c in credits:
         if c.kind == "signoff":
             return c.name
-    interviews = Counter(c.name for c in credits if c.kind == "interview")
+    # A page does not describe itself ("told the Kommersant newspaper" is someone else's).
+    described = {c.name for c in credits if c.described}
+    interviews = Counter(
+        c.name for c in credits if c.kind == "interview" and c.name not in described
+    )
     ranked = interviews.most_common(2)
     if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
         return ranked[0][0]

@@ -63,3 +63,13 @@ def normalise_outlet(name: str) -> str | None:
         return index[name]
     stripped = re.sub(r"^(?:the|The|THE)\s+", "", name.strip())
     return index.get(stripped) or index.get("The " + stripped)
+
+
+@cache
+def _lower_index() -> dict[str, str]:
+    return {s.lower(): name for s, name in spelling_index().items()}
+
+
+def lookup_outlet_any_case(name: str) -> str | None:
+    """The lexicon's name for a spelling in any letter case ('reuter' -> 'Reuters')."""
+    return _lower_index().get(name.strip().lower())
