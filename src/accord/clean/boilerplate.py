@@ -117,6 +117,21 @@ def _teaser_link(text: str) -> bool:
     return bool(re.search(rf"(?:\S-|\s[-–—|]\s*){outlet_pattern()}$", text))
 
 
+def _words_key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _marked_unit_goes(kind: str, unit: Unit, units: list[Unit]) -> bool:
+    """A caption marker takes the short line after it; a pull-quote marker takes the
+    line after it when that line repeats words of another paragraph (what a pull quote is)."""
+    if kind == "caption":
+        return _words(unit.text) <= 60
+    key = _words_key(unit.text)
+    return bool(key) and any(
+        key in _words_key(other.text) for other in units if other.index != unit.index
+    )
+
+
 def _is_label(text: str, before: list[Verdict]) -> bool:
     """'Exclusive News', 'Analysis': a short capitalised line on its own between finished
     paragraphs. A fragment inside a sentence ('an\\n\\nagent provocateur') is not one."""
@@ -152,10 +167,11 @@ def classify(units: list[Unit], wrapped: bool = False) -> list[Verdict]:
                 pending = "pullquote"
             drop("markup")
             continue
-        if pending:
+        if pending and _marked_unit_goes(pending, unit, units):
             drop(pending)
             pending = None
             continue
+        pending = None
         if unit.index == 0:
             verdicts.append(Verdict(unit, True, "title", spans))
             continue

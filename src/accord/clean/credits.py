@@ -17,7 +17,7 @@ from accord.clean.boilerplate import Verdict, signoff_name
 from accord.vocab.boilerplate import boilerplate_cues
 from accord.vocab.media import normalise_outlet, outlet_pattern
 
-_NAME = r"[A-Z][\w&.-]*(?:\s+(?:[A-Z][\w&.-]*|of|&))*"
+_NAME = r"[A-Z][\w&-]*(?:\.[\w-]+)*(?:\s+(?:[A-Z][\w&-]*(?:\.[\w-]+)*|of|&))*"
 _ADJ = (
     r"(?:(?:[A-Z][a-z]+(?:-[a-z]+)?|state|state-run|state-owned|official|local|independent"
     r"|private|online|news|agency|broadcaster|newspaper|daily|weekly|channel|television"

@@ -20,7 +20,11 @@ _DATE = re.compile(
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+\d{{4}}"
     rf"|\d{{4}}-\d{{2}}-\d{{2}})\b"
 )
-_DATELINE_REACH = 60  # a dateline date sits near the start of the first paragraph
+# A dateline opens the first paragraph: "NAIROBI, Jan. 9, 2020 -", "March 3, 2021 (AFP) -".
+_DATELINE = re.compile(
+    rf"^(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}},\s+)?(?P<date>{_DATE.pattern})"
+    rf"\s*(?:[-–—:(/]|$)"
+)
 
 
 def _parse(text: str) -> str | None:
@@ -40,7 +44,7 @@ def published_from_text(verdicts: list[Verdict]) -> str | None:
             return found
     articles = [v for v in verdicts if v.keep and v.why == "article"][:2]
     for v in articles:
-        m = _DATE.search(v.unit.text[: _DATELINE_REACH + 20])
-        if m and m.start() <= _DATELINE_REACH and (found := _parse(m[0])):
+        m = _DATELINE.match(v.unit.text)
+        if m and (found := _parse(m["date"])):
             return found
     return None

@@ -15,7 +15,7 @@ from accord.clean.boilerplate import Verdict
 from accord.clean.credits import Credit
 from accord.vocab.media import normalise_outlet
 
-_NAME = r"[A-Z][\w&.-]*(?:\s+(?:[A-Z][\w&.-]*|&))*"
+_NAME = r"[A-Z][\w&-]*(?:\.[\w-]+)*(?:\s+(?:[A-Z][\w&-]*(?:\.[\w-]+)*|&))*"
 _NEWSLETTER = re.compile(
     rf"\b(?i:sign up|subscribe|register)\s+(?i:for|to)\s+(?:(?i:the)\s+)?"
     rf"(?P<name>{_NAME})['’]s\s"
