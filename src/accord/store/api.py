@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
 
@@ -251,8 +252,18 @@ class Store:
         return self._read()
 
 
-def open_store(url: str) -> Store:
-    """Open (creating and migrating as needed) the store at a SQLAlchemy URL."""
+def open_store(url: str, *, create: bool = True) -> Store:
+    """Open (creating and migrating as needed) the store at a SQLAlchemy URL.
+
+    With ``create=False`` a SQLite file that does not exist is an error rather than a
+    new empty store (for commands that only read).
+    """
+    if not create:
+        parsed = make_url(url)
+        name = parsed.database
+        on_disk = parsed.get_backend_name() == "sqlite" and name and name != ":memory:"
+        if on_disk and not Path(str(name)).is_file():
+            raise StoreError(f"no store at {name} (run `accord ingest` first)")
     try:
         engine = make_engine(url)
         upgrade(engine)
