@@ -218,7 +218,7 @@ def test_search_takes_any_text_safely(store: Store, record: Record, query: str) 
 def test_search_with_quotes_around_a_word_still_finds_it(store: Store, record: Record) -> None:
     store.ingest(record)
     assert [h.doc_id for h in store.search('"Nairobi"')] == [record.id]
-    assert [h.doc_id for h in store.search("Nakhumicha's")] == []  # "s" is not in the text
+    assert [h.doc_id for h in store.search("plants vaccines")] == [record.id]  # stemmed
     assert [h.doc_id for h in store.search("Nakhumicha, vaccine!")] == [record.id]
 
 

@@ -395,7 +395,7 @@ def _create_search() -> None:
         op.execute(
             "CREATE VIRTUAL TABLE documents_fts USING fts5("
             "title, body, content='documents', content_rowid='pk', "
-            "tokenize='unicode61 remove_diacritics 2')"
+            "tokenize='porter unicode61 remove_diacritics 2')"
         )
         op.execute(
             "CREATE TRIGGER documents_fts_ai AFTER INSERT ON documents BEGIN "
