@@ -38,8 +38,12 @@ def articles(tmp_path: Path) -> Path:
         (folder / name).write_text(text, encoding="utf-8")
     (folder / "scan.txt").write_bytes(PNG + bytes(range(256)) * 4)  # an image, misnamed
     (folder / "empty.txt").write_bytes(b"")
+    # A corrupted block (every non-ASCII byte value): invalid UTF-8, and no codec fits.
     (folder / "broken.txt").write_bytes(
-        b"Kenya and Uganda agreed \xff\xfe\xc3\x28 to extend the pipeline \x80\x81 to Kampala."
+        b"Kenya and Uganda agreed to extend the pipeline to Kampala.\n\n"
+        b"The ministers met in Entebbe. "
+        + bytes(range(128, 256)) * 2
+        + b" The work starts next year."
     )
     return folder
 
