@@ -81,26 +81,75 @@ class Regions:
         return i >= 0 and self.spans[i][0] <= pos < self.spans[i][1]
 
 
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Paragraphs as (start, end) offsets, empty ones left out.
+
+    One line is one paragraph, except in hard-wrapped wire copy, where a paragraph
+    starts with an indented line and its other lines run on.
+    """
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    filled = [(a, b) for a, b in lines if text[a:b].strip()]
+    indented = sum(1 for a, b in filled if text[a:b].startswith(("  ", "\t")))
+    wrapped = len(filled) >= 4 and indented >= 0.2 * len(filled)
+    out: list[tuple[int, int]] = []
+    prev_blank = True
+    for a, b in lines:
+        line = text[a:b]
+        if not line.strip():
+            prev_blank = True
+            continue
+        if wrapped and out and not prev_blank and not line.startswith(("  ", "\t")):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+        prev_blank = False
+    return out
+
+
 def paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
-    """The line (one paragraph in news text) around ``pos``."""
+    """The paragraph around ``pos`` (its line when ``pos`` falls between paragraphs)."""
+    for a, b in paragraph_spans(text):
+        if a <= pos <= b:
+            return a, b
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
     return start, (len(text) if end < 0 else end)
 
 
+def _breaks(doc: Doc) -> set[int]:
+    """Token indices that start a paragraph (cached on the Doc)."""
+    cached = doc.user_data.get("accord_paragraph_starts")
+    if isinstance(cached, set):
+        return cached
+    out: set[int] = set()
+    for a, _ in paragraph_spans(doc.text):
+        span = doc.char_span(a, a + 1, alignment_mode="expand")
+        if span is not None and len(span):
+            out.add(span[0].i)
+    doc.user_data["accord_paragraph_starts"] = out
+    return out
+
+
 def sentence_tokens(doc: Doc, i: int) -> tuple[int, int]:
-    """Token range of the sentence holding token ``i``, clipped at line breaks.
+    """Token range of the sentence holding token ``i``, clipped at paragraph breaks.
 
     The small model's sentences run over paragraph breaks; news paragraphs never do.
     """
     sent = doc[i].sent
     start, end = sent.start, sent.end
-    for k in range(i, start - 1, -1):
-        if doc[k].is_space and "\n" in doc[k].text:
-            start = k + 1
+    breaks = _breaks(doc)
+    for k in range(i, start, -1):
+        if k in breaks:
+            start = k
             break
-    for k in range(i, end):
-        if doc[k].is_space and "\n" in doc[k].text:
+    for k in range(i + 1, end):
+        if k in breaks:
             end = k
+            while end > start and doc[end - 1].is_space:
+                end -= 1
             break
     return start, end

@@ -21,6 +21,7 @@ from accord.extract.titles import (
     POSSESSIVE,
     Title,
     build_title,
+    descriptor_after,
     head_ending_at,
     head_in,
     is_name_token,
@@ -58,6 +59,23 @@ class _Person:
 def _byline(text: str, start: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     return bool(_BYLINE.search(text[line_start:start]))
+
+
+def _headline(text: str, pos: int) -> bool:
+    """Is ``pos`` on a Title Case line, where capitals say nothing about names?"""
+    start, end = paragraph_bounds(text, pos)
+    first = not text[:start].strip()
+    standalone = text[end : end + 2] in ("\n\n", "\n") and not text[start:end].rstrip().endswith(
+        (".", "”", '"')
+    )
+    if not (first or standalone) or "\n" in text[start:end]:
+        return False
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", text[start:end])]
+    if len(words) < 4:
+        return False
+    small = {"a", "an", "the", "of", "in", "on", "to", "for", "and", "at", "by", "with", "as"}
+    caps = sum(1 for w in words if w[0].isupper() or w.lower() in small)
+    return caps == len(words) and sum(1 for w in words if w[0].isupper()) >= 3
 
 
 def _name_ranges(doc: Doc, idx: ActorIndex, lex: TitleLexicon) -> list[tuple[int, int]]:
@@ -148,13 +166,8 @@ def _looks_like_person(doc: Doc, s: int, e: int) -> bool:
         return False
     if s > 0 and doc[s - 1].lower_ == "the":
         return False
-    if e + 1 < len(doc) and doc[e].text == "," and doc[e + 1].lower_ in ("a", "an", "the"):
-        nouns = org_lexicon().descriptor_words
-        for t in doc[e + 2 : e + 7]:
-            if t.is_punct or t.pos_ == "ADP" or t.lower_ in titles().heads:
-                break
-            if t.lower_ in nouns or t.lower_ in ("site", "broadcaster", "newspaper"):
-                return False
+    if descriptor_after(doc, e):
+        return False
     last = doc[e - 1]
     if e - s == 1 and last.dep_ in ("compound", "amod") and last.head.pos_ == "NOUN":
         return False  # "Calmer relations": a modifier of a common noun, not a name
@@ -427,7 +440,9 @@ def extract_persons(document: Document, doc: Doc, actors: tuple[Actor, ...]) -> 
     quotations, _ = find_quotations(document.body)
     quotes = Regions([(q.start, q.end) for q in quotations])
     ranges = [
-        (s, e) for s, e in _name_ranges(doc, idx, lex) if not _byline(document.body, doc[s].idx)
+        (s, e)
+        for s, e in _name_ranges(doc, idx, lex)
+        if not _byline(document.body, doc[s].idx) and not _headline(document.body, doc[s].idx)
     ]
     people = _group(doc, ranges)
     covered = {k for s, e in ranges for k in range(s, e)}

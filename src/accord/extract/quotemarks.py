@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from accord.extract.context import paragraph_spans
+
 _OPEN_CONTEXT = set(" \t\n([{—–-/:;,") | {""}
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+(?=[\"“‘A-Z0-9])")
 
@@ -23,18 +25,6 @@ class Quotation:
     closed: bool = True  # a closing mark was found
     orphan: bool = False  # a closing mark without an opening one: start was inferred
     paragraphs: int = 1  # paragraphs it runs over
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """Non-empty lines as (start, end) offsets: news text puts one paragraph per line."""
-    spans = []
-    pos = 0
-    for line in text.split("\n"):
-        end = pos + len(line)
-        if line.strip():
-            spans.append((pos, end))
-        pos = end + 1
-    return spans
 
 
 def _is_open_straight(text: str, i: int) -> bool:
@@ -65,7 +55,7 @@ def find_quotations(text: str) -> tuple[list[Quotation], list[str]]:
     """All quotations in ``text`` in order, with warnings for marks that did not pair."""
     quotes: list[Quotation] = []
     warnings: list[str] = []
-    paras = _paragraphs(text)
+    paras = paragraph_spans(text)
     carry: int | None = None  # an opening mark still open from the previous paragraph
     carry_paras = 1
     for pi, (ps, pe) in enumerate(paras):

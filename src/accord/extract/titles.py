@@ -248,3 +248,17 @@ def head_in(doc: Doc, start: int, end: int, words: list[str]) -> tuple[int, int]
         if hs is not None and hs >= start:
             best = (hs, i)
     return best
+
+
+def descriptor_after(doc: Doc, e: int) -> str | None:
+    """The organisation noun of an appositive right after token ``e``: "X, a local news
+    site," -> "site"; None when the appositive is a person's post or there is none."""
+    if not (e + 1 < len(doc) and doc[e].text == "," and doc[e + 1].lower_ in ("a", "an", "the")):
+        return None
+    nouns = org_lexicon().descriptor_words
+    for t in doc[e + 2 : e + 7]:
+        if t.is_punct or t.pos_ == "ADP" or t.lower_ in titles().heads:
+            return None
+        if t.lower_ in nouns or t.lower_ in ("site", "broadcaster", "newspaper"):
+            return t.lower_
+    return None

@@ -51,12 +51,18 @@ def known_organizations() -> dict[str, KnownOrg]:
 
 
 @lru_cache(maxsize=1)
-def media_outlets() -> dict[str, KnownOrg]:
-    """News outlets by lower-case name or alias, each giving the normalised name."""
+def media_spellings() -> dict[str, KnownOrg]:
+    """News outlets by every spelling the data file gives, each with its normalised name."""
     d = load_json("media_states.json")["outlets"]
     out: dict[str, KnownOrg] = {}
     for name, v in d.items():
         org = KnownOrg(name, v.get("actor"), "media")
         for alias in (name, *v.get("aliases", [])):
-            out[alias.lower()] = org
+            out[alias] = org
     return out
+
+
+@lru_cache(maxsize=1)
+def media_outlets() -> dict[str, KnownOrg]:
+    """News outlets by lower-case name or alias."""
+    return {k.lower(): v for k, v in media_spellings().items()}
