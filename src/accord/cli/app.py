@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from accord.cli import extract_cmd
+from accord.cli import eval_cmd, extract_cmd
 
 app = typer.Typer(
     name="accord",
@@ -20,6 +20,7 @@ def _root() -> None:
 
 
 extract_cmd.register(app)
+eval_cmd.register(app)
 
 
 def main() -> None:

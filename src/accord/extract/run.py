@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from accord.extract.actors import extract_actors
 from accord.schema import Document, Facts
 
 
 def extract_facts(document: Document, doc: Doc) -> Facts:
     """All facts of one document. ``doc`` is the spaCy parse of ``document.body``."""
-    return Facts()
+    actors = extract_actors(document, doc)
+    return Facts(actors=actors)
