@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from accord.schema import Actor
+from accord.vocab.organizations import known_organizations
 
 STATE_KINDS = frozenset({"state", "former_state"})
 
@@ -25,10 +26,14 @@ class ActorMention:
 class ActorIndex:
     """Actor mentions by character offset."""
 
-    def __init__(self, actors: tuple[Actor, ...]) -> None:
+    def __init__(self, actors: tuple[Actor, ...], body: str | None = None) -> None:
         ms = [
             ActorMention(s, e, a.code, a.kind, a.name) for a in actors for s, e in a.mentions
         ]
+        if body is not None:
+            # an institution standing for its state ("the Pentagon") is an organisation here
+            known = known_organizations()
+            ms = [m for m in ms if body[m.start : m.end].lower() not in known]
         self.mentions = sorted(ms, key=lambda m: (m.start, -m.end))
 
     def at(self, start: int, end: int) -> ActorMention | None:

@@ -91,6 +91,8 @@ def _state_before(doc: Doc, s: int, idx: ActorIndex) -> tuple[bool, str | None]:
         m = idx.token(tok)
         if m is not None:
             return True, (m.code if m.kind != "region" else None)
+        if tok.ent_type_ == "NORP":
+            return True, None  # "European manufacturer X": a people, not one state
         if tok.lower_ in lex.descriptor_words or (tok.pos_ == "ADJ" and steps < 3):
             k -= 1
             steps += 1
@@ -202,7 +204,7 @@ def extract_organizations(
 ) -> tuple[Organization, ...]:
     """Named organisations of the body other than the page's own outlet."""
     lex = org_lexicon()
-    idx = ActorIndex(actors)
+    idx = ActorIndex(actors, document.body)
     body = document.body
     person_chars = [span for p in persons for span in p.mentions]
     person_toks = {

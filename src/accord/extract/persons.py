@@ -436,7 +436,7 @@ def _acting_state(
 def extract_persons(document: Document, doc: Doc, actors: tuple[Actor, ...]) -> tuple[Person, ...]:
     """Every named person of the article body, with title, acting state and mentions."""
     lex = titles()
-    idx = ActorIndex(actors)
+    idx = ActorIndex(actors, document.body)
     quotations, _ = find_quotations(document.body)
     quotes = Regions([(q.start, q.end) for q in quotations])
     ranges = [
