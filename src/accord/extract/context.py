@@ -27,9 +27,7 @@ class ActorIndex:
     """Actor mentions by character offset."""
 
     def __init__(self, actors: tuple[Actor, ...], body: str | None = None) -> None:
-        ms = [
-            ActorMention(s, e, a.code, a.kind, a.name) for a in actors for s, e in a.mentions
-        ]
+        ms = [ActorMention(s, e, a.code, a.kind, a.name) for a in actors for s, e in a.mentions]
         if body is not None:
             # an institution standing for its state ("the Pentagon") is an organisation here
             known = known_organizations()

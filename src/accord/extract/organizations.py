@@ -16,7 +16,6 @@ from spacy.tokens import Doc
 
 from accord.extract.context import ActorIndex, paragraph_bounds, sentence_tokens
 from accord.extract.titles import POSSESSIVE, descriptor_after
-from accord.vocab.titles import titles
 from accord.schema import Actor, Document, Organization, Person, Span
 from accord.vocab.organizations import (
     KnownOrg,
@@ -25,6 +24,7 @@ from accord.vocab.organizations import (
     media_spellings,
     org_lexicon,
 )
+from accord.vocab.titles import titles
 
 EXTRACTOR = "organizations@1"
 _SMALL = frozenset({"of", "for", "and", "the", "on", "in", "&", "de"})
@@ -125,11 +125,10 @@ def _clean_ent(doc: Doc, s: int, e: int, idx: ActorIndex) -> tuple[int, int, str
         s += 1
     while s < e:
         m = idx.token(doc[s])
-        if m is not None and m.kind != "igo" and s + 1 < e:
-            if doc[s + 1].text in POSSESSIVE:
-                code = code or (m.code if m.kind != "region" else None)
-                s += 2
-                continue
+        if m is not None and m.kind != "igo" and s + 1 < e and doc[s + 1].text in POSSESSIVE:
+            code = code or (m.code if m.kind != "region" else None)
+            s += 2
+            continue
         break
     generic = org_lexicon().needs_state_modifier
     m = idx.token(doc[s]) if s < e else None
@@ -193,10 +192,12 @@ def _acceptable(doc: Doc, s: int, e: int, idx: ActorIndex, person_toks: set[int]
     if name in lex.needs_state_modifier and not _state_before(doc, s, idx)[1]:
         return name in known_organizations() and doc[s - 1].lower_ != "the" if s else False
     # a fragment of a longer capitalised run: "... Scientific and Technical Cooperation"
-    if s >= 2 and doc[s - 1].lower_ in ("and", ",", "&", "for", "of", "on"):
-        if doc[s - 2].text[:1].isupper() and _kind_of(name) == "organization":
-            return False
-    return True
+    return not (
+        s >= 2
+        and doc[s - 1].lower_ in ("and", ",", "&", "for", "of", "on")
+        and doc[s - 2].text[:1].isupper()
+        and _kind_of(name) == "organization"
+    )
 
 
 def extract_organizations(
@@ -210,7 +211,8 @@ def extract_organizations(
     person_toks = {
         t.i for t in doc if any(a <= t.idx < b for a, b in person_chars) and t.pos_ == "PROPN"
     }
-    outlet = _media(document.outlet).name if document.outlet and _media(document.outlet) else None
+    media_outlet = _media(document.outlet) if document.outlet else None
+    outlet = media_outlet.name if media_outlet else None
     outlets = {_norm(x) for x in (document.outlet, outlet) if x}
     found: list[tuple[int, int, str | None, str | None]] = []  # (tok s, tok e, state, name)
 
@@ -277,16 +279,22 @@ def extract_organizations(
         k = tok.i - 2
         while k >= 0 and doc[k].text not in _QUOTES and tok.i - k < 8:
             k -= 1
-        if k >= 0 and doc[k].text in _QUOTES and k + 1 < tok.i - 1:
-            if doc[k + 1].text[:1].isupper():
-                found.append((k + 1, tok.i - 1, None, None))
+        if (
+            k >= 0
+            and doc[k].text in _QUOTES
+            and k + 1 < tok.i - 1
+            and doc[k + 1].text[:1].isupper()
+        ):
+            found.append((k + 1, tok.i - 1, None, None))
 
     # news outlets credited anywhere in the body, under their normalised names
     matcher = PhraseMatcher(doc.vocab)
     spellings = media_spellings()
     for alias in spellings:
         if len(alias) > 2:
-            matcher.add(alias, [Doc(doc.vocab, words=re.findall(r"'s|[\w.]+(?<!\.)|[^\w\s]", alias))])
+            matcher.add(
+                alias, [Doc(doc.vocab, words=re.findall(r"'s|[\w.]+(?<!\.)|[^\w\s]", alias))]
+            )
     for match_id, s, e in matcher(doc):
         found.append((s, e, None, spellings[doc.vocab.strings[match_id]].name))
 
@@ -382,6 +390,8 @@ def _merge_target(orgs: list[_Org], name: str) -> _Org | None:
 
 def _sentence_state(doc: Doc, org: _Org, idx: ActorIndex) -> str | None:
     """The only state named in the sentence of the first mention, if just one."""
+    if not org.mentions:
+        return None
     span = doc.char_span(org.mentions[0][0], org.mentions[0][1], alignment_mode="expand")
     if span is None or not len(span):
         return None

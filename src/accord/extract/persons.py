@@ -35,8 +35,26 @@ PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "hers
 DEFINITE = frozenset({"the", "this", "that"})
 INDEFINITE = frozenset({"a", "an", "another"})
 FACILITY_WORDS = frozenset(
-    "camp fort mount lake river port base airport station street avenue square hall "
-    "bridge dam park palace house".split()
+    [
+        "camp",
+        "fort",
+        "mount",
+        "lake",
+        "river",
+        "port",
+        "base",
+        "airport",
+        "station",
+        "street",
+        "avenue",
+        "square",
+        "hall",
+        "bridge",
+        "dam",
+        "park",
+        "palace",
+        "house",
+    ]
 )
 _BYLINE = re.compile(
     r"(?i:(?:^|\(|;)\s*(?:(?:additional\s+)?(?:reporting|writing|editing|compiled|"
@@ -98,13 +116,12 @@ def _name_ranges(doc: Doc, idx: ActorIndex, lex: TitleLexicon) -> list[tuple[int
         while j < len(doc) and len(chain) < 8:
             tok = doc[j]
             propn = tok.pos_ == "PROPN" or comp
-            if (is_name_token(tok, idx, lex) and propn) or (
-                comp and idx.token(tok) and tok.is_title
+            if (
+                (is_name_token(tok, idx, lex) and propn)
+                or (comp and idx.token(tok) and tok.is_title)
+                or (tok.text == "-" and chain and not doc[j - 1].whitespace_ and j + 1 < len(doc))
+                or (comp and tok.lower_ in ("and", "&") and chain)
             ):
-                chain.append(j)
-            elif tok.text == "-" and chain and not doc[j - 1].whitespace_ and j + 1 < len(doc):
-                chain.append(j)
-            elif comp and tok.lower_ in ("and", "&") and chain:
                 chain.append(j)
             else:
                 break
@@ -169,9 +186,8 @@ def _looks_like_person(doc: Doc, s: int, e: int) -> bool:
     if descriptor_after(doc, e):
         return False
     last = doc[e - 1]
-    if e - s == 1 and last.dep_ in ("compound", "amod") and last.head.pos_ == "NOUN":
-        return False  # "Calmer relations": a modifier of a common noun, not a name
-    return True
+    # "Calmer relations": a modifier of a common noun, not a name
+    return not (e - s == 1 and last.dep_ in ("compound", "amod") and last.head.pos_ == "NOUN")
 
 
 def _words(doc: Doc, s: int, e: int) -> list[str]:
@@ -301,8 +317,10 @@ def _title_for(
 def _phrase_title(doc: Doc, a: int, limit: int, idx: ActorIndex, words: list[str]) -> Title | None:
     """A title phrase that opens at token ``a`` and runs to the next comma or clause."""
     end = a
-    while end < limit and doc[end].text not in (",", ";", ".", "(", ")", ":") and not (
-        doc[end].is_space
+    while (
+        end < limit
+        and doc[end].text not in (",", ";", ".", "(", ")", ":")
+        and not (doc[end].is_space)
     ):
         if doc[end].pos_ in ("VERB", "AUX") and end > a + 1:
             break
@@ -352,8 +370,10 @@ def _nominals(
             d -= 1
         if d < sent_start or doc[d].lower_ not in DEFINITE | INDEFINITE:
             continue
-        if d - 1 >= 0 and doc[d - 1].text == "," and any(
-            e == d - 1 for p in people for _, e in p.mentions
+        if (
+            d - 1 >= 0
+            and doc[d - 1].text == ","
+            and any(e == d - 1 for p in people for _, e in p.mentions)
         ):
             continue  # appositive of a named person, handled with the name
         t = _phrase_title(doc, d + 1, sent_end, idx, words)
@@ -374,8 +394,13 @@ def _nominals(
                     p.other.append(span)
         elif tok.dep_ in ("nsubj", "nsubjpass") and t is not None:
             after = [p for p in people if p.first > tok.idx and p.title is None]
-            nxt_sents = list(doc[tok.sent.end :].sents)[:2] if tok.sent.end < len(doc) else []
-            limit = nxt_sents[-1].end_char if nxt_sents else tok.sent.end_char
+            # the person must come within the next two sentences
+            limit = tok.sent.end_char
+            if tok.sent.end < len(doc):
+                following = doc[tok.sent.end].sent
+                limit = following.end_char
+                if following.end < len(doc):
+                    limit = doc[following.end].sent.end_char
             cand = [p for p in after if p.first < limit]
             if cand:
                 p = min(cand, key=lambda x: x.first)
@@ -465,14 +490,12 @@ def extract_persons(document: Document, doc: Doc, actors: tuple[Actor, ...]) -> 
         if not p.mentions:
             continue
         name_spans = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for s, e in p.mentions]
-        full = next(
-            (doc[s:e].text for s, e in p.mentions if len(_words(doc, s, e)) == len(p.words)),
-            p.name,
-        )
+        fulls = [doc[s:e].text for s, e in p.mentions if len(_words(doc, s, e)) == len(p.words)]
+        name = fulls[0] if fulls else p.name
         title = p.title.text if p.title else p.rank
         out.append(
             Person(
-                name=full,
+                name=name,
                 title=title,
                 actor=_acting_state(doc, p, idx, people, document),
                 organization=p.title.organization if p.title else None,

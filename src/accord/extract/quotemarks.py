@@ -77,7 +77,7 @@ def find_quotations(text: str) -> tuple[list[Quotation], list[str]]:
             carry = None
         while i < pe:
             ch = text[i]
-            if ch in "\"“”":
+            if ch in '"“”':
                 opening = ch == "“" or (ch == '"' and _is_open_straight(text, i))
                 if opening:
                     if open_d is not None:
@@ -102,7 +102,7 @@ def find_quotations(text: str) -> tuple[list[Quotation], list[str]]:
             elif ch == "‘" and open_s is None:
                 prev = text[i - 1] if i > ps else ""
                 nxt = text[i + 1] if i + 1 < pe else ""
-                if (prev in _OPEN_CONTEXT or prev in "“\"") and nxt.isalnum():
+                if (prev in _OPEN_CONTEXT or prev in '“"') and nxt.isalnum():
                     open_s = i + 1
             elif ch == "’" and open_s is not None:
                 nxt = text[i + 1] if i + 1 < pe else ""

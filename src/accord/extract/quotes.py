@@ -84,9 +84,9 @@ def _cue_tokens(doc: Doc, s: int, e: int, inside: Regions) -> list[Token]:
     for tok in doc[s:e]:
         if inside.contains(tok.idx):
             continue
-        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lex.verbs:
-            out.append(tok)
-        elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+        if (tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lex.verbs) or (
+            tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to"
+        ):
             out.append(tok)
     return out
 
@@ -202,10 +202,9 @@ def extract_quotes(
             same_para = pps == ps
             if same_para or (q.start == ps + 1 and gap.strip() in ("", "”", '"')):
                 speaker = pspeaker  # the quotation goes on after its cue
-        if not cues and speaker is None and body[ps:pe].strip()[:1] in "“\"":
-            if ps > 0:
-                pps, ppe = paragraph_bounds(body, max(0, ps - 2))
-                speaker = _last_subject_person(doc, who, ppe, pps)
+        if not cues and speaker is None and body[ps:pe].strip()[:1] in '“"' and ps > 0:
+            pps, ppe = paragraph_bounds(body, max(0, ps - 2))
+            speaker = _last_subject_person(doc, who, ppe, pps)
         out.append(Quote(text, speaker, cue_word, (q.start, q.end), EXTRACTOR))
         prev = (q, speaker)
     # a pull quote repeats a quotation of the body: keep the attributed copy

@@ -19,8 +19,27 @@ COMPLEMENT_PREPS = frozenset({"for", "of", "to", "on"})
 AFFILIATION_PREPS = frozenset({"at", "with", "in", "from", "based", "within", "who", "which"})
 NAME_PARTICLES = frozenset({"de", "van", "von", "bin", "al", "da", "el", "ibn", "der", "la", "le"})
 STOP_NAMES = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december".split()
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
 )
 ORG_KIND_FOR_TITLE = frozenset({"ministry", "agency", "legislature", "military"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -79,7 +98,7 @@ def _left_modifiers(doc: Doc, head_start: int, lex: TitleLexicon, floor: int) ->
         if tok.text in POSSESSIVE and k - 1 >= sent_start and not doc[k - 1].is_punct:
             k -= 1
             continue
-        if tok.is_space or tok.is_punct and tok.text not in ("-",):
+        if tok.is_space or (tok.is_punct and tok.text not in ("-",)):
             break
         if tok.pos_ in ("PROPN", "NOUN", "ADJ") or tok.lower_ in lex.drop_modifiers:
             left = k
@@ -97,6 +116,14 @@ def _left_modifiers(doc: Doc, head_start: int, lex: TitleLexicon, floor: int) ->
     if left < head_start and doc[left].text in POSSESSIVE:
         left += 1
     return left
+
+
+def _droppable(tok: Token, lex: TitleLexicon) -> bool:
+    """ "new", "federal": words that do not change the post; capitalised only where a
+    sentence starts ("Federal Reserve head" keeps its name)."""
+    if tok.lower_ not in lex.drop_modifiers:
+        return False
+    return tok.text.islower() or tok.is_sent_start or tok.i == 0
 
 
 def _state_tokens(doc: Doc, start: int, end: int, idx: ActorIndex) -> tuple[set[int], str | None]:
@@ -158,7 +185,7 @@ def build_title(
     raw = doc[left:end].text
     for fixed in lex.fixed:
         if raw.endswith(fixed) and fixed.lower().endswith(head):
-            drop, code = _state_tokens(doc, left, end, idx)
+            _drop, code = _state_tokens(doc, left, end, idx)
             return Title(fixed, head, code, None, True, left, end)
     # right side: complement up to an affiliation preposition
     comp_end = head_end + 1
@@ -172,7 +199,9 @@ def build_title(
             org_toks = [j for j in range(k + 1, end) if not doc[j].is_space]
             while org_toks and (doc[org_toks[0]].pos_ == "DET" or doc[org_toks[0]].is_quote):
                 org_toks.pop(0)
-            org_text = _text(doc, org_toks).strip("‘’'\"“” ") if tok.lower_ in ("at", "with") else ""
+            org_text = (
+                _text(doc, org_toks).strip("‘’'\"“” ") if tok.lower_ in ("at", "with") else ""
+            )
             if org_text and org_text[:1].isupper():
                 organization = _clean_org(org_text)
             break
@@ -182,7 +211,7 @@ def build_title(
     place: str | None = None
     pre_drop, pre_code = _state_tokens(doc, left, head_start, idx)
     keep = [k for k in range(left, head_start) if k not in pre_drop]
-    keep = [k for k in keep if doc[k].lower_ not in lex.drop_modifiers and doc[k].pos_ != "DET"]
+    keep = [k for k in keep if not _droppable(doc[k], lex) and doc[k].pos_ != "DET"]
     head_toks = list(range(head_start, head_end + 1))
     comp = list(range(head_end + 1, comp_end))
     prefix_org: list[int] = []

@@ -47,7 +47,9 @@ def org_lexicon() -> OrgLexicon:
 def known_organizations() -> dict[str, KnownOrg]:
     """Well-known bodies by lower-case name."""
     d = load_json("known_organizations.json")["organizations"]
-    return {k.lower(): KnownOrg(k, v.get("actor"), v.get("kind", "organization")) for k, v in d.items()}
+    return {
+        k.lower(): KnownOrg(k, v.get("actor"), v.get("kind", "organization")) for k, v in d.items()
+    }
 
 
 @lru_cache(maxsize=1)
