@@ -121,7 +121,8 @@ def _state_after(doc: Doc, e: int, idx: ActorIndex) -> tuple[bool, str | None]:
 def _clean_ent(doc: Doc, s: int, e: int, idx: ActorIndex) -> tuple[int, int, str | None]:
     """Trim an ORG entity: leading "the", a state prefix ("China's"), trailing marks."""
     code: str | None = None
-    while s < e and (doc[s].lower_ == "the" and doc[s].text == "the"):
+    # "the" is not part of a name; "The" is, unless only the sentence start capitalised it
+    while s < e and doc[s].lower_ == "the" and (doc[s].text == "the" or doc[s].is_sent_start):
         s += 1
     while s < e:
         m = idx.token(doc[s])
@@ -217,7 +218,7 @@ def extract_organizations(
     found: list[tuple[int, int, str | None, str | None]] = []  # (tok s, tok e, state, name)
 
     for ent in doc.ents:
-        if ent.label_ not in ("ORG", "PERSON", "FAC", "NORP"):
+        if ent.label_ not in ("ORG", "PERSON", "FAC", "NORP", "WORK_OF_ART", "PRODUCT"):
             continue
         s, e, code = _clean_ent(doc, ent.start, ent.end, idx)
         if s >= e:
@@ -226,6 +227,8 @@ def extract_organizations(
             last = doc[e - 1].text
             if ent.label_ == "NORP" and not _known(doc[s:e].text):
                 continue
+            if ent.label_ in ("WORK_OF_ART", "PRODUCT") and not descriptor_after(doc, e):
+                continue  # a title or product named as an organisation by its appositive
             if ent.label_ in ("PERSON", "FAC") and last not in lex.legal_suffixes:
                 the = ent.start > 0 and doc[ent.start - 1].lower_ == "the"
                 if not (the or descriptor_after(doc, e)) or any(
@@ -340,7 +343,10 @@ def extract_organizations(
         org.igo, org.actor, org.kind = True, a.code, "igo"
         if len(name) > len(org.name):
             org.name = name
-        org.mentions = sorted(set(org.mentions) | set(a.mentions))
+        spans = set(org.mentions) | set(a.mentions)
+        org.mentions = sorted(
+            x for x in spans if not any(y != x and y[0] <= x[0] and x[1] <= y[1] for y in spans)
+        )
 
     for src in document.attributed_sources:
         media = _media(src)

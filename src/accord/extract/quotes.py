@@ -111,6 +111,8 @@ def _speaker_of_cue(cue: Token, who: _Speakers) -> str | None:
     head = subj[0]
     if head.lower_ in RELATIVE and verb.dep_ == "relcl":
         head = verb.head  # "Africa Confidential, which ... concluded that"
+        if head.dep_ == "appos":
+            head = head.head  # "X, a research firm, which said"
     found = who.of_phrase(head)
     if found:
         return found
