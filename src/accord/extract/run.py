@@ -10,10 +10,22 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from accord.extract.actors import extract_actors
+from accord.extract.organizations import extract_organizations
+from accord.extract.persons import extract_persons
+from accord.extract.quotes import extract_quotes
 from accord.schema import Document, Facts
 
 
 def extract_facts(document: Document, doc: Doc) -> Facts:
     """All facts of one document. ``doc`` is the spaCy parse of ``document.body``."""
     actors = extract_actors(document, doc)
-    return Facts(actors=actors)
+    persons = extract_persons(document, doc, actors)
+    organizations = extract_organizations(document, doc, actors, persons)
+    quotes, quote_warnings = extract_quotes(document, doc, persons, organizations, actors)
+    return Facts(
+        actors=actors,
+        persons=persons,
+        organizations=organizations,
+        quotes=quotes,
+        warnings=quote_warnings,
+    )
