@@ -100,6 +100,20 @@ CASES = [
     ("We ate turkey on fine china with us.", set()),
     ("Let us know what you think.", set()),
     ("Nick Branson of the University of London spoke.", set()),
+    # wire copy, lower-cased copy, places and metonyms that depend on the parse
+    ("Cocoa exports from the Ivory\n    Coast rose, traders said.", {"CIV"}),
+    (
+        "the bank said on tuesday that venezuela and the united states had agreed to talk "
+        "again about it "
+        "because both sides wanted the loan to go ahead before the end of the year.",
+        {"VEN", "USA"},
+    ),
+    ("Bribes were paid in the West African state of Benin.", {"BEN"}),
+    ("Brussels wants tougher rules on imports.", {"IGO:EU"}),
+    ("The ministers met in Brussels on Friday.", {"BEL"}),
+    ("BRUSSELS, April 9 - Bank rates were cut.", {"BEL"}),
+    ("Tankers left the Gulf; the Gulf of Mexico was calm.", {"REG:GULF", "MEX"}),
+    ("Protesters gathered in New York and Texas.", {"USA"}),
     ("The Washington Post reported the story.", set()),
 ]
 

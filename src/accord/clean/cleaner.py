@@ -5,7 +5,16 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 
-from accord.schema import Document, OffsetMap, RawDocument
+from accord.clean.boilerplate import classify
+from accord.clean.credits import credited_names, find_credits
+from accord.clean.dates import published_from_text
+from accord.clean.lines import split_units
+from accord.clean.offsets import build_body
+from accord.clean.outlet import detect_outlet
+from accord.errors import CleanError
+from accord.schema import Document, RawDocument
+
+_TITLE_MAX = 300
 
 
 def content_hash(text: str) -> str:
@@ -15,19 +24,35 @@ def content_hash(text: str) -> str:
 
 
 def clean(raw: RawDocument) -> Document:
-    """Clean one raw document."""
-    body = raw.text.strip()
-    start = raw.text.find(body) if body else 0
+    """Clean one raw document; CleanError when no article text is left."""
+    if not raw.text.strip():
+        raise CleanError("empty text")
+    units, wrapped = split_units(raw.text)
+    verdicts = classify(units, wrapped)
+    kept = [v for v in verdicts if v.keep]
+    body, offsets = build_body(raw.text, [v.spans for v in kept])
+    if not body.strip():
+        raise CleanError("no article text left after removing page furniture")
+    credits = find_credits(verdicts)
+    outlet = raw.outlet or detect_outlet(verdicts, credits)
+    title = raw.title
+    if title is None and kept and kept[0].why == "title" and len(kept[0].unit.text) <= _TITLE_MAX:
+        title = kept[0].unit.text
     digest = content_hash(raw.text)
+    warnings = list(raw.warnings)
+    if wrapped:
+        warnings.append("joined hard-wrapped lines into paragraphs")
     return Document(
         id=raw.id or digest.split(":", 1)[1][:16],
         content_hash=digest,
         source=raw.source,
         raw=raw.text,
         body=body,
-        offsets=OffsetMap(segments=((0, start, len(body)),)),
-        title=raw.title,
-        published=raw.published,
-        outlet=raw.outlet,
-        warnings=raw.warnings,
+        offsets=offsets,
+        title=title,
+        published=raw.published or published_from_text(verdicts),
+        outlet=outlet,
+        attributed_sources=credited_names(credits, outlet),
+        boilerplate=tuple(line.text for v in verdicts if not v.keep for line in v.unit.lines),
+        warnings=tuple(warnings),
     )

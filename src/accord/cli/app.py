@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from accord.cli import eval_cmd, extract_cmd
+from accord.cli import eval_cmd, extract_cmd, ingest_cmd, store_cmds
 
 app = typer.Typer(
     name="accord",
@@ -20,6 +20,8 @@ def _root() -> None:
 
 
 extract_cmd.register(app)
+ingest_cmd.register(app)
+store_cmds.register(app)
 eval_cmd.register(app)
 
 

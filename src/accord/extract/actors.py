@@ -48,7 +48,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from spacy.lang.en import English
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
@@ -100,26 +100,39 @@ class Mention:
 
 
 class _Matcher:
-    """The PhraseMatcher over all aliases, with the aliases behind each match key."""
+    """Matchers over all aliases, with the aliases behind each match key.
+
+    A PhraseMatcher finds every alias; a token Matcher also finds multi-word aliases
+    broken by a line wrap ("Ivory\n    Coast" in wire copy).
+    """
 
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
         tokenizer = English(vocab=vocab).tokenizer
-        self.matcher = PhraseMatcher(vocab, attr="LOWER")
+        self.phrases = PhraseMatcher(vocab, attr="LOWER")
+        self.wrapped = Matcher(vocab)
         self.by_key: dict[int, list[tuple[Alias, tuple[str, ...]]]] = {}
         grouped: dict[str, list[Alias]] = {}
         for alias in gazetteer.aliases():
             grouped.setdefault(alias.text.lower(), []).append(alias)
         for lower, group in grouped.items():
-            key = vocab.strings.add(f"ACTOR::{lower}")
-            docs = []
-            entries = []
-            for alias in group:
-                pattern = tokenizer(alias.text)
-                entries.append((alias, tuple(t.text for t in pattern)))
-                docs.append(pattern)
-            self.by_key[key] = entries
-            self.matcher.add(f"ACTOR::{lower}", docs[:1])
+            name = f"ACTOR::{lower}"
+            key = vocab.strings.add(name)
+            patterns = [(alias, tuple(t.text for t in tokenizer(alias.text))) for alias in group]
+            self.by_key[key] = patterns
+            words = patterns[0][1]
+            self.phrases.add(name, [tokenizer(group[0].text)])
+            if len(words) > 1:
+                tokens: list[dict[str, object]] = [{"LOWER": words[0].lower()}]
+                for w in words[1:]:
+                    tokens += [{"IS_SPACE": True, "OP": "?"}, {"LOWER": w.lower()}]
+                self.wrapped.add(name, [tokens])
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        found = list(self.phrases(doc))
+        if any(t.is_space for t in doc):
+            found += [m for m in self.wrapped(doc) if any(t.is_space for t in doc[m[1] : m[2]])]
+        return found
 
 
 _MATCHERS: dict[int, _Matcher] = {}
@@ -133,22 +146,44 @@ def _matcher(vocab: Vocab) -> _Matcher:
     return m
 
 
-def _token_case_ok(token: str, pattern: str) -> bool:
+def _lower_cased(doc: Doc) -> bool:
+    """A document typed all in lower case: case cannot tell names from words there."""
+    alpha = [t.text for t in doc if t.is_alpha]
+    return len(alpha) >= 20 and sum(w[0].isupper() for w in alpha) < 0.02 * len(alpha)
+
+
+def _token_case_ok(token: str, pattern: str, lower_doc: bool) -> bool:
     if token == pattern:
         return True
     if gazetteer.is_acronym(pattern):
-        return False  # "US" never matches "us" or "Us"
+        # "US" never matches "us" or "Us"; in a lower-cased text "u.s." and "wto" do
+        letters = sum(c.isalpha() for c in pattern)
+        return lower_doc and token == pattern.lower() and ("." in pattern or letters >= 3)
     if token.isupper() and any(c.isalpha() for c in token):
         return True  # all-capitals headline or dateline
+    if lower_doc and token == pattern.lower():
+        return True
     if pattern[:1].islower():
         return token == pattern[:1].upper() + pattern[1:]  # sentence-initial "The West"
     return False
 
 
-def _case_ok(span: Span, pattern: tuple[str, ...]) -> bool:
-    if len(span) != len(pattern):
+def _case_ok(span: Span, pattern: tuple[str, ...], lower_doc: bool) -> bool:
+    words = [t.text for t in span if not t.is_space]
+    if len(words) != len(pattern):
         return False
-    return all(_token_case_ok(t.text, p) for t, p in zip(span, pattern, strict=True))
+    return all(_token_case_ok(w, p, lower_doc) for w, p in zip(words, pattern, strict=True))
+
+
+def _candidate(span: Span, m: _Matcher, key: int, lower_doc: bool) -> Alias | None:
+    """The alias a matched span spells, where its case and shape allow one."""
+    alias = next((a for a, p in m.by_key[key] if _case_ok(span, p, lower_doc)), None)
+    if alias is None:
+        return None
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if alias.text.startswith("the ") and nxt is not None and nxt.is_title:
+        return None  # "the West African state": the longer name decides
+    return alias
 
 
 def _covering_entity(span: Span) -> Span | None:
@@ -234,24 +269,30 @@ def _accept(span: Span, alias: Alias, raw: list[tuple[int, int]]) -> bool:
 def find_mentions(doc: Doc) -> list[Mention]:
     """Every accepted actor mention in a parsed doc, in text order."""
     m = _matcher(doc.vocab)
-    candidates: dict[tuple[int, int], int] = {}
-    for key, start, end in m.matcher(doc):
-        candidates[(start, end)] = key
+    lower_doc = _lower_cased(doc)
+    candidates: dict[tuple[int, int], Alias] = {}
+    for key, start, end in m(doc):
+        alias = _candidate(doc[start:end], m, key, lower_doc)
+        if alias is not None:
+            candidates[(start, end)] = alias
     spans = filter_spans([doc[s:e] for s, e in candidates])
     raw = [(s.start, s.end) for s in spans]
     found: list[tuple[Mention, bool]] = []
     for span in sorted(spans, key=lambda s: s.start):
-        key = candidates[(span.start, span.end)]
-        alias = next((a for a, p in m.by_key[key] if _case_ok(span, p)), None)
-        if alias is None or not _accept(span, alias, raw):
+        alias = candidates[(span.start, span.end)]
+        if not _accept(span, alias, raw):
             continue
+        code, form = alias.code, alias.form
+        agent = gazetteer.agent_metonym(alias.text)
+        if agent and span.root.dep_ in {"nsubj", "nsubjpass", "poss"} and not _at_dateline(span):
+            code, form = agent, SEAT  # "Brussels wants ...": the EU, not Belgium
         mention = Mention(
-            code=alias.code,
+            code=code,
             start_char=span.start_char,
             end_char=span.end_char,
             start=span.start,
             end=span.end,
-            form=alias.form,
+            form=form,
             text=span.text,
         )
         found.append((mention, alias.weak))

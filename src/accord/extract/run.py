@@ -11,6 +11,9 @@ from spacy.tokens import Doc
 
 from accord.extract.actors import extract_actors
 from accord.extract.events import extract_events
+from accord.extract.organizations import extract_organizations
+from accord.extract.persons import extract_persons
+from accord.extract.quotes import extract_quotes
 from accord.extract.relations import extract_relations
 from accord.schema import Amount, Document, Facts
 
@@ -18,7 +21,21 @@ from accord.schema import Amount, Document, Facts
 def extract_facts(document: Document, doc: Doc) -> Facts:
     """All facts of one document. ``doc`` is the spaCy parse of ``document.body``."""
     actors = extract_actors(document, doc)
+    persons = extract_persons(document, doc, actors)
+    organizations = extract_organizations(document, doc, actors, persons)
+    quotes, quote_warnings = extract_quotes(document, doc, persons, organizations, actors)
     amounts: tuple[Amount, ...] = ()  # the money extractor's flows, once wired here
-    events = extract_events(document, doc, actors)
-    relations = extract_relations(document, doc, actors, events, amounts)
-    return Facts(actors=actors, amounts=amounts, events=events, relations=relations)
+    events = extract_events(document, doc, actors, persons, organizations)
+    relations = extract_relations(
+        document, doc, actors, events, amounts, persons, organizations
+    )
+    return Facts(
+        actors=actors,
+        persons=persons,
+        organizations=organizations,
+        quotes=quotes,
+        amounts=amounts,
+        events=events,
+        relations=relations,
+        warnings=quote_warnings,
+    )

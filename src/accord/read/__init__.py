@@ -1,1 +1,17 @@
-"""read: sources (text, folder, JSONL, HTML, stdin, ...) -> RawDocument."""
+"""read: sources (text, folder, JSONL, HTML, stdin) -> RawDocument."""
+
+from accord.read.html import read_html_file, read_html_text
+from accord.read.jsonl import iter_jsonl
+from accord.read.sources import iter_raw, read_file
+from accord.read.stdin import read_stdin
+from accord.read.text import read_text_file
+
+__all__ = [
+    "iter_jsonl",
+    "iter_raw",
+    "read_file",
+    "read_html_file",
+    "read_html_text",
+    "read_stdin",
+    "read_text_file",
+]

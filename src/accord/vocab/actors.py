@@ -15,10 +15,10 @@ Public API (pure lookups, no spaCy; ``accord.extract.actors`` does the matching 
   case ("China" and "CHINA", not "china").
 - ``lookup_alias(text) -> Alias | None``: the same, with the form of the name.
 - ``demonym_code("Rwandan") -> "RWA"``; ``name_of(code)``; ``kind_of(code)``;
-  ``entry(code)``.
+  ``entry(code)``; ``agent_metonym("Brussels") -> "IGO:EU"`` (only when it acts).
 - ``aliases()``: every surface form, one code per spelling, in priority order (hand
   written aliases > former states > IGOs > region names > ISO names > demonyms >
-  seats > capitals > cities), for matchers.
+  seats > capitals > cities and provinces), for matchers.
 """
 
 from __future__ import annotations
@@ -150,6 +150,10 @@ def _tables() -> tuple[dict[str, ActorEntry], tuple[Alias, ...]]:
             add(c["capital"], c["code"], CAPITAL)
     for name, code in _data("cities.json")["cities"].items():
         add(name, code, CITY)
+    for code, places in aliases["places"].items():
+        if not code.startswith("_"):
+            for place in places:
+                add(place, code, CITY)
 
     seen: set[str] = set()
     unique: list[Alias] = []
@@ -224,6 +228,18 @@ def kind_of(code: str) -> str | None:
     """state | former_state | region | igo for a known code, else None."""
     e = entries().get(code)
     return e.kind if e else None
+
+
+@cache
+def _agents() -> dict[str, str]:
+    data = _data("aliases.json")["agent_metonyms"]
+    return {t: code for code, texts in data.items() if not code.startswith("_") for t in texts}
+
+
+def agent_metonym(text: str) -> str | None:
+    """The IGO a capital stands for when it acts ("Brussels wants" -> "IGO:EU"), else None."""
+    agents = _agents()
+    return agents.get(text) or agents.get(text.title())
 
 
 @dataclass(frozen=True, slots=True)

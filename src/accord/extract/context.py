@@ -1,0 +1,158 @@
+"""Shared look-ups for extractors: which actor a character range names, which sentence
+and paragraph a span sits in, and whether it lies inside a quotation."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from accord.schema import Actor
+from accord.vocab.organizations import known_organizations
+
+STATE_KINDS = frozenset({"state", "former_state"})
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    start: int
+    end: int
+    code: str
+    kind: str
+    name: str
+
+
+class ActorIndex:
+    """Actor mentions by character offset."""
+
+    def __init__(self, actors: tuple[Actor, ...], body: str | None = None) -> None:
+        ms = [ActorMention(s, e, a.code, a.kind, a.name) for a in actors for s, e in a.mentions]
+        if body is not None:
+            # an institution standing for its state ("the Pentagon") is an organisation here
+            known = known_organizations()
+            ms = [m for m in ms if body[m.start : m.end].lower() not in known]
+        self.mentions = sorted(ms, key=lambda m: (m.start, -m.end))
+
+    def at(self, start: int, end: int) -> ActorMention | None:
+        """The mention that covers ``[start, end)``, if any."""
+        for m in self.mentions:
+            if m.start <= start and end <= m.end:
+                return m
+            if m.start > start:
+                break
+        return None
+
+    def within(self, start: int, end: int) -> list[ActorMention]:
+        """Mentions lying inside ``[start, end)``, in order."""
+        return [m for m in self.mentions if start <= m.start and m.end <= end]
+
+    def token(self, tok: Token) -> ActorMention | None:
+        """The mention covering a token, if any."""
+        return self.at(tok.idx, tok.idx + len(tok.text))
+
+    def states_within(self, start: int, end: int, *, igo: bool = True) -> list[str]:
+        """Distinct state (and IGO) codes mentioned inside ``[start, end)``, first first."""
+        kinds = STATE_KINDS | ({"igo"} if igo else set())
+        out: list[str] = []
+        for m in self.within(start, end):
+            if m.kind in kinds and m.code not in out:
+                out.append(m.code)
+        return out
+
+
+def sentence_of(doc: Doc, start: int, end: int | None = None) -> Span:
+    """The sentence holding character ``start`` (or the first one overlapping the range)."""
+    span = doc.char_span(start, end if end is not None else start + 1, alignment_mode="expand")
+    if span is not None and len(span):
+        return span[0].sent
+    for sent in doc.sents:
+        if sent.end_char > start:
+            return sent
+    return doc[-1:].sent if len(doc) else doc[0:0]
+
+
+class Regions:
+    """Sorted, non-overlapping character ranges (quotations, bylines) for fast membership."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def contains(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.spans[i][0] <= pos < self.spans[i][1]
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Paragraphs as (start, end) offsets, empty ones left out.
+
+    One line is one paragraph, except in hard-wrapped wire copy, where a paragraph
+    starts with an indented line and its other lines run on.
+    """
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    filled = [(a, b) for a, b in lines if text[a:b].strip()]
+    indented = sum(1 for a, b in filled if text[a:b].startswith(("  ", "\t")))
+    wrapped = len(filled) >= 4 and indented >= 0.2 * len(filled)
+    out: list[tuple[int, int]] = []
+    prev_blank = True
+    for a, b in lines:
+        line = text[a:b]
+        if not line.strip():
+            prev_blank = True
+            continue
+        if wrapped and out and not prev_blank and not line.startswith(("  ", "\t")):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+        prev_blank = False
+    return out
+
+
+def paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
+    """The paragraph around ``pos`` (its line when ``pos`` falls between paragraphs)."""
+    for a, b in paragraph_spans(text):
+        if a <= pos <= b:
+            return a, b
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, (len(text) if end < 0 else end)
+
+
+def _breaks(doc: Doc) -> set[int]:
+    """Token indices that start a paragraph (cached on the Doc)."""
+    cached = doc.user_data.get("accord_paragraph_starts")
+    if isinstance(cached, set):
+        return cached
+    out: set[int] = set()
+    for a, _ in paragraph_spans(doc.text):
+        span = doc.char_span(a, a + 1, alignment_mode="expand")
+        if span is not None and len(span):
+            out.add(span[0].i)
+    doc.user_data["accord_paragraph_starts"] = out
+    return out
+
+
+def sentence_tokens(doc: Doc, i: int) -> tuple[int, int]:
+    """Token range of the sentence holding token ``i``, clipped at paragraph breaks.
+
+    The small model's sentences run over paragraph breaks; news paragraphs never do.
+    """
+    sent = doc[i].sent
+    start, end = sent.start, sent.end
+    breaks = _breaks(doc)
+    for k in range(i, start, -1):
+        if k in breaks:
+            start = k
+            break
+    for k in range(i + 1, end):
+        if k in breaks:
+            end = k
+            while end > start and doc[end - 1].is_space:
+                end -= 1
+            break
+    return start, end

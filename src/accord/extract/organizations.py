@@ -1,0 +1,420 @@
+"""Named organisations of the story, with their state and kind, merged across mentions.
+
+Sources: spaCy ORG entities (filtered of states, events, fragments and people), names
+the model mis-tags as PERSON but that carry a legal suffix ("Kaspersky Lab"), quoted
+names before an organisation noun ("the ‘Digital Economy’ organization"), IGOs among
+the actors, and news outlets credited in the text. The page's own outlet is left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from accord.extract.context import ActorIndex, paragraph_bounds, sentence_tokens
+from accord.extract.titles import POSSESSIVE, descriptor_after
+from accord.schema import Actor, Document, Organization, Person, Span
+from accord.vocab.organizations import (
+    KnownOrg,
+    known_organizations,
+    media_outlets,
+    media_spellings,
+    org_lexicon,
+)
+from accord.vocab.titles import titles
+
+EXTRACTOR = "organizations@1"
+_SMALL = frozenset({"of", "for", "and", "the", "on", "in", "&", "de"})
+_QUOTES = "‘’'\"“”"
+
+
+@dataclass
+class _Org:
+    name: str
+    first: int
+    mentions: list[Span] = field(default_factory=list)
+    actor: str | None = None
+    kind: str | None = None
+    igo: bool = False
+    evidence: list[str | None] = field(default_factory=list)  # states found beside mentions
+
+
+def _norm(name: str) -> str:
+    s = name.lower().replace("’", "'")
+    s = re.sub(r"^the\s+", "", s)
+    s = re.sub(r"'s$", "", s)
+    return " ".join(re.sub(r"[^\w\s&'-]", " ", s).split())
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in _SMALL)
+
+
+def _media(name: str) -> KnownOrg | None:
+    return media_outlets().get(name.lower().replace("’", "'"))
+
+
+def _known(name: str) -> KnownOrg | None:
+    return known_organizations().get(_norm(name)) or _media(name)
+
+
+def _kind_of(name: str) -> str:
+    kinds = org_lexicon().kinds
+    words = _norm(name).split()
+    for w in reversed(words):
+        if w in kinds:
+            return kinds[w]
+    return "organization"
+
+
+def _headline(text: str, pos: int) -> bool:
+    start, end = paragraph_bounds(text, pos)
+    line = text[start:end].strip()
+    first = not text[:start].strip()
+    return first and not line.endswith((".", "”", '"'))
+
+
+def _state_before(doc: Doc, s: int, idx: ActorIndex) -> tuple[bool, str | None]:
+    """A state word right before a name, across a descriptor: "China's X", "The Chinese
+    firm X", "US firm X". Returns (found, code); a region counts as found with no code."""
+    lex = org_lexicon()
+    k = s - 1
+    steps = 0
+    while k >= 0 and steps < 4:
+        tok = doc[k]
+        if tok.text in POSSESSIVE:
+            k -= 1
+            continue
+        m = idx.token(tok)
+        if m is not None:
+            return True, (m.code if m.kind != "region" else None)
+        if tok.ent_type_ == "NORP":
+            return True, None  # "European manufacturer X": a people, not one state
+        if tok.lower_ in lex.descriptor_words or (tok.pos_ == "ADJ" and steps < 3):
+            k -= 1
+            steps += 1
+            continue
+        break
+    return False, None
+
+
+def _state_after(doc: Doc, e: int, idx: ActorIndex) -> tuple[bool, str | None]:
+    """A state in an appositive or relative clause right after a name:
+    "ZNBC, a Zambian state broadcaster,", "X, which ... Russian businesses"."""
+    if e >= len(doc) or doc[e].text != ",":
+        return False, None
+    k = e + 1
+    while k < len(doc) and k < e + 14:
+        tok = doc[k]
+        if tok.text in (",", ";", ".", ")") or tok.is_space:
+            break
+        m = idx.token(tok)
+        if m is not None:
+            return True, (m.code if m.kind != "region" else None)
+        k += 1
+    return False, None
+
+
+def _clean_ent(doc: Doc, s: int, e: int, idx: ActorIndex) -> tuple[int, int, str | None]:
+    """Trim an ORG entity: leading "the", a state prefix ("China's"), trailing marks."""
+    code: str | None = None
+    # "the" is not part of a name; "The" is, unless only the sentence start capitalised it
+    while s < e and doc[s].lower_ == "the" and (doc[s].text == "the" or doc[s].is_sent_start):
+        s += 1
+    while s < e:
+        m = idx.token(doc[s])
+        if m is not None and m.kind != "igo" and s + 1 < e and doc[s + 1].text in POSSESSIVE:
+            code = code or (m.code if m.kind != "region" else None)
+            s += 2
+            continue
+        break
+    generic = org_lexicon().needs_state_modifier
+    m = idx.token(doc[s]) if s < e else None
+    if m is not None and m.kind != "igo" and doc[s + 1 : e].text.lower() in generic:
+        code = code or m.code  # "U.S. Congress" is Congress, of the United States
+        s += 1
+    for k in range(s + 1, e - 1):
+        if (
+            doc[k].text in POSSESSIVE
+            and doc[k + 1].text[:1].isupper()
+            and _kind_of(doc[s:k].text) != "organization"
+            and _kind_of(doc[k + 1 : e].text) != "organization"
+        ):
+            inner = idx.states_within(doc[s].idx, doc[k].idx, igo=False)
+            code = code or (inner[0] if inner else None)
+            s = k + 1  # "the University of London's School of ...": the school is named
+            break
+    if e < len(doc) and any(doc[k].lower_ in ("of", "for") for k in range(s, e)):
+        k = e
+        while k + 1 < len(doc) and doc[k].lower_ in ("and", "&") and doc[k + 1].text[:1].isupper():
+            k += 2
+            while k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha:
+                k += 1
+            e = k
+    while s < e and (doc[s].is_punct or doc[s].is_space) and doc[s].text not in _QUOTES:
+        s += 1
+    while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space or doc[e - 1].text in POSSESSIVE):
+        e -= 1
+    for k in range(s, e):
+        if doc[k].is_space:
+            e = k
+            break
+    return s, e, code
+
+
+def _acceptable(doc: Doc, s: int, e: int, idx: ActorIndex, person_toks: set[int]) -> bool:
+    lex = org_lexicon()
+    if s >= e or any(k in person_toks for k in range(s, e)):
+        return False
+    words = [t.lower_ for t in doc[s:e] if t.is_alpha]
+    if not words or not any(t.text[:1].isupper() for t in doc[s:e]):
+        return False
+    m = idx.at(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))
+    if m is not None and m.kind != "igo":
+        return False  # a state or region the model took for an organisation
+    head = words[0] if len(words) > 1 and words[1] in ("for", "of", "on") else words[-1]
+    if head in lex.event_words or any(w in ("summit", "forum", "thought") for w in words):
+        return False
+    name = " ".join(words)
+    if len(words) == 1 and words[0] in lex.generic_institutions:
+        return False
+    if words[-1] in lex.generic_institutions:
+        return False  # "the Reagan Administration", "Indian Government": the state itself
+    rest = [t for t in doc[s:e] if idx.token(t) is None and t.is_alpha]
+    if len(rest) == 1 and (
+        rest[0].tag_ in ("NNS", "NNPS")
+        or rest[0].lemma_.lower() in lex.descriptor_words
+        or rest[0].lower_ in titles().heads
+    ):
+        return False  # "U.S. Firms", "U.S. Official": a state and a common noun
+    if name in lex.needs_state_modifier and not _state_before(doc, s, idx)[1]:
+        return name in known_organizations() and doc[s - 1].lower_ != "the" if s else False
+    # a fragment of a longer capitalised run: "... Scientific and Technical Cooperation"
+    return not (
+        s >= 2
+        and doc[s - 1].lower_ in ("and", ",", "&", "for", "of", "on")
+        and doc[s - 2].text[:1].isupper()
+        and _kind_of(name) == "organization"
+    )
+
+
+def extract_organizations(
+    document: Document, doc: Doc, actors: tuple[Actor, ...], persons: tuple[Person, ...]
+) -> tuple[Organization, ...]:
+    """Named organisations of the body other than the page's own outlet."""
+    lex = org_lexicon()
+    idx = ActorIndex(actors, document.body)
+    body = document.body
+    person_chars = [span for p in persons for span in p.mentions]
+    person_toks = {
+        t.i for t in doc if any(a <= t.idx < b for a, b in person_chars) and t.pos_ == "PROPN"
+    }
+    media_outlet = _media(document.outlet) if document.outlet else None
+    outlet = media_outlet.name if media_outlet else None
+    outlets = {_norm(x) for x in (document.outlet, outlet) if x}
+    found: list[tuple[int, int, str | None, str | None]] = []  # (tok s, tok e, state, name)
+
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "PERSON", "FAC", "NORP", "WORK_OF_ART", "PRODUCT"):
+            continue
+        s, e, code = _clean_ent(doc, ent.start, ent.end, idx)
+        if s >= e:
+            continue
+        if ent.label_ != "ORG":
+            last = doc[e - 1].text
+            if ent.label_ == "NORP" and not _known(doc[s:e].text):
+                continue
+            if ent.label_ in ("WORK_OF_ART", "PRODUCT") and not descriptor_after(doc, e):
+                continue  # a title or product named as an organisation by its appositive
+            if ent.label_ in ("PERSON", "FAC") and last not in lex.legal_suffixes:
+                the = ent.start > 0 and doc[ent.start - 1].lower_ == "the"
+                if not (the or descriptor_after(doc, e)) or any(
+                    k in person_toks for k in range(s, e)
+                ):
+                    continue
+        if _headline(body, doc[s].idx):
+            continue
+        if ent.label_ == "ORG" and not _acceptable(doc, s, e, idx, person_toks):
+            continue
+        # a programme of the page's own outlet ("VOA's Daybreak Africa") is the outlet's
+        if s >= 2 and doc[s - 1].text in POSSESSIVE and _norm(doc[s - 2].text) in outlets:
+            continue
+        if any(
+            doc[k].text in POSSESSIVE and _norm(doc[ent.start : k].text) in outlets
+            for k in range(ent.start, e)
+        ):
+            continue
+        found.append((s, e, code, None))
+
+    # a proper name right after a state's possessive: "China's Sinohydro"
+    taken = {k for s, e, _, _ in found for k in range(s, e)}
+    for tok in doc:
+        if tok.text not in POSSESSIVE or tok.i < 1 or tok.i + 1 >= len(doc):
+            continue
+        m = idx.token(doc[tok.i - 1])
+        if m is None or m.kind == "region":
+            continue
+        k = tok.i + 1
+        while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
+            k += 1
+        run = range(tok.i + 1, k)
+        if not run or k - tok.i > 4 or any(j in taken or j in person_toks for j in run):
+            continue
+        if any(idx.token(doc[j]) or doc[j].lower_ in titles().heads for j in run):
+            continue
+        if k < len(doc) and doc[k].pos_ == "NOUN" and doc[k].text.islower():
+            continue  # "China's Belt and Road initiative": a modifier, not a name
+        if doc[tok.i + 1].ent_type_ in ("", "ORG") and not _headline(body, doc[tok.i].idx):
+            found.append((tok.i + 1, k, m.code, None))
+
+    # quoted names before an organisation noun: "the ‘Digital Economy’ organization"
+    for tok in doc:
+        if tok.lower_ not in lex.quoted_name_nouns or tok.i < 3:
+            continue
+        if tok.lower_ in lex.not_organization_nouns:
+            continue
+        close = doc[tok.i - 1]
+        if close.text not in _QUOTES:
+            continue
+        k = tok.i - 2
+        while k >= 0 and doc[k].text not in _QUOTES and tok.i - k < 8:
+            k -= 1
+        if (
+            k >= 0
+            and doc[k].text in _QUOTES
+            and k + 1 < tok.i - 1
+            and doc[k + 1].text[:1].isupper()
+        ):
+            found.append((k + 1, tok.i - 1, None, None))
+
+    # news outlets credited anywhere in the body, under their normalised names
+    matcher = PhraseMatcher(doc.vocab)
+    spellings = media_spellings()
+    for alias in spellings:
+        if len(alias) > 2:
+            matcher.add(
+                alias, [Doc(doc.vocab, words=re.findall(r"'s|[\w.]+(?<!\.)|[^\w\s]", alias))]
+            )
+    for match_id, s, e in matcher(doc):
+        found.append((s, e, None, spellings[doc.vocab.strings[match_id]].name))
+
+    orgs: list[_Org] = []
+    for s, e, code, forced in sorted(found, key=lambda x: (x[0], -x[1])):
+        text = forced or doc[s:e].text.strip(_QUOTES + " ")
+        media = _media(text)
+        name = media.name if media else text
+        if _norm(name) in outlets:
+            continue
+        span = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))
+        org = _merge_target(orgs, name)
+        if org is None:
+            org = _Org(name=name, first=span[0])
+            orgs.append(org)
+        elif len(name) > len(org.name) and _norm(org.name) in _norm(name).split():
+            org.name = name  # "Kaspersky" first, "Kaspersky Lab" later
+        if span not in org.mentions:
+            org.mentions.append(span)
+        before = _state_before(doc, s, idx)
+        after = _state_after(doc, e, idx)
+        inside = idx.states_within(span[0], span[1], igo=False)
+        for found_state, st in (before, after, (bool(inside), inside[0] if inside else None)):
+            if found_state:
+                org.evidence.append(st)
+        if code:
+            org.evidence.insert(0, code)
+
+    for a in actors:
+        if a.kind != "igo" or not a.mentions:
+            continue
+        texts = [body[s:e] for s, e in a.mentions if not _headline(body, s)]
+        if not texts:
+            continue
+        name = max(texts, key=len)
+        org = _merge_target(orgs, name) or next(
+            (o for o in orgs if any(_norm(body[s:e]) == _norm(o.name) for s, e in a.mentions)),
+            None,
+        )
+        if org is None:
+            org = _Org(name=name, first=min(s for s, _ in a.mentions))
+            orgs.append(org)
+        org.igo, org.actor, org.kind = True, a.code, "igo"
+        if len(name) > len(org.name):
+            org.name = name
+        spans = set(org.mentions) | set(a.mentions)
+        org.mentions = sorted(
+            x for x in spans if not any(y != x and y[0] <= x[0] and x[1] <= y[1] for y in spans)
+        )
+
+    for src in document.attributed_sources:
+        media = _media(src)
+        name = media.name if media else src
+        if _norm(name) in outlets or _merge_target(orgs, name):
+            continue
+        orgs.append(_Org(name=name, first=len(body)))
+
+    out = []
+    for org in sorted(orgs, key=lambda o: o.first):
+        known = _known(org.name)
+        actor = org.actor or (known.actor if known and known.kind == "media" else None)
+        if actor is None:
+            actor = next((x for x in org.evidence), None) if org.evidence else None
+            if not org.evidence:
+                actor = known.actor if known else _sentence_state(doc, org, idx)
+        kind = org.kind or (known.kind if known else None) or _descriptor_kind(doc, org)
+        out.append(
+            Organization(
+                name=org.name,
+                actor=actor,
+                kind=kind or _kind_of(org.name),
+                mentions=tuple(sorted(org.mentions)),
+                extractor=EXTRACTOR,
+            )
+        )
+    return tuple(out)
+
+
+def _merge_target(orgs: list[_Org], name: str) -> _Org | None:
+    """The organisation a new mention belongs to: same name, its acronym, or its first word."""
+    n = _norm(name)
+    for o in orgs:
+        on = _norm(o.name)
+        if on == n:
+            return o
+        if name.isupper() and len(name) >= 2 and _initials(o.name).upper() == name.replace(".", ""):
+            return o
+        if o.name.isupper() and _initials(name).upper() == o.name.replace(".", ""):
+            return o
+        if len(n.split()) == 1 and on.split()[0] == n and len(on.split()) >= 2:
+            return o
+        if len(on.split()) == 1 and n.split()[0] == on and len(n.split()) >= 2:
+            return o
+    return None
+
+
+def _sentence_state(doc: Doc, org: _Org, idx: ActorIndex) -> str | None:
+    """The only state named in the sentence of the first mention, if just one."""
+    if not org.mentions:
+        return None
+    span = doc.char_span(org.mentions[0][0], org.mentions[0][1], alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    s, e = sentence_tokens(doc, span[0].i)
+    codes = idx.states_within(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), igo=False)
+    return codes[0] if len(codes) == 1 else None
+
+
+def _descriptor_kind(doc: Doc, org: _Org) -> str | None:
+    """The kind a descriptor beside a mention gives: "the firm X", "X, a news site"."""
+    kinds = org_lexicon().kinds
+    for a, b in org.mentions:
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None:
+            continue
+        window = list(doc[max(0, span.start - 3) : span.start]) + list(doc[span.end : span.end + 6])
+        for tok in window:
+            if tok.lower_ in org_lexicon().descriptor_words and tok.lower_ in kinds:
+                return kinds[tok.lower_]
+    return None

@@ -1,0 +1,506 @@
+"""Persons of the story: names, titles, the state they act for, and every later mention.
+
+Names come from spaCy PERSON entities and from title-led runs ("Deputy Minister for
+Digital Development Dmitry Oguryayev", which the small model tags as one ORG). Titles
+come from the phrase before the name, an appositive after it, "X is the ...", or a
+separate nominal ("The Deputy Director ... told"). A small coreference links surnames,
+title nominals ("the diplomat") and he/she to the nearest compatible person, so that
+quotes can name their speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from accord.extract.context import ActorIndex, Regions, paragraph_bounds, sentence_tokens
+from accord.extract.quotemarks import find_quotations
+from accord.extract.titles import (
+    POSSESSIVE,
+    Title,
+    build_title,
+    descriptor_after,
+    head_ending_at,
+    head_in,
+    is_name_token,
+)
+from accord.schema import Actor, Document, Person, Span
+from accord.vocab.organizations import org_lexicon
+from accord.vocab.titles import TitleLexicon, titles
+
+EXTRACTOR = "persons@1"
+PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
+DEFINITE = frozenset({"the", "this", "that"})
+INDEFINITE = frozenset({"a", "an", "another"})
+FACILITY_WORDS = frozenset(
+    [
+        "camp",
+        "fort",
+        "mount",
+        "lake",
+        "river",
+        "port",
+        "base",
+        "airport",
+        "station",
+        "street",
+        "avenue",
+        "square",
+        "hall",
+        "bridge",
+        "dam",
+        "park",
+        "palace",
+        "house",
+    ]
+)
+_BYLINE = re.compile(
+    r"(?i:(?:^|\(|;)\s*(?:(?:additional\s+)?(?:reporting|writing|editing|compiled|"
+    r"translated|photos?|images?|video|text|credit)\s*(?:by|:)|by|©))"
+    r"\s*((?:[A-Z][\w'’.-]*)(?:\s+|,\s*|\s+and\s+))*$"
+)
+
+
+@dataclass
+class _Person:
+    words: list[str]
+    name: str
+    first: int
+    mentions: list[tuple[int, int]] = field(default_factory=list)  # token ranges of names
+    other: list[Span] = field(default_factory=list)  # nominal and pronoun mentions (chars)
+    title: Title | None = None
+    rank: str | None = None
+
+
+def _byline(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_BYLINE.search(text[line_start:start]))
+
+
+def _headline(text: str, pos: int) -> bool:
+    """Is ``pos`` on a Title Case line, where capitals say nothing about names?"""
+    start, end = paragraph_bounds(text, pos)
+    first = not text[:start].strip()
+    standalone = text[end : end + 2] in ("\n\n", "\n") and not text[start:end].rstrip().endswith(
+        (".", "”", '"')
+    )
+    if not (first or standalone) or "\n" in text[start:end]:
+        return False
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", text[start:end])]
+    if len(words) < 4:
+        return False
+    small = {"a", "an", "the", "of", "in", "on", "to", "for", "and", "at", "by", "with", "as"}
+    caps = sum(1 for w in words if w[0].isupper() or w.lower() in small)
+    return caps == len(words) and sum(1 for w in words if w[0].isupper()) >= 3
+
+
+def _name_ranges(doc: Doc, idx: ActorIndex, lex: TitleLexicon) -> list[tuple[int, int]]:
+    """Token ranges of person names, title-led runs first, then PERSON entities."""
+    words = [t.lower_ for t in doc]
+    found: list[tuple[int, int]] = []
+    # title-led: HEAD [for|to|of OBJECT] NAME
+    for i in range(len(doc)):
+        hs = head_ending_at(doc, words, i, lex)
+        if hs is None or not (doc[hs].text[:1].isupper() or i + 1 < len(doc)):
+            continue
+        j = i + 1
+        comp = False
+        if j < len(doc) and words[j] in ("for", "to", "of", "on"):
+            comp = True
+            j += 1
+        if j < len(doc) and doc[j].text in lex.ranks:
+            j += 1
+        chain: list[int] = []
+        while j < len(doc) and len(chain) < 8:
+            tok = doc[j]
+            propn = tok.pos_ == "PROPN" or comp
+            if (
+                (is_name_token(tok, idx, lex) and propn)
+                or (comp and idx.token(tok) and tok.is_title)
+                or (tok.text == "-" and chain and not doc[j - 1].whitespace_ and j + 1 < len(doc))
+                or (comp and tok.lower_ in ("and", "&") and chain)
+            ):
+                chain.append(j)
+            else:
+                break
+            j += 1
+        while chain and not doc[chain[-1]].text[:1].isalpha():
+            chain.pop()
+        if comp:
+            if len(chain) < 3:
+                continue
+            ent_start = next(
+                (
+                    doc[k].ent_iob_ == "B" and doc[k].ent_type_ == "PERSON" and k
+                    for k in chain[1:]
+                    if doc[k].ent_iob_ == "B" and doc[k].ent_type_ == "PERSON"
+                ),
+                None,
+            )
+            s = ent_start if isinstance(ent_start, int) and ent_start >= chain[-3] else chain[-2]
+            found.append((s, chain[-1] + 1))
+        elif chain:
+            if not any(doc[k].pos_ == "PROPN" for k in chain):
+                continue
+            found.append((chain[0], chain[min(len(chain), 3) - 1] + 1))
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        s, e = ent.start, ent.end
+        while s < e and (
+            doc[s].text in lex.ranks
+            or doc[s].lower_ in lex.heads
+            or idx.token(doc[s]) is not None
+            or not doc[s].text[:1].isalpha()
+        ):
+            s += 1
+        while e > s and (doc[e - 1].text in POSSESSIVE or not doc[e - 1].text[:1].isalnum()):
+            e -= 1
+        if s >= e or any(doc[k].is_space for k in range(s, e)):
+            continue
+        toks = doc[s:e]
+        low = [t.lower_ for t in toks]
+        if low[0] in FACILITY_WORDS or any(t.text in org_lexicon().legal_suffixes for t in toks):
+            continue
+        if not all(t.text[:1].isupper() or t.lower_ in ("-",) for t in toks[:1]):
+            continue
+        found.append((s, e))
+    # keep title-led ranges over overlapping entities
+    taken: list[tuple[int, int]] = []
+    for s, e in found:
+        if any(s < te and ts < e for ts, te in taken) or not _looks_like_person(doc, s, e):
+            continue
+        taken.append((s, e))
+    return sorted(taken)
+
+
+def _looks_like_person(doc: Doc, s: int, e: int) -> bool:
+    """Reject what the model tags PERSON in title-case headlines or for named things:
+    verb forms ("Continues"), "the X", and "X, a local news site"."""
+    if any(t.tag_.startswith("VB") or t.tag_ in ("JJR", "JJS", "RB") for t in doc[s:e]):
+        return False
+    if s > 0 and doc[s - 1].lower_ == "the":
+        return False
+    if descriptor_after(doc, e):
+        return False
+    last = doc[e - 1]
+    # "Calmer relations": a modifier of a common noun, not a name
+    return not (e - s == 1 and last.dep_ in ("compound", "amod") and last.head.pos_ == "NOUN")
+
+
+def _words(doc: Doc, s: int, e: int) -> list[str]:
+    return [t.text for t in doc[s:e] if t.text[:1].isalpha()]
+
+
+def _group(doc: Doc, ranges: list[tuple[int, int]]) -> list[_Person]:
+    """One person per full name; surnames and given names join the person they belong to."""
+    people: list[_Person] = []
+    singles: list[tuple[int, int]] = []
+    for s, e in ranges:
+        words = _words(doc, s, e)
+        if not words:
+            continue
+        if len(words) == 1:
+            singles.append((s, e))
+            continue
+        key = [w.lower() for w in words]
+        match = next(
+            (p for p in people if [w.lower() for w in p.words] == key),
+            None,
+        ) or next(
+            (p for p in people if set(key) < {w.lower() for w in p.words}),
+            None,
+        )
+        if match is None:
+            match = _Person(words=words, name=doc[s:e].text, first=doc[s].idx)
+            people.append(match)
+        match.mentions.append((s, e))
+    for s, e in singles:
+        w = _words(doc, s, e)[0].lower()
+        owners = [p for p in people if w in (x.lower() for x in p.words)]
+        if owners:
+            min(owners, key=lambda p: abs(p.first - doc[s].idx)).mentions.append((s, e))
+        else:
+            solo = next((p for p in people if [x.lower() for x in p.words] == [w]), None)
+            if solo is None:
+                solo = _Person(words=[doc[s].text], name=doc[s:e].text, first=doc[s].idx)
+                people.append(solo)
+            solo.mentions.append((s, e))
+    return people
+
+
+def _extra_surnames(doc: Doc, people: list[_Person], covered: set[int]) -> None:
+    """Bare name parts ("Oguryayev", "Xi") the model did not tag as a person."""
+    parts: dict[str, list[_Person]] = {}
+    for p in people:
+        if len(p.words) < 2:
+            continue
+        for w in p.words:
+            if len(w) > 1:
+                parts.setdefault(w, []).append(p)
+    for tok in doc:
+        owners = parts.get(tok.text)
+        if not owners or tok.i in covered or len(owners) > 1:
+            continue
+        prev = doc[tok.i - 1] if tok.i else None
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha:
+            continue
+        if prev is not None and prev.text[:1].isupper() and prev.is_alpha and prev.i in covered:
+            continue
+        owners[0].mentions.append((tok.i, tok.i + 1))
+        covered.add(tok.i)
+
+
+def _title_for(
+    doc: Doc, s: int, e: int, idx: ActorIndex, names: list[tuple[int, int]]
+) -> tuple[Title | None, str | None]:
+    """The title the text gives around one name mention, and a bare rank ("Gen.")."""
+    lex = titles()
+    words = [t.lower_ for t in doc]
+    rank: str | None = None
+    k = s - 1
+    if k >= 0 and doc[k].text in lex.ranks:
+        rank = doc[k].text
+        k -= 1
+    floor = max((ne for ns, ne in names if ne <= k + 1), default=0)
+    # 1. before the name: "Russian Ambassador to Kigali NAME", "Former U.S. secretary of state NAME"
+    if k >= 0 and not doc[k].is_punct:
+        hs = head_ending_at(doc, words, k, lex)
+        he = k
+        if hs is None:
+            # a complement between head and name: "Minister for Digital Development NAME"
+            j = k
+            while j >= max(0, k - 4) and doc[j].text[:1].isupper() and not doc[j].is_punct:
+                j -= 1
+            if j >= 1 and words[j] in ("for", "to", "of", "on"):
+                he = j - 1
+                hs = head_ending_at(doc, words, he, lex)
+        if hs is not None and hs >= floor:
+            t = build_title(doc, hs, he, k + 1, idx, left_floor=floor)
+            if t is not None:
+                return t, rank
+    # 2. appositive after: "NAME, a spokesperson for China's Foreign Ministry, said"
+    sent_start, sent_end = sentence_tokens(doc, s)
+    a = e
+    if a < sent_end and doc[a].text == ",":
+        a += 1
+        while a < sent_end and (doc[a].pos_ == "DET" or doc[a].is_space):
+            a += 1
+        t = _phrase_title(doc, a, sent_end, idx, words)
+        if t is not None:
+            return t, rank
+    # 3. predicate: "NAME is the chief military analyst with ..."
+    if e + 1 < sent_end and doc[e].lemma_ == "be" and doc[e + 1].pos_ == "DET":
+        t = _phrase_title(doc, e + 2, sent_end, idx, words)
+        if t is not None:
+            return t, rank
+    # 4. appositive before: "Zimbabwe's army commander at the time, Gen. NAME"
+    if k >= 1 and doc[k].text == ",":
+        j = k - 1
+        while j >= max(sent_start, k - 7):
+            tok = doc[j]
+            if tok.is_punct or tok.pos_ in ("VERB", "AUX") or tok.is_space:
+                break
+            hs = head_ending_at(doc, words, j, lex)
+            if hs is not None:
+                t = build_title(doc, hs, j, k, idx, left_floor=floor)
+                if t is not None:
+                    return t, rank
+                break
+            j -= 1
+    return None, rank
+
+
+def _phrase_title(doc: Doc, a: int, limit: int, idx: ActorIndex, words: list[str]) -> Title | None:
+    """A title phrase that opens at token ``a`` and runs to the next comma or clause."""
+    end = a
+    while (
+        end < limit
+        and doc[end].text not in (",", ";", ".", "(", ")", ":")
+        and not (doc[end].is_space)
+    ):
+        if doc[end].pos_ in ("VERB", "AUX") and end > a + 1:
+            break
+        end += 1
+    if end - a > 16 or end == a:
+        return None
+    hd = head_in(doc, a, end, words)
+    if hd is None or hd[0] - a > 5:
+        return None
+    return build_title(doc, hd[0], hd[1], end, idx, left_floor=a, with_modifiers=True)
+
+
+def _compatible(person: _Person, nominal: str, lex: TitleLexicon) -> bool:
+    if person.title is None:
+        return False
+    want = lex.nominal_classes.get(nominal, frozenset({lex.title_class(nominal)}))
+    have = lex.title_class(person.title.head)
+    return have in want or nominal in person.title.text.lower()
+
+
+def _last_mention_before(doc: Doc, p: _Person, pos: int) -> int:
+    ends = [doc[e - 1].idx for s, e in p.mentions if doc[s].idx < pos]
+    ends += [s for s, e in p.other if s < pos]
+    return max(ends, default=-1)
+
+
+def _nominals(
+    doc: Doc, people: list[_Person], idx: ActorIndex, quotes: Regions, used: set[int]
+) -> None:
+    """Title nominals without a name: "the deputy minister", "An EU spokesman"."""
+    lex = titles()
+    words = [t.lower_ for t in doc]
+    for tok in doc:
+        if tok.i in used or quotes.contains(tok.idx) or tok.tag_ in ("NNS", "NNPS"):
+            continue
+        head = tok.lower_
+        if head not in lex.heads and head not in lex.nominal_classes:
+            continue
+        hs = head_ending_at(doc, words, tok.i, lex) or tok.i
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN":
+            continue
+        # find the determiner that opens the phrase
+        sent_start, sent_end = sentence_tokens(doc, tok.i)
+        d = hs - 1
+        while d >= sent_start and doc[d].pos_ in ("ADJ", "PROPN", "NOUN", "PART"):
+            d -= 1
+        if d < sent_start or doc[d].lower_ not in DEFINITE | INDEFINITE:
+            continue
+        if (
+            d - 1 >= 0
+            and doc[d - 1].text == ","
+            and any(e == d - 1 for p in people for _, e in p.mentions)
+        ):
+            continue  # appositive of a named person, handled with the name
+        t = _phrase_title(doc, d + 1, sent_end, idx, words)
+        span = (doc[d].idx, tok.idx + len(tok.text))
+        definite = doc[d].lower_ in DEFINITE
+        if definite:
+            before = [(p, _last_mention_before(doc, p, doc[d].idx)) for p in people]
+            before = [(p, m) for p, m in before if m >= 0]
+            compat = [(p, m) for p, m in before if _compatible(p, head, lex)]
+            if compat:
+                max(compat, key=lambda x: x[1])[0].other.append(span)
+                continue
+            recent = [(p, m) for p, m in before if doc[d].idx - m < 600]
+            if recent and t is not None:
+                p, _ = max(recent, key=lambda x: x[1])
+                if p.title is None:
+                    p.title = t
+                    p.other.append(span)
+        elif tok.dep_ in ("nsubj", "nsubjpass") and t is not None:
+            after = [p for p in people if p.first > tok.idx and p.title is None]
+            # the person must come within the next two sentences
+            limit = tok.sent.end_char
+            if tok.sent.end < len(doc):
+                following = doc[tok.sent.end].sent
+                limit = following.end_char
+                if following.end < len(doc):
+                    limit = doc[following.end].sent.end_char
+            cand = [p for p in after if p.first < limit]
+            if cand:
+                p = min(cand, key=lambda x: x.first)
+                p.title = t
+                p.other.append(span)
+
+
+def _pronouns(doc: Doc, people: list[_Person], quotes: Regions) -> None:
+    """he/she and friends: the nearest person mentioned before, outside quotations."""
+    for tok in doc:
+        if tok.lower_ not in PRONOUNS or tok.pos_ != "PRON" or quotes.contains(tok.idx):
+            continue
+        best: tuple[int, _Person] | None = None
+        for p in people:
+            m = _last_mention_before(doc, p, tok.idx)
+            if m >= 0 and (best is None or m > best[0]):
+                best = (m, p)
+        if best is not None and tok.idx - best[0] < 1500:
+            best[1].other.append((tok.idx, tok.idx + len(tok.text)))
+
+
+def _acting_state(
+    doc: Doc, p: _Person, idx: ActorIndex, people: list[_Person], document: Document
+) -> str | None:
+    """The state or IGO a person acts for: the title's own words first, then context."""
+    t = p.title
+    if t is not None and t.actor:
+        return t.actor
+    official = (t is not None and t.official) or (t is None and p.rank is not None)
+    if not official:
+        return None
+    place = t.place if t else None
+    s, e = p.mentions[0]
+    # the name's own clause: "General X, who oversees U.S. troops in Africa"
+    head = next((tok for tok in doc[s:e] if not (s <= tok.head.i < e)), doc[e - 1])
+    sub = list(head.subtree)
+    codes = [c for c in idx.states_within(sub[0].idx, sub[-1].idx + len(sub[-1])) if c != place]
+    if len(codes) == 1:
+        return codes[0]
+    ss, se = sentence_tokens(doc, s)
+    sent = doc[ss:se]
+    codes = [c for c in idx.states_within(sent.start_char, sent.end_char, igo=False) if c != place]
+    if len(codes) == 1:
+        return codes[0]
+    if not codes:
+        ps, pe = paragraph_bounds(document.body, doc[s].idx)
+        for q in people:
+            if q is p or q.title is None or not q.title.actor:
+                continue
+            if any(ss <= qs < se for qs, _ in q.mentions):
+                return q.title.actor
+        codes = [c for c in idx.states_within(ps, pe, igo=False) if c != place]
+        if len(codes) == 1:
+            return codes[0]
+    return None
+
+
+def extract_persons(document: Document, doc: Doc, actors: tuple[Actor, ...]) -> tuple[Person, ...]:
+    """Every named person of the article body, with title, acting state and mentions."""
+    lex = titles()
+    idx = ActorIndex(actors, document.body)
+    quotations, _ = find_quotations(document.body)
+    quotes = Regions([(q.start, q.end) for q in quotations])
+    ranges = [
+        (s, e)
+        for s, e in _name_ranges(doc, idx, lex)
+        if not _byline(document.body, doc[s].idx) and not _headline(document.body, doc[s].idx)
+    ]
+    people = _group(doc, ranges)
+    covered = {k for s, e in ranges for k in range(s, e)}
+    _extra_surnames(doc, people, covered)
+    used: set[int] = set()
+    for p in people:
+        p.mentions.sort()
+        full = [(s, e) for s, e in p.mentions if len(_words(doc, s, e)) == len(p.words)]
+        for s, e in full or p.mentions:
+            t, rank = _title_for(doc, s, e, idx, ranges)
+            p.rank = p.rank or rank
+            if t is not None:
+                p.title = t
+                used.update(range(t.start, t.end))
+                break
+    _nominals(doc, people, idx, quotes, used)
+    _pronouns(doc, people, quotes)
+    out = []
+    for p in sorted(people, key=lambda x: x.first):
+        if not p.mentions:
+            continue
+        name_spans = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for s, e in p.mentions]
+        fulls = [doc[s:e].text for s, e in p.mentions if len(_words(doc, s, e)) == len(p.words)]
+        name = fulls[0] if fulls else p.name
+        title = p.title.text if p.title else p.rank
+        out.append(
+            Person(
+                name=name,
+                title=title,
+                actor=_acting_state(doc, p, idx, people, document),
+                organization=p.title.organization if p.title else None,
+                mentions=tuple(sorted(set(name_spans) | set(p.other))),
+                extractor=EXTRACTOR,
+            )
+        )
+    return tuple(out)

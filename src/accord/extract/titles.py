@@ -1,0 +1,293 @@
+"""Title phrases around person names: where they are, and what post and state they give.
+
+The small English model's parse of title-name runs ("Deputy Minister for Digital
+Development Dmitry Oguryayev") is unreliable, so phrases are found by scanning tokens
+against the title lexicon; the parse only vets which modifiers belong to the title.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from accord.extract.context import ActorIndex, sentence_tokens
+from accord.vocab.organizations import known_organizations, media_outlets, org_lexicon
+from accord.vocab.titles import TitleLexicon, titles
+
+COMPLEMENT_PREPS = frozenset({"for", "of", "to", "on"})
+AFFILIATION_PREPS = frozenset({"at", "with", "in", "from", "based", "within", "who", "which"})
+NAME_PARTICLES = frozenset({"de", "van", "von", "bin", "al", "da", "el", "ibn", "der", "la", "le"})
+STOP_NAMES = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+ORG_KIND_FOR_TITLE = frozenset({"ministry", "agency", "legislature", "military"})
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """A post as the text gives it, with what the phrase says about its holder."""
+
+    text: str
+    head: str  # lower-case lexicon head
+    actor: str | None  # state or IGO named in the phrase (not a post's place)
+    organization: str | None
+    official: bool
+    start: int  # token range of the raw phrase
+    end: int
+    place: str | None = None  # the state of "Ambassador to X": never the acting state
+
+
+def head_words(doc: Doc) -> list[str]:
+    return [t.lower_ for t in doc]
+
+
+def head_ending_at(doc: Doc, words: list[str], i: int, lex: TitleLexicon) -> int | None:
+    """Start token of the longest title head ending at token ``i``, or None."""
+    head = lex.head_at(words, i)
+    if head is None:
+        return None
+    start = i - len(head.split()) + 1
+    if any(doc[k].is_space for k in range(start, i + 1)):
+        return None
+    return start
+
+
+def is_name_token(tok: Token, idx: ActorIndex, lex: TitleLexicon) -> bool:
+    """Could this token be part of a person's name?"""
+    text = tok.text
+    if tok.is_space or not text[:1].isalpha():
+        return False
+    if tok.lower_ in STOP_NAMES or tok.lower_ in lex.heads or text in lex.ranks:
+        return False
+    if not text[:1].isupper():
+        return tok.lower_ in NAME_PARTICLES
+    if idx.token(tok) is not None:
+        return False
+    return tok.pos_ in ("PROPN", "NOUN", "ADJ", "X") or tok.is_title
+
+
+def _left_modifiers(doc: Doc, head_start: int, lex: TitleLexicon, floor: int) -> int:
+    """Leftmost token of the modifiers that belong to a title head (stops at a determiner)."""
+    left = head_start
+    sent_start = sentence_tokens(doc, head_start)[0]
+    k = head_start - 1
+    while k >= max(sent_start, floor, head_start - 6):
+        tok = doc[k]
+        if tok.text in POSSESSIVE and k - 1 >= sent_start and not doc[k - 1].is_punct:
+            k -= 1
+            continue
+        if tok.is_space or (tok.is_punct and tok.text not in ("-",)):
+            break
+        if tok.pos_ in ("PROPN", "NOUN", "ADJ") or tok.lower_ in lex.drop_modifiers:
+            left = k
+            k -= 1
+            continue
+        break
+    # drop leading words the parse attaches outside the phrase ("talks President X")
+    span_end = head_start + 1
+    while left < head_start:
+        tok = doc[left]
+        inside = left < tok.head.i <= span_end + 4 or tok.pos_ == "ADJ"
+        if inside or (left + 1 < head_start and doc[left + 1].text in POSSESSIVE):
+            break
+        left += 1
+    if left < head_start and doc[left].text in POSSESSIVE:
+        left += 1
+    return left
+
+
+def _droppable(tok: Token, lex: TitleLexicon) -> bool:
+    """ "new", "federal": words that do not change the post; capitalised only where a
+    sentence starts ("Federal Reserve head" keeps its name)."""
+    if tok.lower_ not in lex.drop_modifiers:
+        return False
+    return tok.text.islower() or tok.is_sent_start or tok.i == 0
+
+
+def _state_tokens(doc: Doc, start: int, end: int, idx: ActorIndex) -> tuple[set[int], str | None]:
+    """Tokens in ``[start, end)`` naming a state or IGO (with their "'s"), and the first code."""
+    drop: set[int] = set()
+    code: str | None = None
+    for k in range(start, end):
+        m = idx.token(doc[k])
+        if m is None or m.kind == "region":
+            continue
+        drop.add(k)
+        if k + 1 < end and doc[k + 1].text in POSSESSIVE:
+            drop.add(k + 1)
+        code = code or m.code
+    return drop, code
+
+
+def _text(doc: Doc, toks: list[int]) -> str:
+    out = ""
+    for n, k in enumerate(toks):
+        out += doc[k].text
+        if n + 1 < len(toks):
+            out += doc[k].whitespace_ or ("" if toks[n + 1] == k + 1 else " ")
+    return out.strip(" ,;:")
+
+
+def _org_kind(text: str) -> str | None:
+    words = text.lower().replace("’", "'").split()
+    kinds = org_lexicon().kinds
+    return kinds.get(words[-1]) if words else None
+
+
+def _org_state(text: str) -> str | None:
+    low = text.lower().removeprefix("the ").strip()
+    known = known_organizations().get(low) or media_outlets().get(low)
+    return known.actor if known else None
+
+
+def build_title(
+    doc: Doc,
+    head_start: int,
+    head_end: int,
+    end: int,
+    idx: ActorIndex,
+    *,
+    left_floor: int = 0,
+    with_modifiers: bool = True,
+) -> Title | None:
+    """The title whose head is ``[head_start, head_end]`` and whose phrase ends before ``end``.
+
+    Modifiers left of the head join it; a "for/of/to" complement right of it stays, an
+    "at/with/in" affiliation is cut and becomes the organisation; state words drop out.
+    """
+    lex = titles()
+    head = " ".join(t.lower_ for t in doc[head_start : head_end + 1])
+    if head not in lex.heads:
+        return None
+    left = _left_modifiers(doc, head_start, lex, left_floor) if with_modifiers else head_start
+    raw = doc[left:end].text
+    for fixed in lex.fixed:
+        if raw.endswith(fixed) and fixed.lower().endswith(head):
+            _drop, code = _state_tokens(doc, left, end, idx)
+            return Title(fixed, head, code, None, True, left, end)
+    # right side: complement up to an affiliation preposition
+    comp_end = head_end + 1
+    organization: str | None = None
+    k = head_end + 1
+    while k < end:
+        tok = doc[k]
+        if tok.is_space or tok.text in (",", ";", "(", ")", ".", ":", "—", "–"):
+            break
+        if tok.lower_ in AFFILIATION_PREPS or tok.pos_ in ("VERB", "AUX"):
+            org_toks = [j for j in range(k + 1, end) if not doc[j].is_space]
+            while org_toks and (doc[org_toks[0]].pos_ == "DET" or doc[org_toks[0]].is_quote):
+                org_toks.pop(0)
+            org_text = (
+                _text(doc, org_toks).strip("‘’'\"“” ") if tok.lower_ in ("at", "with") else ""
+            )
+            if org_text and org_text[:1].isupper():
+                organization = _clean_org(org_text)
+            break
+        comp_end = k + 1
+        k += 1
+    actor: str | None = None
+    place: str | None = None
+    pre_drop, pre_code = _state_tokens(doc, left, head_start, idx)
+    keep = [k for k in range(left, head_start) if k not in pre_drop]
+    keep = [k for k in keep if not _droppable(doc[k], lex) and doc[k].pos_ != "DET"]
+    head_toks = list(range(head_start, head_end + 1))
+    comp = list(range(head_end + 1, comp_end))
+    prefix_org: list[int] = []
+    if comp and doc[comp[0]].lower_ in COMPLEMENT_PREPS:
+        prep = doc[comp[0]].lower_
+        obj = [k for k in comp[1:] if doc[k].pos_ != "DET"]
+        obj_drop, obj_code = _state_tokens(doc, comp[0] + 1, comp_end, idx)
+        obj_rest = [k for k in obj if k not in obj_drop]
+        if prep == "to":
+            place = obj_code
+        elif obj_code and not obj_rest:
+            actor = obj_code  # "President of Kenya": the state is the holder's, not the post
+            comp = []
+        elif prep == "for" and obj_rest and _org_kind(_text(doc, obj_rest)) in ORG_KIND_FOR_TITLE:
+            actor = obj_code
+            organization = _text(doc, obj_rest)
+            prefix_org = obj_rest  # "spokesperson for China's Foreign Ministry"
+            comp = []
+    elif comp:
+        comp = []  # words after the head that are no complement: not part of the post
+    actor = pre_code or actor
+    toks = prefix_org + keep + head_toks + comp
+    text = _text(doc, toks)
+    if not text:
+        return None
+    official = lex.is_official(head)
+    org_actor = _org_state(organization) if organization and official else None
+    for k in keep:
+        org_actor = org_actor or (_org_state(doc[k].text) if official else None)
+    return Title(
+        text=text,
+        head=head,
+        actor=actor or org_actor,
+        organization=organization,
+        official=official,
+        start=left,
+        end=end,
+        place=place,
+    )
+
+
+def _clean_org(text: str) -> str:
+    for noun in org_lexicon().quoted_name_nouns:
+        if text.lower().endswith(" " + noun) and any(q in text for q in "‘’'\"“”"):
+            text = text[: -len(noun) - 1]
+    return text.strip("‘’'\"“” ,")
+
+
+def head_in(doc: Doc, start: int, end: int, words: list[str]) -> tuple[int, int] | None:
+    """The title head of the noun phrase opening ``[start, end)``: the last head before
+    the first preposition, verb or punctuation ("chief military analyst with ...")."""
+    lex = titles()
+    best: tuple[int, int] | None = None
+    for i in range(start, end):
+        tok = doc[i]
+        if tok.is_space or (tok.is_punct and tok.text not in ("-", ".")):
+            break
+        if tok.pos_ in ("ADP", "VERB", "AUX", "SCONJ", "CCONJ", "PRON") and best is not None:
+            ahead = [head_ending_at(doc, words, j, lex) for j in range(i + 1, min(i + 3, end))]
+            if not any(h is not None and h <= best[0] for h in ahead):
+                break  # unless a longer head runs on through it ("secretary of state")
+        hs = head_ending_at(doc, words, i, lex)
+        if hs is not None and hs >= start:
+            best = (hs, i)
+    return best
+
+
+def descriptor_after(doc: Doc, e: int) -> str | None:
+    """The organisation noun of an appositive right after token ``e``: "X, a local news
+    site," -> "site"; None when the appositive is a person's post or there is none."""
+    if not (e + 1 < len(doc) and doc[e].text == "," and doc[e + 1].lower_ in ("a", "an", "the")):
+        return None
+    nouns = org_lexicon().descriptor_words
+    for t in doc[e + 2 : e + 7]:
+        if t.is_punct or t.pos_ == "ADP" or t.lower_ in titles().heads:
+            return None
+        if t.lower_ in nouns or t.lower_ in ("site", "broadcaster", "newspaper"):
+            return t.lower_
+    return None

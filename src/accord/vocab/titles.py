@@ -1,0 +1,49 @@
+"""Titles and posts of people in the news (data/titles.json)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from accord.vocab._load import load_json
+
+
+@dataclass(frozen=True, slots=True)
+class TitleLexicon:
+    """Lower-case post heads with their flags, and the words around them."""
+
+    heads: dict[str, tuple[bool, str]]  # head -> (official, class)
+    max_words: int
+    fixed: tuple[str, ...]
+    ranks: frozenset[str]
+    drop_modifiers: frozenset[str]
+    nominal_classes: dict[str, frozenset[str]]
+
+    def head_at(self, words: list[str], end: int) -> str | None:
+        """The longest head ending at ``words[end]`` (lower-case words), or None."""
+        for n in range(min(self.max_words, end + 1), 0, -1):
+            cand = " ".join(words[end - n + 1 : end + 1])
+            if cand in self.heads:
+                return cand
+        return None
+
+    def is_official(self, head: str) -> bool:
+        return self.heads.get(head, (False, ""))[0]
+
+    def title_class(self, head: str) -> str:
+        return self.heads.get(head, (False, ""))[1]
+
+
+@lru_cache(maxsize=1)
+def titles() -> TitleLexicon:
+    """The title lexicon, loaded once."""
+    data = load_json("titles.json")
+    heads = {k.lower(): (bool(v["official"]), str(v["class"])) for k, v in data["heads"].items()}
+    return TitleLexicon(
+        heads=heads,
+        max_words=max(len(h.split()) for h in heads),
+        fixed=tuple(data["fixed_titles"]),
+        ranks=frozenset(data["ranks"]),
+        drop_modifiers=frozenset(w.lower() for w in data["drop_modifiers"]),
+        nominal_classes={k: frozenset(v) for k, v in data["nominal_classes"].items()},
+    )

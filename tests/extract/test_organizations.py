@@ -1,0 +1,100 @@
+"""extract_organizations on sentences we wrote: states from possessives, demonyms,
+descriptors and appositives; merging across mentions; kinds; IGOs and media; what is
+not an organisation."""
+
+from __future__ import annotations
+
+import pytest
+from _people import parsed
+from spacy.language import Language
+
+from accord.extract.organizations import EXTRACTOR, extract_organizations
+from accord.extract.persons import extract_persons
+from accord.schema import Organization
+
+
+def _orgs(nlp: Language, text: str, outlet: str | None = None) -> dict[str, Organization]:
+    document, doc, actors = parsed(nlp, text, outlet)
+    persons = extract_persons(document, doc, actors)
+    return {o.name: o for o in extract_organizations(document, doc, actors, persons)}
+
+
+STATES = [
+    # possessive state before the name, stripped from it
+    (
+        "China's Commerce Ministry issued new rules on Monday.",
+        "Commerce Ministry",
+        "CHN",
+        "ministry",
+    ),
+    # demonym across a descriptor
+    ("The Brazilian firm Vale Mineração won the contract.", "Vale Mineração", "BRA", "company"),
+    # state in an appositive
+    (
+        "Talks with Safari Telecom Limited, a Kenyan mobile operator, resumed.",
+        "Safari Telecom Limited",
+        "KEN",
+        "company",
+    ),
+    # quoted name before an organisation noun, state in its relative clause
+    (
+        "The deal was backed by the ‘Open Data’ organization, which links Ghanaian start-ups "
+        "with investors.",
+        "Open Data",
+        "GHA",
+        "organization",
+    ),
+    # a people that is not one state gives none
+    ("Orders for European manufacturer Aerotec Systems fell.", "Aerotec Systems", None, "company"),
+    # an institution standing for its state
+    ("The Pentagon denied the report on Friday.", "Pentagon", "USA", "ministry"),
+    # a credited outlet, under its normalised name, with its state
+    ("According to RT News, exports to Kenya grew last year.", "RT", "RUS", "media"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "actor", "kind"), STATES)
+def test_state_and_kind(nlp: Language, text: str, name: str, actor: str | None, kind: str) -> None:
+    orgs = _orgs(nlp, text)
+    assert name in orgs, sorted(orgs)
+    assert (orgs[name].actor, orgs[name].kind) == (actor, kind)
+    assert orgs[name].extractor == EXTRACTOR
+
+
+def test_mentions_merge_under_the_full_name(nlp: Language) -> None:
+    text = (
+        "Kaspersky Lab opened an office in Nairobi. Kaspersky said the office would "
+        "serve the region."
+    )
+    orgs = _orgs(nlp, text)
+    assert list(orgs) == ["Kaspersky Lab"]
+    assert len(orgs["Kaspersky Lab"].mentions) == 2
+
+
+def test_an_igo_is_an_organisation_under_its_long_name(nlp: Language) -> None:
+    text = "The European Union and Kenya signed a pact. The EU will fund two ports."
+    orgs = _orgs(nlp, text)
+    assert orgs["European Union"].actor == "IGO:EU"
+    assert orgs["European Union"].kind == "igo"
+    assert len(orgs["European Union"].mentions) == 2
+
+
+def test_the_pages_own_outlet_is_not_an_organisation(nlp: Language) -> None:
+    orgs = _orgs(nlp, "Kenya told VOA that exports grew, Reuters reported.", outlet="VOA")
+    assert "VOA" not in orgs
+    assert orgs["Reuters"].kind == "media"
+
+
+NOT_ORGS = [
+    ("The Indian Government said growth would slow.", "Indian Government"),
+    ("The Kenya-Ghana Business Summit opens in May.", "Kenya-Ghana Business Summit"),
+    ("Kenya will host the summit.", "Kenya"),
+    ("That limits the Navy's ability to move supplies.", "Navy"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), NOT_ORGS)
+def test_states_events_and_bare_institutions_are_not_organisations(
+    nlp: Language, text: str, name: str
+) -> None:
+    assert name not in _orgs(nlp, text)
