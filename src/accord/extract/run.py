@@ -10,10 +10,12 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from accord.extract.actors import extract_actors
+from accord.extract.amounts import extract_amounts
 from accord.schema import Document, Facts
 
 
 def extract_facts(document: Document, doc: Doc) -> Facts:
     """All facts of one document. ``doc`` is the spaCy parse of ``document.body``."""
     actors = extract_actors(document, doc)
-    return Facts(actors=actors)
+    amounts, amount_warnings = extract_amounts(document, doc, actors)
+    return Facts(actors=actors, amounts=amounts, warnings=amount_warnings)
