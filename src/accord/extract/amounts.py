@@ -128,7 +128,7 @@ def extract_amounts(
         _classify(draft, cues, index)
     _continue_flows(drafts, doc)
     _periods(drafts, doc, document.published)
-    amounts = _merge([_amount(d, document.published) for d in drafts])
+    amounts = _merge([_amount(d, document.published) for d in _drop_headline_repeats(drafts, doc)])
     return tuple(amounts), tuple(warnings)
 
 
@@ -210,16 +210,12 @@ def _find_cue(span: Span, cues: MoneyCues) -> tuple[Token | None, Token | None]:
                 if cue is not None:
                     return cue, crossed
         for child in cur.children:
-            if child.dep_ == "prep" and child.lower_ == "of" and child not in path:
+            if child.dep_ == "prep" and child.lower_ in ("of", "in", "as") and child not in path:
                 for obj in child.children:
                     if obj.dep_ == "pobj" and (cue := _cue_near(obj, cues, span)):
                         return cue, crossed
     sent = span.sent
-    near = [
-        t
-        for t in sent
-        if abs(t.i - span.root.i) <= 6 and _cue_of(t, cues, span) is not None
-    ]
+    near = [t for t in sent if abs(t.i - span.root.i) <= 6 and _cue_of(t, cues, span) is not None]
     if near:
         return min(near, key=lambda t: abs(t.i - span.root.i)), None
     return None, None
@@ -263,7 +259,9 @@ def _owner(cue: Token, index: _Actors, span: Span) -> tuple[list[str], list[str]
     return poss, adj
 
 
-def _prep_actors(heads: list[Token], preps: frozenset[str], index: _Actors, span: Span) -> list[str]:
+def _prep_actors(
+    heads: list[Token], preps: frozenset[str], index: _Actors, span: Span
+) -> list[str]:
     """Actors in prepositional phrases ('to Zambia', 'from China') of the heads; for a
     noun head also those hanging off its appositions and 'of' objects ('exports of IT
     services to Africa'), which the parser often attaches there."""
@@ -313,11 +311,11 @@ def _classify(d: _Draft, cues: MoneyCues, index: _Actors) -> None:
     lemma = cue.lemma_.lower()
     if d.kind == "export":
         exporter = own or (subj if cue.pos_ == "VERB" or vlemma in cues.exporter_verbs else [])
-        d.from_ = (exporter or from_p or [None])[0]
+        d.from_ = next(iter(exporter or from_p), None)
         d.to = next((c for c in to_p if c != d.from_), None)
     elif d.kind == "import":
         importer = own or (subj if cue.pos_ == "VERB" or vlemma in cues.importer_verbs else [])
-        d.to = (importer or to_p or [None])[0]
+        d.to = next(iter(importer or to_p), None)
         d.from_ = next((c for c in from_p if c != d.to), None)
     elif d.kind in _MONEY:
         _money_roles(d, cue, cues, index, poss, adj, subj, vlemma, heads, to_p, from_p)
@@ -414,9 +412,7 @@ def _what(cue: Token, span: Span) -> str | None:
                             end = appos[0].i
                         return doc[start : end + 1].text
     lefts = [
-        t
-        for t in cue.lefts
-        if t.dep_ in ("compound", "amod") and not span.start <= t.i < span.end
+        t for t in cue.lefts if t.dep_ in ("compound", "amod") and not span.start <= t.i < span.end
     ]
     start = min([cue.i] + [min(x.i for x in t.subtree) for t in lefts])
     return doc[start : cue.i + 1].text
@@ -442,7 +438,11 @@ def _continue_flows(drafts: list[_Draft], doc: Doc) -> None:
                         d.from_, d.to = p.from_, p.to
                     else:
                         d.from_, d.to = p.to, p.from_
-                    d.what = d.what if d.what and d.what.lower() not in ("imports", "exports") else p.what
+                    d.what = (
+                        d.what
+                        if d.what and d.what.lower() not in ("imports", "exports")
+                        else p.what
+                    )
                     break
 
 
@@ -568,6 +568,21 @@ def _amount(d: _Draft, published: str | None) -> Amount:
         span=(mm.start, mm.end),
         extractor=EXTRACTOR,
     )
+
+
+def _drop_headline_repeats(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
+    """A figure in the first line (the headline) that the body repeats is the same fact;
+    the body's full sentence gives the better reading, so the headline copy goes."""
+    first_line_end = doc.text.find("\n")
+    if first_line_end < 0:
+        return drafts
+    body = [d for d in drafts if d.match.start > first_line_end]
+    return [
+        d
+        for d in drafts
+        if d.match.start > first_line_end
+        or not any((b.match.value, b.currency) == (d.match.value, d.currency) for b in body)
+    ]
 
 
 def _compatible(a: Amount, b: Amount) -> bool:
