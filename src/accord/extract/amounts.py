@@ -128,7 +128,7 @@ def extract_amounts(
         _classify(draft, cues, index)
     _continue_flows(drafts, doc)
     _periods(drafts, doc, document.published)
-    amounts = _merge([_amount(d, document.published) for d in drafts])
+    amounts = _merge([_amount(d, document.published) for d in _drop_headline_repeats(drafts, doc)])
     return tuple(amounts), tuple(warnings)
 
 
@@ -210,16 +210,12 @@ def _find_cue(span: Span, cues: MoneyCues) -> tuple[Token | None, Token | None]:
                 if cue is not None:
                     return cue, crossed
         for child in cur.children:
-            if child.dep_ == "prep" and child.lower_ == "of" and child not in path:
+            if child.dep_ == "prep" and child.lower_ in ("of", "in", "as") and child not in path:
                 for obj in child.children:
                     if obj.dep_ == "pobj" and (cue := _cue_near(obj, cues, span)):
                         return cue, crossed
     sent = span.sent
-    near = [
-        t
-        for t in sent
-        if abs(t.i - span.root.i) <= 6 and _cue_of(t, cues, span) is not None
-    ]
+    near = [t for t in sent if abs(t.i - span.root.i) <= 6 and _cue_of(t, cues, span) is not None]
     if near:
         return min(near, key=lambda t: abs(t.i - span.root.i)), None
     return None, None
@@ -263,14 +259,30 @@ def _owner(cue: Token, index: _Actors, span: Span) -> tuple[list[str], list[str]
     return poss, adj
 
 
-def _prep_actors(heads: list[Token], preps: frozenset[str], index: _Actors, span: Span) -> list[str]:
+def _prep_actors(
+    heads: list[Token], preps: frozenset[str], index: _Actors, span: Span
+) -> list[str]:
+    """Actors in prepositional phrases ('to Zambia', 'from China') of the heads; for a
+    noun head also those hanging off its appositions and 'of' objects ('exports of IT
+    services to Africa'), which the parser often attaches there."""
     out: list[str] = []
     for head in heads:
-        for child in head.children:
-            if child.dep_ in ("prep", "dative") and child.lower_ in preps:
-                for code in index.in_tokens(list(child.subtree), span):
-                    if code not in out:
-                        out.append(code)
+        owners = [head]
+        if head.pos_ in ("NOUN", "PROPN"):
+            owners += [c for c in head.children if c.dep_ == "appos"]
+            owners += [
+                o
+                for c in head.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for o in c.children
+                if o.dep_ == "pobj"
+            ]
+        for owner in owners:
+            for child in owner.children:
+                if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+                    for code in index.in_tokens(list(child.subtree), span):
+                        if code not in out:
+                            out.append(code)
     return out
 
 
@@ -299,11 +311,11 @@ def _classify(d: _Draft, cues: MoneyCues, index: _Actors) -> None:
     lemma = cue.lemma_.lower()
     if d.kind == "export":
         exporter = own or (subj if cue.pos_ == "VERB" or vlemma in cues.exporter_verbs else [])
-        d.from_ = (exporter or from_p or [None])[0]
+        d.from_ = next(iter(exporter or from_p), None)
         d.to = next((c for c in to_p if c != d.from_), None)
     elif d.kind == "import":
         importer = own or (subj if cue.pos_ == "VERB" or vlemma in cues.importer_verbs else [])
-        d.to = (importer or to_p or [None])[0]
+        d.to = next(iter(importer or to_p), None)
         d.from_ = next((c for c in from_p if c != d.to), None)
     elif d.kind in _MONEY:
         _money_roles(d, cue, cues, index, poss, adj, subj, vlemma, heads, to_p, from_p)
@@ -374,11 +386,9 @@ def _other_side(d: _Draft, index: _Actors, known: str) -> str | None:
     if found is not None:
         return found
     doc = sent.doc
-    para_start = doc.text.rfind("\n\n", 0, sent.start_char)
-    lo = max(para_start, 0)
-    for prev in reversed(list(doc[lo : sent.start].sents) if sent.start > 0 else []):
-        if prev.start_char < lo:
-            break
+    para_start = max(doc.text.rfind("\n\n", 0, sent.start_char), 0)
+    earlier = [p for p in doc.sents if para_start <= p.start_char and p.end <= sent.start]
+    for prev in reversed(earlier[-3:]):
         found = index.nearest(prev.end_char, prev.start_char, prev.end_char, {known})
         if found is not None:
             return found
@@ -386,6 +396,9 @@ def _other_side(d: _Draft, index: _Actors, known: str) -> str | None:
 
 
 def _what(cue: Token, span: Span) -> str | None:
+    """The goods or service: the 'of' object of the cue or the figure ('exports of IT
+    services', '$5bn worth of goods'), else the cue's own noun phrase ('Chinese loan')."""
+    doc = cue.doc
     for head in (cue, span.root.head):
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "of":
@@ -393,10 +406,16 @@ def _what(cue: Token, span: Span) -> str | None:
                     if obj.dep_ == "pobj" and not (span.start <= obj.i < span.end):
                         toks = [t for t in obj.lefts if t.dep_ != "det"]
                         start = min([obj.i] + [min(x.i for x in t.subtree) for t in toks])
-                        return obj.doc[start : obj.i + 1].text
-    lefts = [t for t in cue.lefts if t.dep_ in ("compound", "amod") and not span.start <= t.i < span.end]
-    start = min([cue.i] + [t.i for t in lefts])
-    return cue.doc[start : cue.i + 1].text
+                        end = obj.i
+                        appos = [c for c in head.children if c.dep_ == "appos" and c.i > obj.i]
+                        if appos and appos[0].i - obj.i <= 5:
+                            end = appos[0].i
+                        return doc[start : end + 1].text
+    lefts = [
+        t for t in cue.lefts if t.dep_ in ("compound", "amod") and not span.start <= t.i < span.end
+    ]
+    start = min([cue.i] + [min(x.i for x in t.subtree) for t in lefts])
+    return doc[start : cue.i + 1].text
 
 
 def _continue_flows(drafts: list[_Draft], doc: Doc) -> None:
@@ -419,15 +438,20 @@ def _continue_flows(drafts: list[_Draft], doc: Doc) -> None:
                         d.from_, d.to = p.from_, p.to
                     else:
                         d.from_, d.to = p.to, p.from_
-                    d.what = d.what if d.what and d.what.lower() not in ("imports", "exports") else p.what
+                    d.what = (
+                        d.what
+                        if d.what and d.what.lower() not in ("imports", "exports")
+                        else p.what
+                    )
                     break
 
 
 # -- period -------------------------------------------------------------------------
 
 _PHRASES = re.compile(
-    r"\b(?:during|in|over|for|within)\s+(?:that|this|the same)\s+(?:period|time)\b"
-    r"|\b(?:the\s+)?same\s+(?:period|months?|quarter|time)\s+(?:(?:of|in|last)\s+)?(?:year\s+)?(?:\d{4}|year)"
+    r"\b(?:in\s+)?(?:the\s+)?same\s+(?:period|months?|quarter|time)\s+(?:(?:of|in|last)\s+)?"
+    r"(?:year\s+)?(?:\d{4}|year)"
+    r"|\b(?:during|in|over|for|within)\s+(?:that|this|the same)\s+(?:period|time)\b"
     r"|\b(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:half|quarter)(?:\s+of\s+\d{4})?"
     r"|\b(?:[A-Z][a-z]{2,8})\.?\s*[-–]\s*(?:[A-Z][a-z]{2,8})\.?(?:\s+\d{4})?"
     r"|\b(?:a|per|each|every)\s+year\b|\bannually\b",
@@ -544,6 +568,21 @@ def _amount(d: _Draft, published: str | None) -> Amount:
         span=(mm.start, mm.end),
         extractor=EXTRACTOR,
     )
+
+
+def _drop_headline_repeats(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
+    """A figure in the first line (the headline) that the body repeats is the same fact;
+    the body's full sentence gives the better reading, so the headline copy goes."""
+    first_line_end = doc.text.find("\n")
+    if first_line_end < 0:
+        return drafts
+    body = [d for d in drafts if d.match.start > first_line_end]
+    return [
+        d
+        for d in drafts
+        if d.match.start > first_line_end
+        or not any((b.match.value, b.currency) == (d.match.value, d.currency) for b in body)
+    ]
 
 
 def _compatible(a: Amount, b: Amount) -> bool:

@@ -167,20 +167,21 @@ def _explicit(text: str) -> str | None:
     years = _YEAR.findall(text)
     if not years:
         return None
-    m = re.search(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}}){_ORD},?\s+(\d{{4}})\b", text, re.I) or re.search(
-        rf"\b(\d{{1,2}}){_ORD}\s+({_MONTH_RE})\.?,?\s+(\d{{4}})\b", text, re.I
-    )
+    m = re.search(
+        rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}}){_ORD},?\s+(\d{{4}})\b", text, re.I
+    ) or re.search(rf"\b(\d{{1,2}}){_ORD}\s+({_MONTH_RE})\.?,?\s+(\d{{4}})\b", text, re.I)
     iso = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", text)
-    if m or iso:
-        data = _date_parser().get_date_data((m or iso).group(0))  # type: ignore[attr-defined]
+    found = m or iso
+    if found is not None:
+        data = _date_parser().get_date_data(found.group(0))  # type: ignore[attr-defined]
         if data.date_obj is not None:
-            d = data.date_obj
+            d: dt.datetime = data.date_obj
             return _fmt(d.year, d.month, d.day)
     m = re.search(rf"\b({_MONTH_RE})\.?,?\s+(?:of\s+)?(\d{{4}})\b", text, re.I)
     if m and m.group(1).lower() in MONTHS:
         return _fmt(int(m.group(2)), MONTHS[m.group(1).lower()])
     if len(set(years)) == 1:
-        return years[0]
+        return str(years[0])
     return None
 
 
@@ -208,6 +209,20 @@ def find_dates(doc: Doc, published: str | None = None) -> list[tuple[Span, str |
     for ent in doc.ents:
         if ent.label_ != "DATE":
             continue
-        future = any(t.tag_ == "MD" and t.lower_ in ("will", "shall") for t in ent.sent)
-        out.append((ent, resolve_when(ent, published, future=future)))
+        out.append((ent, resolve_when(ent, published, future=_future(ent))))
     return out
+
+
+def _future(ent: Span) -> bool:
+    """Whether the verb the date hangs on looks ahead: 'will/shall meet', 'is to meet',
+    'is going to', 'plans/expects to'."""
+    verb = next((t for t in [ent.root, *ent.root.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    for child in verb.children:
+        if child.dep_ == "aux" and child.lower_ in ("will", "shall", "'ll"):
+            return True
+    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        head = verb.head
+        return head.lemma_ in ("be", "plan", "expect", "go", "intend", "aim", "hope", "schedule")
+    return False

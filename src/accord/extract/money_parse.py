@@ -113,8 +113,9 @@ def _grammar() -> re.Pattern[str]:
     words = _alt(list(lex.words), "i")
     quals = _alt(list(lex.qualifiers), "i")
     wide = [s for s in SCALES if s not in _TIGHT_SCALES]
+    tight = _alt(list(_TIGHT_SCALES), "i")
     scale = (
-        rf"(?:(?:\s|-)?(?P<{{p}}scale>{_alt(wide, 'i')})|(?P<{{p}}tscale>{_alt(list(_TIGHT_SCALES), 'i')}))"
+        rf"(?:(?:\s|-)?(?P<{{p}}scale>{_alt(wide, 'i')})|(?P<{{p}}tscale>{tight}))"
         r"(?![A-Za-z])"
     )
     wordnum = _alt(list(WORD_NUMBERS), "i")

@@ -28,9 +28,7 @@ from accord.schema import Period
 _M = "|".join(sorted(MONTHS, key=len, reverse=True))
 _Y = r"(1[89]\d\d|20\d\d)"
 _SEP = r"\s*(?:-|–|—|to|through|until|and)\s*"
-_MONTH_RANGE = re.compile(
-    rf"\b({_M})\.?(?:\s+{_Y})?{_SEP}({_M})\.?(?:,?\s+(?:of\s+)?{_Y})?", re.I
-)
+_MONTH_RANGE = re.compile(rf"\b({_M})\.?(?:\s+{_Y})?{_SEP}({_M})\.?(?:,?\s+(?:of\s+)?{_Y})?", re.I)
 _MONTH_YEAR = re.compile(rf"\b({_M})\.?,?\s+(?:of\s+)?{_Y}\b", re.I)
 _MONTH_ALONE = re.compile(rf"\b(?:in|during|for|of)\s+({_M})\b(?!\s+\d)", re.I)
 _YEAR_RANGE = re.compile(rf"\b{_Y}\s*(?:-|–|—|to|and)\s*{_Y}\b")
@@ -44,11 +42,12 @@ _QUARTER = re.compile(
     re.I,
 )
 _NEXT_N = re.compile(
-    r"\b(?:over|in|during|within|for)\s+the\s+(?:next|coming)\s+(\w+)\s+(year|month)s?\b", re.I
+    r"\b(?:(?:over|in|during|within|for)\s+)?the\s+(?:next|coming)\s+(\w+)\s+(year|month)s?\b",
+    re.I,
 )
 _RATE = re.compile(
-    r"\b(?:a|per|each|every)\s+(?:year|annum|month)\b|\bannual(?:ly)?\b|\bfiscal\b|\bfinancial year\b"
-    r"|\byearly\b|\bmonthly\b",
+    r"\b(?:a|per|each|every)\s+(?:year|annum|month)\b|\bannual(?:ly)?\b|\bfiscal\b"
+    r"|\bfinancial year\b|\byearly\b|\bmonthly\b",
     re.I,
 )
 _REFERENCE = re.compile(r"\b(?:that|this|the same|the)\s+(?:period|time|span)\b", re.I)
@@ -79,10 +78,6 @@ def same_period_year(text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _months_only(y: int, m0: int, m1: int, pub_y: int | None, pub_m: int | None) -> Period:
-    return _p(y, m0, y, m1)
-
-
 def _default_year(end_month: int, year: int | None, published: str | None) -> int | None:
     if year is not None:
         return year
@@ -104,7 +99,12 @@ def resolve_period(
         return None
     m = _MONTH_RANGE.search(text)
     if m:
-        m0, y0, m1, y1 = MONTHS[m.group(1).lower()], m.group(2), MONTHS[m.group(3).lower()], m.group(4)
+        m0, y0, m1, y1 = (
+            MONTHS[m.group(1).lower()],
+            m.group(2),
+            MONTHS[m.group(3).lower()],
+            m.group(4),
+        )
         end_year = int(y1) if y1 else (int(y0) if y0 else _default_year(m1, year, published))
         if end_year is None:
             return None

@@ -10,12 +10,13 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from accord.extract.actors import extract_actors
+from accord.extract.amounts import extract_amounts
 from accord.extract.events import extract_events
 from accord.extract.organizations import extract_organizations
 from accord.extract.persons import extract_persons
 from accord.extract.quotes import extract_quotes
 from accord.extract.relations import extract_relations
-from accord.schema import Amount, Document, Facts
+from accord.schema import Document, Facts
 
 
 def extract_facts(document: Document, doc: Doc) -> Facts:
@@ -24,11 +25,9 @@ def extract_facts(document: Document, doc: Doc) -> Facts:
     persons = extract_persons(document, doc, actors)
     organizations = extract_organizations(document, doc, actors, persons)
     quotes, quote_warnings = extract_quotes(document, doc, persons, organizations, actors)
-    amounts: tuple[Amount, ...] = ()  # the money extractor's flows, once wired here
+    amounts, amount_warnings = extract_amounts(document, doc, actors)
     events = extract_events(document, doc, actors, persons, organizations)
-    relations = extract_relations(
-        document, doc, actors, events, amounts, persons, organizations
-    )
+    relations = extract_relations(document, doc, actors, events, amounts, persons, organizations)
     return Facts(
         actors=actors,
         persons=persons,
@@ -37,5 +36,5 @@ def extract_facts(document: Document, doc: Doc) -> Facts:
         amounts=amounts,
         events=events,
         relations=relations,
-        warnings=quote_warnings,
+        warnings=(*quote_warnings, *amount_warnings),
     )

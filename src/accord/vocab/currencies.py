@@ -44,7 +44,7 @@ class CurrencyLexicon:
 
 
 def _plural(word: str) -> list[str]:
-    if word.endswith(("s", "y")) or " " in word and word.split()[-1].endswith("s"):
+    if word.endswith(("s", "y")) or (" " in word and word.split()[-1].endswith("s")):
         return [word]
     return [word, word + "s"]
 

@@ -1,0 +1,226 @@
+"""extract_amounts on sentences we wrote: kind, direction, goods, period, currency and
+USD value. Actors are built by hand (name -> code) so these tests read amounts alone."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from accord.extract.amounts import extract_amounts
+from accord.schema import Actor, Amount, Document, Source
+
+NAMES = {
+    "Russian": "RUS",
+    "Russia": "RUS",
+    "Moscow": "RUS",
+    "African countries": "REG:AFRICA",
+    "Africa": "REG:AFRICA",
+    "China": "CHN",
+    "Chinese": "CHN",
+    "Beijing": "CHN",
+    "Zambia": "ZMB",
+    "Zambian": "ZMB",
+    "Kenya": "KEN",
+    "Kenyan": "KEN",
+    "Uganda": "UGA",
+    "Ugandan": "UGA",
+    "Tanzania": "TZA",
+    "India": "IND",
+    "Indian": "IND",
+    "Pakistan": "PAK",
+    "Japan": "JPN",
+    "Japanese": "JPN",
+    "Germany": "DEU",
+    "German": "DEU",
+    "Brazil": "BRA",
+    "Brazilian": "BRA",
+    "EU": "IGO:EU",
+    "United States": "USA",
+    "US": "USA",
+    "Egypt": "EGY",
+    "Britain": "GBR",
+    "Sudan": "SDN",
+    "Ethiopia": "ETH",
+    "Nigeria": "NGA",
+}
+
+
+def _actors(text: str) -> tuple[Actor, ...]:
+    spans: dict[str, list[tuple[int, int]]] = {}
+    taken: list[tuple[int, int]] = []
+    for name in sorted(NAMES, key=len, reverse=True):
+        for m in re.finditer(rf"\b{re.escape(name)}\b", text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            spans.setdefault(NAMES[name], []).append((m.start(), m.end()))
+    return tuple(
+        Actor(
+            code=code,
+            name=code,
+            kind="region" if code.startswith("REG:") else "igo" if ":" in code else "state",
+            mentions=tuple(sorted(s)),
+        )
+        for code, s in spans.items()
+    )
+
+
+def run(nlp, text: str, published: str | None = None) -> tuple[Amount, ...]:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    document = Document(
+        id="t", content_hash="h", source=Source(), raw=text, body=text, published=published
+    )
+    amounts, _ = extract_amounts(document, doc, _actors(text))
+    return amounts
+
+
+FLOWS = [
+    # text, [(value, currency, kind, from, to)]
+    (
+        "Russian exports of software services to African countries amounted to $12.4 million.",
+        [(12.4e6, "USD", "export", "RUS", "REG:AFRICA")],
+    ),
+    (
+        "Brazil imported $3.2 billion of fertiliser from Russia last year.",
+        [(3.2e9, "USD", "import", "RUS", "BRA")],
+    ),
+    (
+        "Kenya secured a $45 million loan from China for the new highway.",
+        [(45e6, "USD", "loan", "CHN", "KEN")],
+    ),
+    (
+        "Japanese investment in Ethiopia's textile sector has passed $900 million.",
+        [(900e6, "USD", "investment", "JPN", "ETH")],
+    ),
+    (
+        "Germany will give Nigeria a €20 million grant for solar power.",
+        [(20e6, "EUR", "aid", "DEU", "NGA")],
+    ),
+    (
+        "Trade between India and Japan reached $21 billion.",
+        [(21e9, "USD", "trade_total", "IND", "JPN")],
+    ),
+    (
+        "China's trade surplus with the United States widened to $30 billion.",
+        [(30e9, "USD", "other", "CHN", "USA")],
+    ),
+    (
+        "The contract, worth $1.2 billion, covers two power stations.",
+        [(1.2e9, "USD", "deal", None, None)],
+    ),
+    (
+        "The railway was financed by a $3.6 billion Chinese loan to Kenya.",
+        [(3.6e9, "USD", "loan", "CHN", "KEN")],
+    ),
+    (
+        "Pakistan's budget deficit stood at $8 billion.",
+        [(8e9, "USD", "other", None, "PAK")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FLOWS)
+def test_kind_and_direction(nlp, text: str, expected: list[tuple]) -> None:  # type: ignore[no-untyped-def,type-arg]
+    got = [(a.value, a.currency, a.kind, a.from_, a.to) for a in run(nlp, text)]
+    assert got == expected
+
+
+def test_imports_continue_the_previous_pair_reversed(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Indian exports of tea to Egypt rose to $310 million in 2021. "
+        "Imports stood at $95 million in the same year."
+    )
+    exp, imp = run(nlp, text)
+    assert (exp.kind, exp.from_, exp.to) == ("export", "IND", "EGY")
+    assert (imp.kind, imp.from_, imp.to) == ("import", "EGY", "IND")
+
+
+def test_goods_named_from_of_object(nlp) -> None:  # type: ignore[no-untyped-def]
+    (a,) = run(nlp, "Russian exports of wheat to Egypt amounted to $2 billion.")
+    assert a.what == "wheat"
+
+
+PERIODS = [
+    ("Exports to Africa reached $5 million in January-June 2021.", None, [("2021-01", "2021-06")]),
+    ("Kenya earned $40 million from tea in 1986.", None, [("1986-01", "1986-12")]),
+    ("Imports were $2 billion last year.", "2019-05-02", [("2018-01", "2018-12")]),
+    ("Imports were $2 billion last year.", None, [None]),
+    (
+        "The fund will invest $600 million over the next three years.",
+        "2020-02-10",
+        [("2020-02", "2023-01")],
+    ),
+    ("The two will exchange $100 million worth of goods a year.", "1990-01-01", [None]),
+    (
+        "Sales rose to $44m in January-March from $30m in the same period of 2019.",
+        None,
+        [("2020-01", "2020-03"), ("2019-01", "2019-03")],
+    ),
+    (
+        "Exports were $7.5bn in the first half of 2022. Imports were $3bn during that period.",
+        None,
+        [("2022-01", "2022-06"), ("2022-01", "2022-06")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), PERIODS)
+def test_periods(nlp, text: str, published: str | None, expected: list) -> None:  # type: ignore[no-untyped-def,type-arg]
+    assert [a.period for a in run(nlp, text, published)] == expected
+
+
+CURRENCIES = [
+    ("Kenya will spend 2 billion shillings on schools.", "KES"),
+    ("Uganda set aside Sh300 billion for roads.", "UGX"),
+    ("Tanzania borrowed 500 billion shillings.", "TZS"),
+    ("Japan lent ¥30 billion to the port.", "JPY"),
+    ("China lent ¥30 billion to the port.", "CNY"),
+    ("India approved Rs 500 crore for the dam.", "INR"),
+    ("Egypt received 4 billion pounds in remittances.", "EGP"),
+    ("Britain pledged £40 million to the fund.", "GBP"),
+]
+
+
+@pytest.mark.parametrize(("text", "currency"), CURRENCIES)
+def test_currency_from_country(nlp, text: str, currency: str) -> None:  # type: ignore[no-untyped-def]
+    (a,) = run(nlp, text, "2020-06-01")
+    assert a.currency == currency
+
+
+def test_bracket_conversion_is_one_amount_with_its_usd_value(nlp) -> None:  # type: ignore[no-untyped-def]
+    (a,) = run(nlp, "Britain gave Kenya £50m ($65m) in aid.", "2021-01-01")
+    assert (a.value, a.currency, a.value_usd, a.kind) == (50e6, "GBP", 65e6, "aid")
+
+
+def test_value_usd_uses_the_period_year(nlp) -> None:  # type: ignore[no-untyped-def]
+    (a,) = run(nlp, "Germany exported goods worth 10 billion euros to China in 2010.")
+    assert a.value_usd == pytest.approx(10e9 / 0.755, rel=0.01)
+
+
+def test_headline_and_body_repeat_is_one_amount(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "KENYA, UGANDA AGREE 50 MLN DLR TRADE PACT\n\n"
+        "Kenya and Uganda signed a trade deal under which they will exchange "
+        "50 mln dlrs' worth of goods a year."
+    )
+    amounts = run(nlp, text)
+    assert [(a.value, a.kind) for a in amounts] == [(50e6, "trade_total")]
+
+
+def test_percentages_and_vague_sums_are_not_amounts(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Growth was 6% while hundreds of millions of dollars flowed in."
+    doc = nlp(text)
+    document = Document(id="t", content_hash="h", source=Source(), raw=text, body=text)
+    amounts, warnings = extract_amounts(document, doc, ())
+    assert amounts == ()
+    assert any("vague" in w for w in warnings)
+
+
+def test_range_keeps_lower_bound_with_a_warning(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The dam will cost $2-3 billion."
+    doc = nlp(text)
+    document = Document(id="t", content_hash="h", source=Source(), raw=text, body=text)
+    amounts, warnings = extract_amounts(document, doc, ())
+    assert [a.value for a in amounts] == [2e9]
+    assert any("range" in w for w in warnings)
