@@ -224,3 +224,8 @@ def test_range_keeps_lower_bound_with_a_warning(nlp) -> None:  # type: ignore[no
     amounts, warnings = extract_amounts(document, doc, ())
     assert [a.value for a in amounts] == [2e9]
     assert any("range" in w for w in warnings)
+
+
+def test_possessive_pronoun_without_an_actor_subject_terminates(nlp) -> None:  # type: ignore[no-untyped-def]
+    (a,) = run(nlp, "Its exports of cars reached $5 billion.")
+    assert (a.kind, a.from_, a.to) == ("export", None, None)

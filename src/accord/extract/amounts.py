@@ -251,7 +251,7 @@ def _owner(cue: Token, index: _Actors, span: Span) -> tuple[list[str], list[str]
                 verb = _verb_of(cue.head)
                 while verb is not None and not poss:
                     poss = _subject(verb, index, span)
-                    verb = _verb_of(verb.head) if verb.head is not verb else None
+                    verb = _verb_of(verb.head) if verb.head.i != verb.i else None
             else:
                 poss += index.in_tokens(list(child.subtree), span)
         elif child.dep_ in ("amod", "compound", "nmod", "npadvmod"):
@@ -293,7 +293,7 @@ def _classify(d: _Draft, cues: MoneyCues, index: _Actors) -> None:
     d.cued = True
     d.kind = _kind_of(cue, cues)
     verb = _verb_of(cue)
-    heads = [cue] + ([verb] if verb is not None and verb is not cue else [])
+    heads = [cue] + ([verb] if verb is not None and verb.i != cue.i else [])
     heads += [t for t in d.span.root.ancestors if t not in heads][:2]
     poss, adj = _owner(cue, index, d.span)
     own = poss + [a for a in adj if a not in poss]
@@ -302,7 +302,7 @@ def _classify(d: _Draft, cues: MoneyCues, index: _Actors) -> None:
         if mine:
             own, poss, adj = mine, mine, []
     vlemma = verb.lemma_.lower() if verb is not None else ""
-    subj = _subject(verb, index, d.span) if verb is not None and verb is not cue else []
+    subj = _subject(verb, index, d.span) if verb is not None and verb.i != cue.i else []
     if cue.pos_ == "VERB":
         subj = _subject(cue, index, d.span)
     to_p = _prep_actors(heads, cues.to_preps, index, d.span)
