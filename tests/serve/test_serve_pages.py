@@ -165,3 +165,32 @@ def test_serve_command_is_registered() -> None:
     result = CliRunner().invoke(app, ["serve", "--help"])
     assert result.exit_code == 0
     assert "--db" in result.output and "--port" in result.output
+
+
+def test_datasette_metadata_names_the_store_tables(store: Store) -> None:
+    from pathlib import Path
+
+    from accord.store.models import Base
+
+    meta = json.loads(
+        (Path(__file__).resolve().parents[2] / "datasette" / "metadata.json").read_text()
+    )
+    tables = meta["databases"]["accord"]["tables"]
+    for table in Base.metadata.sorted_tables:
+        assert table.name in tables, table.name
+        for facet in tables[table.name].get("facets", []):
+            assert facet in table.c, f"{table.name}.{facet}"
+
+
+def test_views_are_recomputed_when_the_store_changes(store: Store, client: TestClient) -> None:
+    from dataclasses import replace
+
+    before = client.get("/api/overview").json()["counts"]["documents"]
+    original = store.get("synthetic-00005")
+    assert original is not None
+    store.ingest(replace(original, id="synthetic-extra", content_hash="sha256:extra"))
+    try:
+        assert client.get("/api/overview").json()["counts"]["documents"] == before + 1
+    finally:
+        store.delete("synthetic-extra")
+    assert client.get("/api/overview").json()["counts"]["documents"] == before

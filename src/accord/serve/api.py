@@ -10,17 +10,19 @@ from __future__ import annotations
 
 import json
 import secrets
-from collections.abc import Callable
-from typing import Annotated, Any
+from collections.abc import Callable, Hashable
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
+from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from accord.errors import AccordError, StoreError
 from accord.schema import RawDocument, Record, to_dict
 from accord.serve import models
+from accord.serve.cache import ViewCache
 from accord.serve.export import Format, tabular
 from accord.serve.ingest import raw_document
 from accord.serve.params import filters
@@ -30,6 +32,7 @@ from accord.store import queries as qy
 from accord.store.queries import Filters
 
 router = APIRouter(prefix="/api", tags=["api"])
+T = TypeVar("T")
 
 Processor = Callable[[RawDocument], Record]
 """Turns one raw document into its record (the pipeline's process_raw, given by the CLI)."""
@@ -51,6 +54,12 @@ def store_of(request: Request) -> Store:
     return store
 
 
+def cached(request: Request, key: Hashable, compute: Callable[[Session], T]) -> T:
+    """A view from the app's cache, computed on a miss (see serve/cache.py)."""
+    views: ViewCache = request.app.state.views
+    return views.get(key, compute)
+
+
 def settings_of(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
@@ -66,7 +75,7 @@ def _listing(
     path: str,
     name: str,
     model: type[Any],
-    fetch: Callable[[Store, Filters, int, int], dict[str, Any]],
+    fetch: Callable[[Request, Filters, int, int], dict[str, Any]],
     summary: str,
 ) -> None:
     """Register ``path`` (JSON, or ?format=) and ``path/export`` (CSV by default)."""
@@ -79,7 +88,7 @@ def _listing(
         fmt: FormatQ = None,
     ) -> Any:
         chosen: Format = fmt or "json"
-        page = fetch(store_of(request), f, _limit(limit, chosen), offset)
+        page = fetch(request, f, _limit(limit, chosen), offset)
         if chosen != "json":
             return tabular(page["items"], chosen, name)
         return page
@@ -103,10 +112,13 @@ def _listing(
 
 
 def _with(
-    query: Callable[..., dict[str, Any]],
-) -> Callable[[Store, Filters, int, int], dict[str, Any]]:
-    def fetch(store: Store, f: Filters, limit: int, offset: int) -> dict[str, Any]:
-        with store.session() as session:
+    query: Callable[..., dict[str, Any]], cache: bool = False
+) -> Callable[[Request, Filters, int, int], dict[str, Any]]:
+    def fetch(request: Request, f: Filters, limit: int, offset: int) -> dict[str, Any]:
+        if cache:
+            key = (query.__name__, f, limit, offset)
+            return cached(request, key, lambda s: query(s, f, limit, offset))
+        with store_of(request).session() as session:
             return query(session, f, limit, offset)
 
     return fetch
@@ -118,7 +130,7 @@ _listing(
     "/amounts/items", "amounts", models.AmountPage, _with(qy.list_amounts), "List money figures"
 )
 _listing("/quotes", "quotes", models.QuotePage, _with(qy.list_quotes), "List quotations")
-_listing("/actors", "actors", models.ActorPage, _with(qy.list_actors), "List actors")
+_listing("/actors", "actors", models.ActorPage, _with(qy.list_actors, cache=True), "List actors")
 
 
 def _by(value: str | None) -> tuple[str, ...]:
@@ -131,8 +143,7 @@ def _by(value: str | None) -> tuple[str, ...]:
 
 def _sums(request: Request, f: Filters, by: str | None, fmt: Format) -> Any:
     groups = _by(by)
-    with store_of(request).session() as session:
-        items = qy.sum_amounts(session, f, groups)
+    items = cached(request, ("sums", f, groups), lambda s: qy.sum_amounts(s, f, groups))
     if fmt != "json":
         return tabular(items, fmt, "amounts")
     return {"by": list(groups), "items": items}
@@ -163,8 +174,7 @@ def document(request: Request, doc_id: str) -> dict[str, Any]:
 
 @router.get("/actors/{code}", summary="One actor: partners, sectors, events, money")
 def actor(request: Request, code: str, f: FiltersDep) -> dict[str, Any]:
-    with store_of(request).session() as session:
-        view = qy.actor_view(session, code, f)
+    view = cached(request, ("actor", code, f), lambda s: qy.actor_view(s, code, f))
     if view is None:
         raise HTTPException(404, f"no actor {code!r} in the store")
     return view
@@ -173,26 +183,26 @@ def actor(request: Request, code: str, f: FiltersDep) -> dict[str, Any]:
 @router.get("/pairs/{a}/{b}", summary="Two actors: events, money, officials, quotes")
 def pair(request: Request, a: str, b: str, f: FiltersDep) -> dict[str, Any]:
     a, b = sorted((a, b))
-    with store_of(request).session() as session:
-        return qy.pair_view(session, a, b, f)
+    return cached(request, ("pair", a, b, f), lambda s: qy.pair_view(s, a, b, f))
 
 
 @router.get("/network", summary="Actors as nodes, cooperation as weighted edges")
 def network(
     request: Request, f: FiltersDep, max_nodes: Annotated[int, Query(ge=1, le=500)] = 60
 ) -> dict[str, Any]:
-    with store_of(request).session() as session:
-        return qy.network(session, f, max_nodes)
+    return cached(request, ("network", f, max_nodes), lambda s: qy.network(s, f, max_nodes))
 
 
 @router.get("/overview", summary="Counts, facets and event types for the filtered view")
 def overview(request: Request, f: FiltersDep) -> dict[str, Any]:
-    with store_of(request).session() as session:
+    def compute(session: Session) -> dict[str, Any]:
         return {
             "counts": qy.counts(session, f),
             "event_types": qy.event_counts(session, f, ("type", "status")),
             "facets": qy.facets(session),
         }
+
+    return cached(request, ("api-overview", f), compute)
 
 
 def _search(request: Request, q: str, limit: int) -> list[dict[str, Any]]:

@@ -17,6 +17,7 @@ from fastapi.staticfiles import StaticFiles
 
 from accord.serve import api, pages
 from accord.serve.api import Processor
+from accord.serve.cache import ViewCache
 from accord.settings import Settings, load_settings
 from accord.store import Store
 
@@ -89,6 +90,7 @@ def create_app(
     app.state.store = store
     app.state.settings = settings or load_settings()
     app.state.process = process
+    app.state.views = ViewCache(store)
 
     @app.middleware("http")
     async def security_headers(

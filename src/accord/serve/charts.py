@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 PLOVER_COLOURS = {
-    "AGREE": "#1b9e77",
+    "AGREE": "#e6ab02",
     "CONSULT": "#377eb8",
     "SUPPORT": "#66a61e",
     "COOPERATE": "#2c7fb8",

@@ -16,10 +16,11 @@ from fastapi.exception_handlers import http_exception_handler
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from sqlalchemy.orm import Session
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from accord.serve import charts
-from accord.serve.api import store_of
+from accord.serve.api import cached, store_of
 from accord.serve.highlight import KINDS, document_view
 from accord.serve.params import filters, query_string
 from accord.store import queries as qy
@@ -63,8 +64,7 @@ def render(request: Request, name: str, status_code: int = 200, **context: Any) 
 
 
 def _common(request: Request, f: Filters) -> dict[str, Any]:
-    with store_of(request).session() as session:
-        facets = qy.facets(session)
+    facets = cached(request, ("facets",), qy.facets)
     return {"f": f, "qs": query_string(f), "facets": facets, "kinds": KINDS}
 
 
@@ -90,36 +90,30 @@ def _snippet(text: str) -> list[tuple[str, bool]]:
 
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request, f: FiltersDep) -> HTMLResponse:
-    with store_of(request).session() as session:
-        counts = qy.counts(session, f)
+    def compute(session: Session) -> dict[str, Any]:
         graph = qy.network(session, f, max_nodes=200)
-        events = qy.list_events(session, f, limit=12)["items"]
-        actors = qy.list_actors(session, f, limit=12)["items"]
         by_month = qy.event_counts(session, f, ("month", "type"))
         money = qy.sum_amounts(session, f, ("kind", "year"))
-    names = {n["code"]: n["name"] for n in graph["nodes"]}
-    return render(
-        request,
-        "overview.html",
-        counts=counts,
-        pairs=graph["edges"][:12],
-        names=names,
-        events=events,
-        actors=actors,
-        charts={
-            "events": charts.event_bars(by_month, "Events per month by PLOVER type"),
-            "money": charts.money_bars(money, "Money per year by kind (USD)"),
-        },
-        **_common(request, f),
-    )
+        return {
+            "counts": qy.counts(session, f),
+            "pairs": graph["edges"][:12],
+            "events": qy.list_events(session, f, limit=12)["items"],
+            "actors": qy.list_actors(session, f, limit=12)["items"],
+            "charts": {
+                "events": charts.event_bars(by_month, "Events per month by PLOVER type"),
+                "money": charts.money_bars(money, "Money per year by kind (USD)"),
+            },
+        }
+
+    view = cached(request, ("overview", f), compute)
+    return render(request, "overview.html", **view, **_common(request, f))
 
 
 @router.get("/network", response_class=HTMLResponse)
 def network_page(
     request: Request, f: FiltersDep, nodes: Annotated[int, Query(ge=2, le=300)] = 60
 ) -> HTMLResponse:
-    with store_of(request).session() as session:
-        graph = qy.network(session, f, max_nodes=nodes)
+    graph = cached(request, ("network", f, nodes), lambda s: qy.network(s, f, nodes))
     qs = query_string(f)
     return render(
         request,
@@ -133,8 +127,7 @@ def network_page(
 
 @router.get("/actors/{code}", response_class=HTMLResponse)
 def actor_page(request: Request, code: str, f: FiltersDep) -> HTMLResponse:
-    with store_of(request).session() as session:
-        view = qy.actor_view(session, code, f)
+    view = cached(request, ("actor", code, f), lambda s: qy.actor_view(s, code, f))
     if view is None:
         raise HTTPException(404, f"No actor {code} in the store.")
     money = view["money"]
@@ -155,8 +148,7 @@ def actor_page(request: Request, code: str, f: FiltersDep) -> HTMLResponse:
 @router.get("/pairs/{a}/{b}", response_class=HTMLResponse)
 def pair_page(request: Request, a: str, b: str, f: FiltersDep) -> HTMLResponse:
     a, b = sorted((a, b))
-    with store_of(request).session() as session:
-        view = qy.pair_view(session, a, b, f)
+    view = cached(request, ("pair", a, b, f), lambda s: qy.pair_view(s, a, b, f))
     flows = [{**m, "direction": f"{m['from'] or '?'} → {m['to'] or '?'}"} for m in view["money"]]
     money = charts.bars(
         flows,

@@ -13,16 +13,14 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Select,
-    and_,
-    exists,
     func,
     literal,
     literal_column,
-    or_,
     select,
     table,
     text,
     true,
+    union,
 )
 
 from accord.store.models import (
@@ -116,48 +114,56 @@ def pair_event_ids(a: str, b: str) -> Select[Any]:
     )
 
 
+def pair_document_pks(a: str, b: str) -> Any:
+    """Documents that relate the pair or hold an event with both of them."""
+    ea1 = EventActorRow.__table__.alias("pd1")
+    ea2 = EventActorRow.__table__.alias("pd2")
+    return union(
+        select(RelationRow.document_pk).where(RelationRow.actor_a == a, RelationRow.actor_b == b),
+        select(ea1.c.document_pk)
+        .join(ea2, ea2.c.event_id == ea1.c.event_id)
+        .where(ea1.c.code == a, ea2.c.code == b),
+    )
+
+
 def document_clauses(f: Filters, dialect: str) -> list[ColumnElement[bool]]:
-    """SQL conditions on ``documents`` for every filter set."""
+    """SQL conditions on ``documents`` for every filter set.
+
+    Each is ``pk IN (SELECT document_pk ... WHERE <indexed column> = :value)`` so the
+    database starts from the facts that match rather than testing every document.
+    """
     d = DocumentRow
     out: list[ColumnElement[bool]] = []
     if f.actors:
-        out.append(exists().where(ActorRow.document_pk == d.pk, ActorRow.code.in_(f.actors)))
+        out.append(d.pk.in_(select(ActorRow.document_pk).where(ActorRow.code.in_(f.actors))))
     if f.pair:
-        a, b = f.pair
-        out.append(
-            or_(
-                exists().where(
-                    RelationRow.document_pk == d.pk,
-                    RelationRow.actor_a == a,
-                    RelationRow.actor_b == b,
-                ),
-                exists().where(EventRow.document_pk == d.pk, EventRow.id.in_(pair_event_ids(a, b))),
-            )
-        )
+        out.append(d.pk.in_(pair_document_pks(*f.pair)))
     if f.sectors:
         out.append(
-            or_(
-                exists().where(
-                    RelationSectorRow.document_pk == d.pk, RelationSectorRow.sector.in_(f.sectors)
-                ),
-                exists().where(
-                    EventSectorRow.document_pk == d.pk, EventSectorRow.sector.in_(f.sectors)
-                ),
+            d.pk.in_(
+                union(
+                    select(RelationSectorRow.document_pk).where(
+                        RelationSectorRow.sector.in_(f.sectors)
+                    ),
+                    select(EventSectorRow.document_pk).where(EventSectorRow.sector.in_(f.sectors)),
+                )
             )
         )
     if f.event_types or f.statuses:
-        conds = [EventRow.document_pk == d.pk]
+        conds = []
         if f.event_types:
             conds.append(EventRow.type.in_(f.event_types))
         if f.statuses:
             conds.append(EventRow.status.in_(f.statuses))
-        out.append(exists().where(and_(*conds)))
+        out.append(d.pk.in_(select(EventRow.document_pk).where(*conds)))
     if f.outlets:
         out.append(d.outlet.in_(f.outlets))
     if f.sources:
         out.append(
-            exists().where(
-                AttributedSourceRow.document_pk == d.pk, AttributedSourceRow.name.in_(f.sources)
+            d.pk.in_(
+                select(AttributedSourceRow.document_pk).where(
+                    AttributedSourceRow.name.in_(f.sources)
+                )
             )
         )
     if f.date_from:

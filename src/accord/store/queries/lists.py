@@ -31,6 +31,7 @@ from accord.store.queries.filters import (
     date_from_clause,
     date_to_clause,
     document_clauses,
+    document_pks,
     pair_event_ids,
 )
 
@@ -391,13 +392,12 @@ def list_quotes(
 def list_actors(session: Session, f: Filters, limit: int = 50, offset: int = 0) -> Page:
     """Actors in the filtered documents, most documents first, with events and money."""
     a = ActorRow
-    where = document_clauses(f, dialect_of(session))
+    pks = document_pks(f, dialect_of(session))
+    where = [] if pks is None else [a.document_pk.in_(pks)]
     docs = func.count(func.distinct(a.document_pk))
-    base = select(a.code).join(DocumentRow, DocumentRow.pk == a.document_pk).where(*where)
-    total = _count(session, base.group_by(a.code))
+    total = int(session.scalar(select(func.count(func.distinct(a.code))).where(*where)) or 0)
     rows = session.execute(
         select(a.code, func.max(a.name), func.max(a.kind), docs.label("documents"))
-        .join(DocumentRow, DocumentRow.pk == a.document_pk)
         .where(*where)
         .group_by(a.code)
         .order_by(docs.desc(), a.code)

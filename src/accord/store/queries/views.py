@@ -166,14 +166,17 @@ def network(session: Session, f: Filters, max_nodes: int = 60) -> dict[str, Any]
     )
     ea1 = EventActorRow.__table__.alias("ea1")
     ea2 = EventActorRow.__table__.alias("ea2")
-    rows = session.execute(
-        select(ea1.c.code, ea2.c.code, func.count(func.distinct(ea1.c.event_id)))
-        .join(ea2, (ea2.c.event_id == ea1.c.event_id) & (ea1.c.code < ea2.c.code))
-        .join(EventRow, EventRow.id == ea1.c.event_id)
-        .join(DocumentRow, DocumentRow.pk == EventRow.document_pk)
-        .where(*event_clauses(replace(f, actors=(), pair=None), dialect))
-        .group_by(ea1.c.code, ea2.c.code)
+    pairs = select(ea1.c.code, ea2.c.code, func.count(func.distinct(ea1.c.event_id))).join(
+        ea2, (ea2.c.event_id == ea1.c.event_id) & (ea1.c.code < ea2.c.code)
     )
+    clauses = event_clauses(replace(f, actors=(), pair=None), dialect)
+    if clauses:  # joining events and documents costs; only for filters that need them
+        pairs = (
+            pairs.join(EventRow, EventRow.id == ea1.c.event_id)
+            .join(DocumentRow, DocumentRow.pk == EventRow.document_pk)
+            .where(*clauses)
+        )
+    rows = session.execute(pairs.group_by(ea1.c.code, ea2.c.code))
     for a, b, n in rows:
         edges[(a, b)]["events"] += int(n)
     r = RelationRow
