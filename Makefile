@@ -6,7 +6,7 @@ DB ?= sqlite:///accord.db
 STAMP := $(VENV)/.accord-installed
 DEVSTAMP := $(VENV)/.accord-dev-installed
 
-.PHONY: demo test lint typecheck imports unit install dev bench clean
+.PHONY: demo test lint typecheck imports unit install dev bench schema clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,15 @@ test: $(DEVSTAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -q; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 1; fi; exit $$rc
+	@if [ -d ../shared/gold ]; then \
+		$(BIN)/accord eval ../shared/corpus ../shared/gold --gate; \
+	else \
+		echo "../shared/gold not found: skipping the evaluation gate (accord eval --gate)"; \
+	fi
+
+## schema: regenerate schema/record.schema.json from the record dataclasses
+schema: $(STAMP)
+	$(BIN)/python scripts/gen_schema.py
 
 ## bench: docs/s and words/s of accord vs plain spaCy on the bulk corpus
 bench: $(STAMP)

@@ -12,7 +12,7 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     from accord.schema import Record
 
-__all__ = ["Record", "__version__", "process", "process_many"]
+__all__ = ["Record", "__version__", "open_store", "process", "process_many"]
 
 
 def __getattr__(name: str) -> Any:
@@ -24,6 +24,10 @@ def __getattr__(name: str) -> Any:
         from accord.pipeline import process_stream
 
         return process_stream
+    if name == "open_store":
+        from accord.store import open_store
+
+        return open_store
     if name == "Record":
         from accord.schema import Record
 

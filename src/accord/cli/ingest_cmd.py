@@ -105,7 +105,7 @@ def ingest(
         table.add_row(name, str(counts[name]))
     out.print(table)
     for failure in failures:
-        out.print(Text(f"{failure.path}: {failure.reason}", style="red"))
+        out.print(Text(f"{failure.path}: {failure.reason}", style="red"), soft_wrap=True)
     if failures:
         raise typer.Exit(code=1)
 

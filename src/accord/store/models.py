@@ -37,6 +37,7 @@ NAMING = {
 
 CODE = 64  # actor codes: ISO alpha-3, REG:NAME, IGO:ACRONYM
 SHORT = 64  # kinds, types, statuses, stages, currencies
+DATE = 32  # ISO dates and months; room to spare so PostgreSQL never rejects a record
 
 
 class Base(DeclarativeBase):
@@ -59,7 +60,7 @@ class DocumentRow(Base):
     source_url: Mapped[str | None] = mapped_column(Text)
     source_format: Mapped[str] = mapped_column(String(SHORT), default="text")
     title: Mapped[str | None] = mapped_column(Text)
-    published: Mapped[str | None] = mapped_column(String(10), index=True)  # YYYY-MM-DD
+    published: Mapped[str | None] = mapped_column(String(DATE), index=True)  # YYYY-MM-DD
     language: Mapped[str] = mapped_column(String(16), default="en")
     outlet: Mapped[str | None] = mapped_column(String(256), index=True)
     body: Mapped[str] = mapped_column(Text)
@@ -175,8 +176,8 @@ class AmountRow(Base):
     from_actor: Mapped[str | None] = mapped_column(String(CODE), index=True)
     to_actor: Mapped[str | None] = mapped_column(String(CODE), index=True)
     what: Mapped[str | None] = mapped_column(Text)
-    period_start: Mapped[str | None] = mapped_column(String(7))  # YYYY-MM
-    period_end: Mapped[str | None] = mapped_column(String(7))
+    period_start: Mapped[str | None] = mapped_column(String(DATE))  # YYYY-MM
+    period_end: Mapped[str | None] = mapped_column(String(DATE))
     span_start: Mapped[int] = mapped_column(Integer)
     span_end: Mapped[int] = mapped_column(Integer)
     extractor: Mapped[str] = mapped_column(String(256), default="")
@@ -224,7 +225,7 @@ class EventRow(Base):
     target_actor: Mapped[str | None] = mapped_column(String(CODE), index=True)
     what: Mapped[str | None] = mapped_column(Text)
     place: Mapped[str | None] = mapped_column(Text)  # Event.where
-    event_date: Mapped[str | None] = mapped_column(String(10), index=True)  # Event.when
+    event_date: Mapped[str | None] = mapped_column(String(DATE), index=True)  # Event.when
     status: Mapped[str] = mapped_column(String(SHORT), index=True)
     span_start: Mapped[int] = mapped_column(Integer)
     span_end: Mapped[int] = mapped_column(Integer)

@@ -1,7 +1,8 @@
 """Full-text search over title and body, the same call on SQLite (FTS5) and PostgreSQL.
 
 The user's query is cut into words and every word is bound as a parameter, so quotes,
-operators or SQL in the query are just text; all words must occur (AND).
+operators or SQL in the query are just text; all words must occur (AND). Both backends
+stem English words ("plants" finds "plant"); PostgreSQL also drops stop words.
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ import os
 from alembic import context
 from sqlalchemy import Connection, create_engine
 
+from accord.store.migrate import include_object
 from accord.store.models import Base
 
 config = context.config
@@ -25,6 +26,7 @@ def _run(connection: Connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=True,  # SQLite alters tables by copying them
         compare_type=True,
+        include_object=include_object,
     )
     with context.begin_transaction():
         context.run_migrations()

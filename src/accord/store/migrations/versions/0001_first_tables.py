@@ -29,7 +29,7 @@ def upgrade() -> None:
         sa.Column("source_url", sa.Text(), nullable=True),
         sa.Column("source_format", sa.String(length=64), nullable=False),
         sa.Column("title", sa.Text(), nullable=True),
-        sa.Column("published", sa.String(length=10), nullable=True),
+        sa.Column("published", sa.String(length=32), nullable=True),
         sa.Column("language", sa.String(length=16), nullable=False),
         sa.Column("outlet", sa.String(length=256), nullable=True),
         sa.Column("body", sa.Text(), nullable=False),
@@ -93,8 +93,8 @@ def upgrade() -> None:
         sa.Column("from_actor", sa.String(length=64), nullable=True),
         sa.Column("to_actor", sa.String(length=64), nullable=True),
         sa.Column("what", sa.Text(), nullable=True),
-        sa.Column("period_start", sa.String(length=7), nullable=True),
-        sa.Column("period_end", sa.String(length=7), nullable=True),
+        sa.Column("period_start", sa.String(length=32), nullable=True),
+        sa.Column("period_end", sa.String(length=32), nullable=True),
         sa.Column("span_start", sa.Integer(), nullable=False),
         sa.Column("span_end", sa.Integer(), nullable=False),
         sa.Column("extractor", sa.String(length=256), nullable=False),
@@ -143,7 +143,7 @@ def upgrade() -> None:
         sa.Column("target_actor", sa.String(length=64), nullable=True),
         sa.Column("what", sa.Text(), nullable=True),
         sa.Column("place", sa.Text(), nullable=True),
-        sa.Column("event_date", sa.String(length=10), nullable=True),
+        sa.Column("event_date", sa.String(length=32), nullable=True),
         sa.Column("status", sa.String(length=64), nullable=False),
         sa.Column("span_start", sa.Integer(), nullable=False),
         sa.Column("span_end", sa.Integer(), nullable=False),
@@ -395,7 +395,7 @@ def _create_search() -> None:
         op.execute(
             "CREATE VIRTUAL TABLE documents_fts USING fts5("
             "title, body, content='documents', content_rowid='pk', "
-            "tokenize='unicode61 remove_diacritics 2')"
+            "tokenize='porter unicode61 remove_diacritics 2')"
         )
         op.execute(
             "CREATE TRIGGER documents_fts_ai AFTER INSERT ON documents BEGIN "
