@@ -97,10 +97,10 @@ def fulltext_clause(dialect: str, query: str) -> ColumnElement[bool]:
         )
         return DocumentRow.pk.in_(fts)
     vector = func.to_tsvector(
-        literal("english"),
+        literal_column("'english'"),
         func.coalesce(DocumentRow.title, "").concat(" ").concat(DocumentRow.body),
     )
-    return vector.op("@@")(func.plainto_tsquery(literal("english"), " ".join(terms)))
+    return vector.op("@@")(func.plainto_tsquery(literal_column("'english'"), " ".join(terms)))
 
 
 def pair_event_ids(a: str, b: str) -> Select[Any]:
