@@ -70,6 +70,13 @@
     var layout = baseLayout(spec);
     layout.xaxis.type = "date";
     layout.yaxis.type = "category";
+    var times = [];
+    spec.series.forEach(function (s) { s.x.forEach(function (d) { times.push(Date.parse(d)); }); });
+    var lo = Math.min.apply(null, times), hi = Math.max.apply(null, times);
+    var season = 90 * 24 * 3600 * 1000;
+    if (hi - lo < 2 * season) {  /* one date or a few close ones: show months, not milliseconds */
+      layout.xaxis.range = [new Date(lo - season).toISOString(), new Date(hi + season).toISOString()];
+    }
     return Plotly.newPlot(el, traces, layout, CONFIG).then(follow);
   };
 
