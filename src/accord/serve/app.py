@@ -1,0 +1,123 @@
+"""The FastAPI application: REST API, dashboard pages, static files, security headers.
+
+JavaScript and CSS come from this package (``static/``) and from installed packages
+(plotly.js from the ``plotly`` wheel), never from a CDN, so the dashboard works offline.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Awaitable, Callable
+from importlib import metadata
+from pathlib import Path
+
+from fastapi import FastAPI, HTTPException, Request, Response
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
+
+from accord.serve import api, pages
+from accord.serve.api import Processor
+from accord.serve.cache import ViewCache
+from accord.settings import Settings, load_settings
+from accord.store import Store
+
+HERE = Path(__file__).resolve().parent
+STATIC = HERE / "static"
+
+CSP = "; ".join(
+    (
+        "default-src 'self'",
+        "script-src 'self'",
+        # plotly.js sets element styles from script and injects one <style> for its
+        # modebar; no script is inline, so this opens no script path.
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    )
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+}
+
+
+def version() -> str:
+    """accord's installed version (read from metadata: importing ``accord`` itself would
+    pull the pipeline into serve's import graph)."""
+    try:
+        return metadata.version("accord")
+    except metadata.PackageNotFoundError:
+        return "dev"
+
+
+def plotly_js() -> Path | None:
+    """plotly.min.js as the ``plotly`` package ships it, or None if not installed."""
+    spec = importlib.util.find_spec("plotly")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(folder) / "package_data" / "plotly.min.js"
+        if path.is_file():
+            return path
+    return None
+
+
+def create_app(
+    store: Store, settings: Settings | None = None, process: Processor | None = None
+) -> FastAPI:
+    """The app over one open store (the caller closes the store).
+
+    ``process`` turns a RawDocument into a Record for POST /api/documents; the CLI passes
+    the pipeline's ``process_raw`` (serve sits beside the pipeline's callers and does not
+    import it, so the dashboard never loads spaCy). Without it the API cannot ingest.
+    """
+    app = FastAPI(
+        title="accord",
+        version=version(),
+        description=(
+            "Evidence-linked records about international cooperation, from news. "
+            "Every list takes filters in the query string, pages with limit/offset, and "
+            "exports with ?format=csv|parquet or the /export suffix."
+        ),
+        docs_url=None,  # Swagger UI loads from a CDN; /openapi.json documents the API
+        redoc_url=None,
+    )
+    app.state.store = store
+    app.state.settings = settings or load_settings()
+    app.state.process = process
+    app.state.views = ViewCache(store)
+
+    @app.middleware("http")
+    async def security_headers(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+    @app.get("/static/vendor/plotly.min.js", include_in_schema=False)
+    def vendor_plotly() -> FileResponse:
+        path = plotly_js()
+        if path is None:
+            raise HTTPException(404, "plotly is not installed (pip install plotly)")
+        return FileResponse(
+            path,
+            media_type="text/javascript",
+            headers={"Cache-Control": "public, max-age=86400"},
+        )
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> FileResponse:
+        return FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml")
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    pages.install_error_pages(app)
+    return app

@@ -1,0 +1,249 @@
+"""Chart specs for the dashboard and the report: data shaped in Python, drawn by accord.js.
+
+Every spec is a plain dict that goes to the page as JSON (never as script); the
+browser side only maps it onto plotly.js traces. Colours live here so a PLOVER type or
+a sector has the same colour on every page.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from typing import Any
+
+import numpy as np
+
+PLOVER_COLOURS = {
+    "AGREE": "#e6ab02",
+    "CONSULT": "#377eb8",
+    "SUPPORT": "#66a61e",
+    "COOPERATE": "#2c7fb8",
+    "AID": "#a6761d",
+    "REQUEST": "#7570b3",
+    "CONCEDE": "#8da0cb",
+    "RETREAT": "#b3b3b3",
+    "ACCUSE": "#e7298a",
+    "REJECT": "#d95f02",
+    "THREATEN": "#e41a1c",
+    "PROTEST": "#f781bf",
+    "SANCTION": "#984ea3",
+    "MOBILIZE": "#ff7f00",
+    "COERCE": "#a50f15",
+    "ASSAULT": "#67000d",
+}
+STATUS_SYMBOLS = {"occurred": "circle", "planned": "circle-open", "intended": "diamond-open"}
+SECTOR_COLOURS = {
+    "ict": "#1f77b4",
+    "cybersecurity": "#17becf",
+    "ai": "#9edae5",
+    "trade": "#ff7f0e",
+    "investment": "#ffbb78",
+    "finance": "#bcbd22",
+    "energy": "#d62728",
+    "nuclear": "#ff9896",
+    "mining": "#8c564b",
+    "agriculture": "#2ca02c",
+    "health": "#98df8a",
+    "education": "#9467bd",
+    "science": "#c5b0d5",
+    "defense": "#7f7f7f",
+    "infrastructure": "#c49c94",
+    "space": "#393b79",
+    "tourism": "#e377c2",
+    "culture": "#f7b6d2",
+    "governance": "#637939",
+    "diplomacy": "#5254a3",
+}
+KIND_COLOURS = {
+    "export": "#1f77b4",
+    "import": "#aec7e8",
+    "trade_total": "#ff7f0e",
+    "investment": "#2ca02c",
+    "loan": "#d62728",
+    "aid": "#9467bd",
+    "deal": "#8c564b",
+    "other": "#7f7f7f",
+}
+NO_SECTOR = "#999999"
+
+
+def bars(
+    rows: list[dict[str, Any]],
+    x: str,
+    stack: str,
+    value: str,
+    *,
+    x_title: str,
+    y_title: str,
+    colours: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    """Stacked bars: one series per value of ``stack``, summing ``value`` per ``x``."""
+    xs = sorted({str(r.get(x) or "unknown") for r in rows})
+    series: dict[str, dict[str, float]] = defaultdict(lambda: dict.fromkeys(xs, 0.0))
+    for r in rows:
+        series[str(r.get(stack) or "unknown")][str(r.get(x) or "unknown")] += float(r[value])
+    return {
+        "kind": "bars",
+        "x": xs,
+        "series": [
+            {
+                "name": name,
+                "y": [values[k] for k in xs],
+                "colour": (colours or {}).get(name),
+            }
+            for name, values in sorted(series.items())
+        ],
+        "x_title": x_title,
+        "y_title": y_title,
+    }
+
+
+def _point_date(when: str | None) -> str | None:
+    """A plottable date for a partial one: a year sits mid-year, a month mid-month."""
+    if not when:
+        return None
+    if len(when) == 4:
+        return f"{when}-07-01"
+    if len(when) == 7:
+        return f"{when}-15"
+    return when[:10]
+
+
+def timeline(events: list[dict[str, Any]], link: str = "/documents/") -> dict[str, Any]:
+    """Events as points: x the date, y and colour the PLOVER type, symbol the status."""
+    by_type: dict[str, dict[str, list[Any]]] = {}
+    undated = 0
+    for e in events:
+        date = _point_date(e.get("date"))
+        if date is None:
+            undated += 1
+            continue
+        t = by_type.setdefault(e["type"], {"x": [], "symbol": [], "text": [], "url": []})
+        t["x"].append(date)
+        t["symbol"].append(STATUS_SYMBOLS.get(e["status"], "square"))
+        t["text"].append(
+            f"{e['type']} ({e['status']}): {e.get('what') or ''} — "
+            f"{', '.join(e.get('actors') or [])} — {e.get('document_title') or e['document']}"
+        )
+        t["url"].append(link + e["document"] if link else None)
+    return {
+        "kind": "timeline",
+        "series": [
+            {"name": name, "colour": PLOVER_COLOURS.get(name, "#333333"), **points}
+            for name, points in sorted(by_type.items())
+        ],
+        "statuses": STATUS_SYMBOLS,
+        "undated": undated,
+        "x_title": "date (event, else publication)",
+        "y_title": "event type (PLOVER)",
+    }
+
+
+def layout(codes: list[str], edges: list[tuple[str, str, float]], seed: int = 3) -> np.ndarray:
+    """Fruchterman-Reingold positions in [-1, 1]; deterministic for the same graph.
+
+    Written here because plotly.js draws graphs but does not lay them out, and a
+    60-node spring layout is a few lines of numpy (no graph library needed).
+    """
+    n = len(codes)
+    if n == 0:
+        return np.zeros((0, 2))
+    if n == 1:
+        return np.zeros((1, 2))
+    index = {c: i for i, c in enumerate(codes)}
+    angles = np.linspace(0, 2 * math.pi, n, endpoint=False)
+    rng = np.random.default_rng(seed)
+    pos = np.column_stack([np.cos(angles), np.sin(angles)]) + rng.normal(0, 0.01, (n, 2))
+    weight = np.zeros((n, n))
+    for a, b, w in edges:
+        if a in index and b in index:
+            weight[index[a], index[b]] = weight[index[b], index[a]] = 1 + math.log1p(w)
+    k = 1.0 / math.sqrt(n)
+    temperature = 0.2
+    for _ in range(120):
+        delta = pos[:, None, :] - pos[None, :, :]
+        dist = np.maximum(np.linalg.norm(delta, axis=-1), 0.01)
+        force = k * k / dist - weight * dist * dist / k
+        np.fill_diagonal(force, 0.0)
+        move = (delta / dist[..., None] * force[..., None]).sum(axis=1)
+        move -= pos * 0.05  # a little gravity keeps unconnected nodes in view
+        length = np.maximum(np.linalg.norm(move, axis=1), 1e-9)
+        pos += move / length[:, None] * np.minimum(length, temperature)[:, None]
+        temperature *= 0.96
+    pos -= pos.mean(axis=0)
+    scale = float(np.abs(pos).max()) or 1.0
+    result: np.ndarray = pos / scale
+    return result
+
+
+def network(
+    graph: dict[str, Any], actor_link: str = "/actors/", pair_link: str = "/pairs/", qs: str = ""
+) -> dict[str, Any]:
+    """Nodes and edges with positions, sizes, colours and the pages a click opens."""
+    nodes = graph["nodes"]
+    codes = [n["code"] for n in nodes]
+    pos = layout(codes, [(e["a"], e["b"], e["weight"]) for e in graph["edges"]])
+    where = {
+        c: (round(float(p[0]), 4), round(float(p[1]), 4)) for c, p in zip(codes, pos, strict=True)
+    }
+    top = max((n["weight"] for n in nodes), default=1.0) or 1.0
+    heaviest = max((e["weight"] for e in graph["edges"]), default=1.0) or 1.0
+    suffix = f"?{qs}" if qs else ""
+    sectors = sorted({n["sector"] or "none" for n in nodes})
+    return {
+        "kind": "network",
+        "nodes": [
+            {
+                "code": n["code"],
+                "name": n["name"],
+                "x": where[n["code"]][0],
+                "y": where[n["code"]][1],
+                "size": round(10 + 30 * math.sqrt(n["weight"] / top), 2),
+                "sector": n["sector"] or "none",
+                "colour": SECTOR_COLOURS.get(n["sector"] or "", NO_SECTOR),
+                "weight": n["weight"],
+                "url": f"{actor_link}{n['code']}{suffix}" if actor_link else None,
+            }
+            for n in nodes
+        ],
+        "edges": [
+            {
+                "a": e["a"],
+                "b": e["b"],
+                "x": [where[e["a"]][0], where[e["b"]][0]],
+                "y": [where[e["a"]][1], where[e["b"]][1]],
+                "width": round(1 + 7 * e["weight"] / heaviest, 2),
+                "label": (
+                    f"{e['a']}–{e['b']}: {e['events']} events, {e['relations']} relations, "
+                    f"${e['usd'] / 1e6:,.1f}M"
+                ),
+                "url": f"{pair_link}{e['a']}/{e['b']}{suffix}" if pair_link else None,
+            }
+            for e in graph["edges"]
+        ],
+        "legend": [{"sector": s, "colour": SECTOR_COLOURS.get(s, NO_SECTOR)} for s in sectors],
+    }
+
+
+def money_bars(sums: list[dict[str, Any]], title: str) -> dict[str, Any]:
+    """Money by year, stacked by kind, in USD."""
+    spec = bars(
+        sums,
+        "year",
+        "kind",
+        "total_usd",
+        x_title="year (period start, else publication)",
+        y_title="USD",
+        colours=KIND_COLOURS,
+    )
+    spec["title"] = title
+    return spec
+
+
+def event_bars(rows: list[dict[str, Any]], title: str) -> dict[str, Any]:
+    """Events per month, stacked by PLOVER type."""
+    spec = bars(
+        rows, "month", "type", "events", x_title="month", y_title="events", colours=PLOVER_COLOURS
+    )
+    spec["title"] = title
+    return spec

@@ -1,0 +1,149 @@
+"""Response and request shapes of the REST API, for its OpenAPI description."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+
+class DocumentSummary(BaseModel):
+    id: str
+    title: str | None
+    published: str | None
+    outlet: str | None
+    url: str | None
+    attributed_sources: list[str]
+    actors: list[str]
+    events: int
+    amounts: int
+    quotes: int
+
+
+class EventItem(BaseModel):
+    document: str
+    document_title: str | None
+    published: str | None
+    type: str
+    cameo: str | None
+    actors: list[str]
+    source: str | None
+    target: str | None
+    what: str | None
+    where: str | None
+    when: str | None
+    date: str | None = Field(description="the event's date, else its document's")
+    status: str
+    sectors: list[str]
+    span: list[int]
+
+
+class AmountItem(BaseModel):
+    document: str
+    document_title: str | None
+    published: str | None
+    value: float
+    currency: str | None
+    value_usd: float | None
+    kind: str
+    from_: str | None = Field(alias="from")
+    to: str | None
+    what: str | None
+    period: list[str] | None
+    span: list[int]
+
+
+class AmountSum(BaseModel):
+    from_: str | None = Field(None, alias="from")
+    to: str | None = None
+    kind: str | None = None
+    year: str | None = None
+    month: str | None = None
+    total_usd: float
+    amounts: int
+    documents: int
+
+
+class QuoteItem(BaseModel):
+    document: str
+    document_title: str | None
+    published: str | None
+    text: str
+    speaker: str | None
+    speaker_actor: str | None
+    cue: str | None
+    span: list[int]
+
+
+class ActorItem(BaseModel):
+    code: str
+    name: str
+    kind: str
+    documents: int
+    events: int
+    usd_out: float
+    usd_in: float
+
+
+class Page(BaseModel):
+    total: int = Field(description="how many items match, over all pages")
+    limit: int
+    offset: int
+
+
+class DocumentPage(Page):
+    items: list[DocumentSummary]
+
+
+class EventPage(Page):
+    items: list[EventItem]
+
+
+class AmountPage(Page):
+    items: list[AmountItem]
+
+
+class QuotePage(Page):
+    items: list[QuoteItem]
+
+
+class ActorPage(Page):
+    items: list[ActorItem]
+
+
+class AmountSums(BaseModel):
+    by: list[str]
+    items: list[AmountSum]
+
+
+class SearchHit(BaseModel):
+    id: str
+    title: str | None
+    published: str | None
+    outlet: str | None
+    snippet: str = Field(description="plain text; matched words between « and »")
+    score: float
+
+
+class SearchResult(BaseModel):
+    q: str
+    items: list[SearchHit]
+
+
+class IngestRequest(BaseModel):
+    """An article to process and store: plain text or an HTML page."""
+
+    text: str | None = Field(None, description="the article as plain text")
+    html: str | None = Field(None, description="the article as an HTML page")
+    id: str | None = None
+    title: str | None = None
+    published: str | None = Field(None, description="YYYY-MM-DD")
+    outlet: str | None = None
+    url: str | None = None
+
+
+class IngestResult(BaseModel):
+    id: str
+    outcome: str = Field(description="added, unchanged or replaced")
+    url: str
+    record: dict[str, Any]

@@ -1,0 +1,236 @@
+"""Dashboard pages, rendered on the server with Jinja2 (autoescape on everything).
+
+Every filter lives in the URL query, so a view can be shared by its link. Chart data
+goes to the page as JSON in <script type="application/json"> blocks that accord.js
+parses; no script is built from data.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
+from fastapi.exception_handlers import http_exception_handler
+from fastapi.responses import HTMLResponse, Response
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from sqlalchemy.orm import Session
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from accord.serve import charts
+from accord.serve.api import cached, store_of
+from accord.serve.highlight import KINDS, document_view
+from accord.serve.params import filters, query_string
+from accord.store import queries as qy
+from accord.store.queries import Filters
+from accord.store.search import MARK
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+PAGE_SIZE = 25
+
+
+def usd(value: float | None) -> str:
+    """$1.2bn, $350.0M, $12,000: money as a reader scans it."""
+    if value is None:
+        return "–"
+    if abs(value) >= 1e9:
+        return f"${value / 1e9:,.1f}bn"
+    if abs(value) >= 1e6:
+        return f"${value / 1e6:,.1f}M"
+    return f"${value:,.0f}"
+
+
+def environment() -> Environment:
+    """The Jinja2 environment: autoescape for every template, whatever its name."""
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["usd"] = usd
+    return env
+
+
+templates = Jinja2Templates(env=environment())
+router = APIRouter(include_in_schema=False)
+FiltersDep = Annotated[Filters, Depends(filters)]
+
+
+def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    return templates.TemplateResponse(request, name, context, status_code=status_code)
+
+
+def _common(request: Request, f: Filters) -> dict[str, Any]:
+    facets = cached(request, ("facets",), qy.facets)
+    return {"f": f, "qs": query_string(f), "facets": facets, "kinds": KINDS}
+
+
+def _snippet(text: str) -> list[tuple[str, bool]]:
+    """A search snippet as (text, matched) pieces: the template escapes each."""
+    out: list[tuple[str, bool]] = []
+    rest = text
+    while rest:
+        start = rest.find(MARK[0])
+        if start < 0:
+            out.append((rest, False))
+            break
+        end = rest.find(MARK[1], start)
+        if end < 0:
+            out.append((rest, False))
+            break
+        if start:
+            out.append((rest[:start], False))
+        out.append((rest[start + 1 : end], True))
+        rest = rest[end + 1 :]
+    return out
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview(request: Request, f: FiltersDep) -> HTMLResponse:
+    def compute(session: Session) -> dict[str, Any]:
+        graph = qy.network(session, f, max_nodes=200)
+        by_month = qy.event_counts(session, f, ("month", "type"))
+        money = qy.sum_amounts(session, f, ("kind", "year"))
+        return {
+            "counts": qy.counts(session, f),
+            "pairs": graph["edges"][:12],
+            "events": qy.list_events(session, f, limit=12)["items"],
+            "actors": qy.list_actors(session, f, limit=12)["items"],
+            "charts": {
+                "events": charts.event_bars(by_month, "Events per month by PLOVER type"),
+                "money": charts.money_bars(money, "Money per year by kind (USD)"),
+            },
+        }
+
+    view = cached(request, ("overview", f), compute)
+    return render(request, "overview.html", **view, **_common(request, f))
+
+
+@router.get("/network", response_class=HTMLResponse)
+def network_page(
+    request: Request, f: FiltersDep, nodes: Annotated[int, Query(ge=2, le=300)] = 60
+) -> HTMLResponse:
+    graph = cached(request, ("network", f, nodes), lambda s: qy.network(s, f, nodes))
+    qs = query_string(f)
+    return render(
+        request,
+        "network.html",
+        graph=graph,
+        nodes=nodes,
+        charts={"network": charts.network(graph, qs=qs)},
+        **_common(request, f),
+    )
+
+
+@router.get("/actors/{code}", response_class=HTMLResponse)
+def actor_page(request: Request, code: str, f: FiltersDep) -> HTMLResponse:
+    view = cached(request, ("actor", code, f), lambda s: qy.actor_view(s, code, f))
+    if view is None:
+        raise HTTPException(404, f"No actor {code} in the store.")
+    money = view["money"]
+    return render(
+        request,
+        "actor.html",
+        view=view,
+        charts={
+            "timeline": charts.timeline(view["timeline"]),
+            "events": charts.event_bars(view["events_over_time"], "Events per month"),
+            "money_out": charts.money_bars(money["out"], f"Money from {code} (USD)"),
+            "money_in": charts.money_bars(money["in"], f"Money to {code} (USD)"),
+        },
+        **_common(request, f),
+    )
+
+
+@router.get("/pairs/{a}/{b}", response_class=HTMLResponse)
+def pair_page(request: Request, a: str, b: str, f: FiltersDep) -> HTMLResponse:
+    a, b = sorted((a, b))
+    view = cached(request, ("pair", a, b, f), lambda s: qy.pair_view(s, a, b, f))
+    flows = [{**m, "direction": f"{m['from'] or '?'} → {m['to'] or '?'}"} for m in view["money"]]
+    money = charts.bars(
+        flows,
+        "year",
+        "direction",
+        "total_usd",
+        x_title="year (period start, else publication)",
+        y_title="USD",
+    )
+    money["title"] = "Money between them by direction (USD)"
+    return render(
+        request,
+        "pair.html",
+        view=view,
+        charts={
+            "timeline": charts.timeline(view["timeline"]),
+            "events": charts.event_bars(view["events_over_time"], "Events per month"),
+            "money": money,
+            "kinds": charts.money_bars(view["money"], "Money by kind (USD)"),
+        },
+        **_common(request, f),
+    )
+
+
+@router.get("/documents", response_class=HTMLResponse)
+def documents_page(
+    request: Request, f: FiltersDep, offset: Annotated[int, Query(ge=0)] = 0
+) -> HTMLResponse:
+    with store_of(request).session() as session:
+        page = qy.list_documents(session, f, limit=PAGE_SIZE, offset=offset)
+    qs = query_string(f)
+    sep = "&" if qs else ""
+
+    def at(n: int) -> str:
+        return f"/documents?{qs}{sep}{urlencode({'offset': n})}"
+
+    return render(
+        request,
+        "documents.html",
+        page=page,
+        prev_url=at(max(0, offset - PAGE_SIZE)) if offset > 0 else None,
+        next_url=at(offset + PAGE_SIZE) if offset + PAGE_SIZE < page["total"] else None,
+        **_common(request, f),
+    )
+
+
+@router.get("/documents/{doc_id}", response_class=HTMLResponse)
+def document_page(request: Request, doc_id: str) -> HTMLResponse:
+    store = store_of(request)
+    record = store.get(doc_id)
+    if record is None:
+        raise HTTPException(404, f"No document {doc_id} in the store.")
+    with store.session() as session:
+        same = qy.copies(session, doc_id)
+    return render(
+        request,
+        "document.html",
+        record=record,
+        view=document_view(record),
+        copies=same,
+        kinds=KINDS,
+        qs="",
+    )
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(request: Request, q: str = "") -> HTMLResponse:
+    hits = store_of(request).search(q, 50) if q.strip() else []
+    return render(
+        request,
+        "search.html",
+        q=q,
+        hits=[(h, _snippet(h.snippet)) for h in hits],
+        qs="",
+    )
+
+
+def install_error_pages(app: FastAPI) -> None:
+    """HTML error pages for the dashboard; the API keeps FastAPI's JSON errors."""
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _error(request: Request, exc: StarletteHTTPException) -> Response:
+        if request.url.path.startswith(("/api", "/static", "/openapi")):
+            return await http_exception_handler(request, exc)
+        return render(request, "error.html", status_code=exc.status_code, message=exc.detail, qs="")

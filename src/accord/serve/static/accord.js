@@ -1,0 +1,194 @@
+/* accord dashboard: draws charts from JSON specs and links facts to their evidence.
+ * Data arrives in <script type="application/json"> blocks (parsed, never evaluated);
+ * the specs are shaped on the server (accord/serve/charts.py). */
+(function () {
+  "use strict";
+
+  var CONFIG = { displaylogo: false, responsive: true, modeBarButtonsToRemove: ["lasso2d", "select2d"] };
+  var FONT = { family: "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", size: 12, color: "#222" };
+
+  function readJSON(id) {
+    var el = document.getElementById(id);
+    return el ? JSON.parse(el.textContent) : null;
+  }
+
+  function narrow() { return window.matchMedia("(max-width: 700px)").matches; }
+
+  function baseLayout(spec) {
+    return {
+      font: FONT,
+      margin: { l: narrow() ? 50 : 70, r: 10, t: 10, b: 60 },
+      paper_bgcolor: "rgba(0,0,0,0)",
+      plot_bgcolor: "rgba(0,0,0,0)",
+      showlegend: true,
+      legend: { orientation: "h", y: -0.3, x: 0 },
+      xaxis: { title: { text: spec.x_title || "" }, automargin: true },
+      yaxis: { title: { text: spec.y_title || "" }, automargin: true },
+      hovermode: "closest"
+    };
+  }
+
+  function empty(el, text) {
+    el.textContent = text;
+    el.classList.add("empty");
+  }
+
+  function follow(el) {
+    el.on("plotly_click", function (ev) {
+      var p = ev && ev.points && ev.points[0];
+      if (p && p.customdata) { window.location.href = p.customdata; }
+    });
+  }
+
+  var draw = {};
+
+  draw.bars = function (el, spec) {
+    var total = 0;
+    spec.series.forEach(function (s) { s.y.forEach(function (v) { total += v; }); });
+    if (!spec.x.length || total === 0) { return empty(el, "No data for this view."); }
+    var traces = spec.series.map(function (s) {
+      var t = { type: "bar", name: s.name, x: spec.x, y: s.y };
+      if (s.colour) { t.marker = { color: s.colour }; }
+      return t;
+    });
+    var layout = baseLayout(spec);
+    layout.barmode = "stack";
+    layout.xaxis.type = "category";
+    return Plotly.newPlot(el, traces, layout, CONFIG);
+  };
+
+  draw.timeline = function (el, spec) {
+    if (!spec.series.length) { return empty(el, "No dated events in this view."); }
+    var traces = spec.series.map(function (s) {
+      return {
+        type: "scatter", mode: "markers", name: s.name, x: s.x,
+        y: s.x.map(function () { return s.name; }),
+        marker: { color: s.colour, symbol: s.symbol, size: 12, line: { width: 2, color: s.colour } },
+        hovertext: s.text, hoverinfo: "text", customdata: s.url
+      };
+    });
+    var layout = baseLayout(spec);
+    layout.xaxis.type = "date";
+    layout.yaxis.type = "category";
+    var times = [];
+    spec.series.forEach(function (s) { s.x.forEach(function (d) { times.push(Date.parse(d)); }); });
+    var lo = Math.min.apply(null, times), hi = Math.max.apply(null, times);
+    var season = 90 * 24 * 3600 * 1000;
+    if (hi - lo < 2 * season) {  /* one date or a few close ones: show months, not milliseconds */
+      layout.xaxis.range = [new Date(lo - season).toISOString(), new Date(hi + season).toISOString()];
+    }
+    return Plotly.newPlot(el, traces, layout, CONFIG).then(follow);
+  };
+
+  draw.network = function (el, spec) {
+    if (!spec.nodes.length) { return empty(el, "No cooperation in this view."); }
+    var traces = spec.edges.map(function (e) {
+      return {
+        type: "scatter", mode: "lines", x: e.x, y: e.y, hoverinfo: "skip", showlegend: false,
+        line: { width: e.width, color: "rgba(90,90,110,0.45)" }
+      };
+    });
+    traces.push({
+      type: "scatter", mode: "markers", name: "pairs", showlegend: false,
+      x: spec.edges.map(function (e) { return (e.x[0] + e.x[1]) / 2; }),
+      y: spec.edges.map(function (e) { return (e.y[0] + e.y[1]) / 2; }),
+      marker: { size: 10, color: "rgba(90,90,110,0.25)", symbol: "diamond" },
+      hovertext: spec.edges.map(function (e) { return e.label; }), hoverinfo: "text",
+      customdata: spec.edges.map(function (e) { return e.url; })
+    });
+    traces.push({
+      type: "scatter", mode: "markers+text", name: "actors", showlegend: false,
+      x: spec.nodes.map(function (n) { return n.x; }),
+      y: spec.nodes.map(function (n) { return n.y; }),
+      text: spec.nodes.map(function (n) { return n.code; }),
+      textposition: "top center",
+      hovertext: spec.nodes.map(function (n) { return n.name + " (" + n.code + ") · " + n.sector + " · weight " + n.weight; }),
+      hoverinfo: "text",
+      customdata: spec.nodes.map(function (n) { return n.url; }),
+      marker: {
+        size: spec.nodes.map(function (n) { return n.size; }),
+        color: spec.nodes.map(function (n) { return n.colour; }),
+        line: { width: 1, color: "#fff" }
+      }
+    });
+    var axis = { visible: false, zeroline: false, showgrid: false, range: [-1.2, 1.2] };
+    var layout = {
+      font: FONT, margin: { l: 5, r: 5, t: 5, b: 5 }, hovermode: "closest",
+      paper_bgcolor: "rgba(0,0,0,0)", plot_bgcolor: "rgba(0,0,0,0)",
+      xaxis: axis, yaxis: Object.assign({}, axis, { scaleanchor: narrow() ? undefined : undefined })
+    };
+    return Plotly.newPlot(el, traces, layout, CONFIG).then(follow);
+  };
+
+  function drawCharts() {
+    var charts = document.querySelectorAll("[data-chart]");
+    if (!charts.length) { return; }
+    if (typeof Plotly === "undefined") {
+      charts.forEach(function (el) { empty(el, "Charts need /static/vendor/plotly.min.js."); });
+      return;
+    }
+    charts.forEach(function (el) {
+      var spec = readJSON(el.getAttribute("data-chart"));
+      var fn = spec && draw[spec.kind];
+      if (fn) { fn(el, spec); }
+    });
+  }
+
+  function colourSwatches() {
+    document.querySelectorAll("[data-colour]").forEach(function (el) {
+      el.style.backgroundColor = el.getAttribute("data-colour");
+    });
+  }
+
+  /* Document page: a fact in the list lights up its evidence, and the reverse. */
+  function linkFacts() {
+    var body = document.getElementById("body");
+    if (!body) { return; }
+    var marks = body.querySelectorAll("mark[data-facts]");
+    function clear() {
+      document.querySelectorAll(".active").forEach(function (el) { el.classList.remove("active"); });
+    }
+    function show(key, scroll) {
+      clear();
+      var first = null;
+      marks.forEach(function (m) {
+        if (m.getAttribute("data-facts").split(" ").indexOf(key) >= 0) {
+          m.classList.add("active");
+          first = first || m;
+        }
+      });
+      document.querySelectorAll('[data-fact="' + key + '"]').forEach(function (el) { el.classList.add("active"); });
+      if (first && scroll) { first.scrollIntoView({ behavior: "smooth", block: "center" }); }
+    }
+    document.querySelectorAll("[data-fact]").forEach(function (li) {
+      var key = li.getAttribute("data-fact");
+      li.addEventListener("click", function () { show(key, true); });
+      li.addEventListener("keydown", function (ev) { if (ev.key === "Enter") { show(key, true); } });
+    });
+    marks.forEach(function (m) {
+      m.addEventListener("click", function () {
+        var keys = m.getAttribute("data-facts").split(" ");
+        show(keys[0], false);
+        var li = document.querySelector('[data-fact="' + keys[0] + '"]');
+        if (li) { li.scrollIntoView({ behavior: "smooth", block: "nearest" }); }
+      });
+    });
+    document.querySelectorAll(".kind-toggle").forEach(function (box) {
+      box.addEventListener("change", function () {
+        body.classList.toggle("hide-" + box.value, !box.checked);
+      });
+    });
+  }
+
+  function init() {
+    colourSwatches();
+    linkFacts();
+    drawCharts();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

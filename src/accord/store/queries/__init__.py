@@ -1,0 +1,44 @@
+"""Read-only queries for the dashboard and the REST API (parameterised SQLAlchemy Core).
+
+Kept apart from ``Store`` because they answer views (lists, sums, graphs), not records.
+"""
+
+from accord.store.queries.filters import Filters
+from accord.store.queries.lists import (
+    GROUPS,
+    list_actors,
+    list_amounts,
+    list_documents,
+    list_events,
+    list_quotes,
+    sum_amounts,
+)
+from accord.store.queries.views import (
+    actor_view,
+    copies,
+    counts,
+    documents_by_month,
+    event_counts,
+    facets,
+    network,
+    pair_view,
+)
+
+__all__ = [
+    "GROUPS",
+    "Filters",
+    "actor_view",
+    "copies",
+    "counts",
+    "documents_by_month",
+    "event_counts",
+    "facets",
+    "list_actors",
+    "list_amounts",
+    "list_documents",
+    "list_events",
+    "list_quotes",
+    "network",
+    "pair_view",
+    "sum_amounts",
+]

@@ -1,0 +1,183 @@
+"""What a dashboard view or API list is narrowed to, as SQL clauses over documents.
+
+Within one kind of filter the values are alternatives (any actor of the list); across
+kinds they all must hold. Every value is a bound parameter: nothing a user types is
+spliced into SQL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    func,
+    literal,
+    literal_column,
+    select,
+    table,
+    text,
+    true,
+    union,
+)
+
+from accord.store.models import (
+    ActorRow,
+    AttributedSourceRow,
+    DocumentRow,
+    EventActorRow,
+    EventRow,
+    EventSectorRow,
+    RelationRow,
+    RelationSectorRow,
+)
+from accord.store.search import words
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """A view's filters; empty fields mean "no restriction"."""
+
+    actors: tuple[str, ...] = ()
+    pair: tuple[str, str] | None = None  # sorted
+    sectors: tuple[str, ...] = ()
+    event_types: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    outlets: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()  # credited sources (attributed_sources)
+    date_from: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD
+    date_to: str | None = None
+    q: str | None = None
+    kinds: tuple[str, ...] = ()  # money kinds, for amount lists
+
+    @property
+    def empty(self) -> bool:
+        return not (
+            self.actors
+            or self.pair
+            or self.sectors
+            or self.event_types
+            or self.statuses
+            or self.outlets
+            or self.sources
+            or self.date_from
+            or self.date_to
+            or (self.q and words(self.q))
+        )
+
+
+def date_from_clause(column: Any, date_from: str) -> ColumnElement[bool]:
+    """``column >= date_from`` where both may be partial dates (YYYY, YYYY-MM).
+
+    "2023-07" is on or after "2023-07-15" for a view (the month overlaps), so the bound
+    is cut to the column value's own precision before comparing.
+    """
+    clause: ColumnElement[bool] = column >= func.substr(literal(date_from), 1, func.length(column))
+    return clause
+
+
+def date_to_clause(column: Any, date_to: str) -> ColumnElement[bool]:
+    """``column <= date_to`` for partial dates ("2023" is within "..2023-03")."""
+    return func.substr(column, 1, len(date_to)) <= date_to
+
+
+def fulltext_clause(dialect: str, query: str) -> ColumnElement[bool]:
+    """Documents whose title or body hold every word of ``query`` (FTS5 / tsvector)."""
+    terms = words(query)
+    if not terms:
+        return true()
+    if dialect == "sqlite":
+        match = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
+        fts: Select[Any] = (
+            select(literal_column("rowid"))
+            .select_from(table("documents_fts"))
+            .where(text("documents_fts MATCH :fts_query").bindparams(fts_query=match))
+        )
+        return DocumentRow.pk.in_(fts)
+    vector = func.to_tsvector(
+        literal_column("'english'"),
+        func.coalesce(DocumentRow.title, "").concat(" ").concat(DocumentRow.body),
+    )
+    return vector.op("@@")(func.plainto_tsquery(literal_column("'english'"), " ".join(terms)))
+
+
+def pair_event_ids(a: str, b: str) -> Select[Any]:
+    """Ids of events that have both actors of a pair."""
+    ea1 = EventActorRow.__table__.alias("pa1")
+    ea2 = EventActorRow.__table__.alias("pa2")
+    return (
+        select(ea1.c.event_id)
+        .join(ea2, ea2.c.event_id == ea1.c.event_id)
+        .where(ea1.c.code == a, ea2.c.code == b)
+    )
+
+
+def pair_document_pks(a: str, b: str) -> Any:
+    """Documents that relate the pair or hold an event with both of them."""
+    ea1 = EventActorRow.__table__.alias("pd1")
+    ea2 = EventActorRow.__table__.alias("pd2")
+    return union(
+        select(RelationRow.document_pk).where(RelationRow.actor_a == a, RelationRow.actor_b == b),
+        select(ea1.c.document_pk)
+        .join(ea2, ea2.c.event_id == ea1.c.event_id)
+        .where(ea1.c.code == a, ea2.c.code == b),
+    )
+
+
+def document_clauses(f: Filters, dialect: str) -> list[ColumnElement[bool]]:
+    """SQL conditions on ``documents`` for every filter set.
+
+    Each is ``pk IN (SELECT document_pk ... WHERE <indexed column> = :value)`` so the
+    database starts from the facts that match rather than testing every document.
+    """
+    d = DocumentRow
+    out: list[ColumnElement[bool]] = []
+    if f.actors:
+        out.append(d.pk.in_(select(ActorRow.document_pk).where(ActorRow.code.in_(f.actors))))
+    if f.pair:
+        out.append(d.pk.in_(pair_document_pks(*f.pair)))
+    if f.sectors:
+        out.append(
+            d.pk.in_(
+                union(
+                    select(RelationSectorRow.document_pk).where(
+                        RelationSectorRow.sector.in_(f.sectors)
+                    ),
+                    select(EventSectorRow.document_pk).where(EventSectorRow.sector.in_(f.sectors)),
+                )
+            )
+        )
+    if f.event_types or f.statuses:
+        conds = []
+        if f.event_types:
+            conds.append(EventRow.type.in_(f.event_types))
+        if f.statuses:
+            conds.append(EventRow.status.in_(f.statuses))
+        out.append(d.pk.in_(select(EventRow.document_pk).where(*conds)))
+    if f.outlets:
+        out.append(d.outlet.in_(f.outlets))
+    if f.sources:
+        out.append(
+            d.pk.in_(
+                select(AttributedSourceRow.document_pk).where(
+                    AttributedSourceRow.name.in_(f.sources)
+                )
+            )
+        )
+    if f.date_from:
+        out.append(date_from_clause(d.published, f.date_from))
+    if f.date_to:
+        out.append(date_to_clause(d.published, f.date_to))
+    if f.q and words(f.q):
+        out.append(fulltext_clause(dialect, f.q))
+    return out
+
+
+def document_pks(f: Filters, dialect: str) -> Select[Any] | None:
+    """A subquery of the filtered documents' keys, or None when nothing filters."""
+    clauses = document_clauses(f, dialect)
+    if not clauses:
+        return None
+    return select(DocumentRow.pk).where(*clauses)

@@ -1,0 +1,212 @@
+"""The dashboard in real headless Chromium: pages load clean, clicks lead from the
+network to an actor, a pair and a document's highlighted evidence, filters apply, and
+article markup never runs. Screenshots go to artifacts/screenshots/."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+from serve_data import IMG, SCRIPT, XSS_ID
+
+from accord.serve.app import create_app
+from accord.settings import Settings
+from accord.store import Store
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = os.environ.get("ACCORD_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+SHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+@pytest.fixture(scope="module")
+def base_url(store: Store) -> Iterator[str]:
+    port = _free_port()
+    config = uvicorn.Config(
+        create_app(store, Settings(api_token=None)),
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert server.started, "uvicorn did not start"
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not Path(CHROMIUM).is_file():
+        pytest.skip(f"no chromium at {CHROMIUM} (apt install chromium, or set ACCORD_CHROMIUM)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield launched
+        launched.close()
+
+
+class Watched:
+    """A page with its console errors, uncaught errors and dialogs recorded."""
+
+    def __init__(self, browser: Any, viewport: dict[str, int]) -> None:
+        self.context = browser.new_context(viewport=viewport)
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+        def dialog(d: Any) -> None:
+            self.dialogs.append(d.message)
+            d.dismiss()
+
+        self.page.on("dialog", dialog)
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture()
+def watched(browser: Any) -> Iterator[Watched]:
+    w = Watched(browser, VIEWPORTS["desktop"])
+    yield w
+    w.close()
+
+
+def _wait_charts(page: Any) -> None:
+    page.wait_for_load_state("networkidle")
+    page.wait_for_function(
+        "Array.from(document.querySelectorAll('[data-chart]'))"
+        ".every(el => el.classList.contains('js-plotly-plot') || el.classList.contains('empty'))",
+        timeout=20000,
+    )
+
+
+PAGES = {
+    "overview": "/",
+    "network": "/network",
+    "documents": "/documents",
+    "actor": "/actors/KEN",
+    "pair": "/pairs/GHA/KEN",
+    "document": "/documents/synthetic-00002",
+    "search": "/search?q=solar",
+}
+
+
+@pytest.mark.parametrize("size", sorted(VIEWPORTS))
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_page_loads_without_errors(browser: Any, base_url: str, name: str, size: str) -> None:
+    w = Watched(browser, VIEWPORTS[size])
+    try:
+        w.page.goto(base_url + PAGES[name])
+        _wait_charts(w.page)
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        w.page.screenshot(path=str(SHOTS / f"{name}-{size}.png"), full_page=True)
+        assert w.errors == [], w.errors
+        drawn = w.page.locator(".js-plotly-plot").count()
+        assert drawn == w.page.locator("[data-chart]").count() - w.page.locator(".empty").count()
+        width = w.page.evaluate("document.documentElement.scrollWidth")
+        assert width <= VIEWPORTS[size]["width"] + 1, "the page scrolls sideways"
+    finally:
+        w.close()
+
+
+def _click_point(page: Any, trace_index: int, point_index: int) -> None:
+    """Click a plotly point: traces are drawn in order, points in data order."""
+    point = page.locator(".scatterlayer .trace").nth(trace_index).locator("path.point")
+    point.nth(point_index).click(force=True)
+
+
+def test_click_from_network_to_actor_pair_document(watched: Watched, base_url: str) -> None:
+    page = watched.page
+    page.goto(base_url + "/network")
+    _wait_charts(page)
+    spec = json.loads(page.locator("#data-network").text_content())
+    node = next(i for i, n in enumerate(spec["nodes"]) if n["code"] == "KEN")
+    traces = len(spec["edges"]) + 2  # one line trace per edge, edge midpoints, nodes
+    with page.expect_navigation():
+        _click_point(page, traces - 1, node)
+    assert page.url.endswith("/actors/KEN")
+    _wait_charts(page)
+    with page.expect_navigation():
+        page.locator("table a[href^='/pairs/GHA/KEN']").first.click()
+    assert "/pairs/GHA/KEN" in page.url
+    with page.expect_navigation():
+        page.locator(f"a[href='/documents/{XSS_ID}']").first.click()
+    body = page.locator("#body")
+    assert body.locator("mark.hl-amount").first.is_visible()
+    assert body.locator("mark.hl-quote").first.is_visible()
+    page.locator("[data-fact='amount-0']").click()
+    assert "active" in (body.locator("mark.hl-amount").first.get_attribute("class") or "")
+    page.screenshot(path=str(SHOTS / "evidence-desktop.png"), full_page=True)
+    assert watched.errors == []
+
+
+def test_click_an_edge_opens_the_pair(watched: Watched, base_url: str) -> None:
+    page = watched.page
+    page.goto(base_url + "/network")
+    _wait_charts(page)
+    spec = json.loads(page.locator("#data-network").text_content())
+    edge = spec["edges"][0]
+    with page.expect_navigation():
+        _click_point(page, len(spec["edges"]), 0)
+    assert page.url.endswith(f"/pairs/{edge['a']}/{edge['b']}")
+
+
+def test_filter_changes_what_is_shown(watched: Watched, base_url: str) -> None:
+    page = watched.page
+    page.goto(base_url + "/documents")
+    before = page.locator("#doc-count").text_content()
+    page.select_option("select[name=outlet]", "Savanna Daily")
+    with page.expect_navigation():
+        page.click("form.filters button[type=submit]")
+    assert "outlet=Savanna+Daily" in page.url
+    after = page.locator("#doc-count").text_content()
+    assert int(after.split()[0]) < int(before.split()[0])
+    outlets = page.locator("tbody tr td:nth-child(3)").all_text_contents()
+    assert outlets and set(outlets) == {"Savanna Daily"}
+
+
+def test_article_markup_is_text_and_never_runs(watched: Watched, base_url: str) -> None:
+    page = watched.page
+    page.goto(base_url + f"/documents/{XSS_ID}")
+    page.wait_for_load_state("networkidle")
+    text = page.locator("#body").inner_text()
+    assert SCRIPT in text and IMG in text
+    assert SCRIPT in page.locator("h1").inner_text()
+    assert page.locator("#body img, #body script").count() == 0
+    page.goto(base_url + "/search?q=memo")
+    page.wait_for_load_state("networkidle")
+    assert watched.dialogs == []
+    assert watched.errors == []
