@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from accord.errors import ModelNotFoundError
 from accord.pipeline import process_parallel, process_stream
 from accord.pipeline.pool import run_chunk
 from accord.read import iter_raw
@@ -123,3 +124,9 @@ def test_closing_the_stream_early_stops_the_workers() -> None:
 @pytest.mark.parametrize("workers", [0, 1])
 def test_an_empty_input_gives_nothing(workers: int) -> None:
     assert list(process_parallel([], workers=workers)) == []
+
+
+def test_a_missing_model_is_one_clear_error_not_an_error_per_document() -> None:
+    docs = [raw(n) for n in range(6)]
+    with pytest.raises(ModelNotFoundError, match="no_such_model"):
+        list(process_parallel(docs, workers=2, model="no_such_model", batch_size=2))

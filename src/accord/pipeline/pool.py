@@ -46,8 +46,13 @@ def run_chunk(chunk: list[Item], model: str, batch_size: int) -> list[Result]:
 
 
 def _context() -> multiprocessing.context.BaseContext:
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    # The server imports spaCy and the stages once (no model, no threads yet); each
+    # worker forks from it and skips those imports. Ignored once the server runs.
+    context.set_forkserver_preload(["accord.pipeline.batch"])
+    return context
 
 
 def _where(raw: RawDocument) -> str:
