@@ -2,5 +2,12 @@
 
 from accord.pipeline.batch import process_stream
 from accord.pipeline.document import process_raw, process_text, safe_process
+from accord.pipeline.pool import process_parallel
 
-__all__ = ["process_raw", "process_stream", "process_text", "safe_process"]
+__all__ = [
+    "process_parallel",
+    "process_raw",
+    "process_stream",
+    "process_text",
+    "safe_process",
+]

@@ -6,7 +6,19 @@ from collections.abc import Iterator, Sequence
 from fnmatch import fnmatch
 from pathlib import Path
 
-DEFAULT_INCLUDE: tuple[str, ...] = ("*.txt", "*.html", "*.htm", "*.jsonl")
+from accord.read.feed import is_feed_file
+
+DEFAULT_INCLUDE: tuple[str, ...] = (
+    "*.txt",
+    "*.html",
+    "*.htm",
+    "*.jsonl",
+    "*.warc",
+    "*.warc.gz",
+    "*.rss",
+    "*.atom",
+    "*.xml",
+)
 # Documentation that sits beside corpora; never an article.
 _NOT_ARTICLES = {
     "readme",
@@ -30,7 +42,11 @@ def is_article_name(path: Path, include: Sequence[str]) -> bool:
 
 
 def iter_folder(root: Path, include: Sequence[str] | None = None) -> Iterator[Path]:
-    """Article files under ``root``: no hidden files or folders, sorted by path."""
+    """Article files under ``root``: no hidden files or folders, sorted by path.
+
+    An .xml file counts only when it is an RSS or Atom feed: folders of articles often
+    hold other XML (sitemaps, metadata) that is not news.
+    """
     patterns = tuple(include) if include else DEFAULT_INCLUDE
     found = (
         p
@@ -38,5 +54,6 @@ def iter_folder(root: Path, include: Sequence[str] | None = None) -> Iterator[Pa
         if p.is_file()
         and not any(part.startswith(".") for part in p.relative_to(root).parts)
         and is_article_name(p, patterns)
+        and (p.suffix.lower() != ".xml" or is_feed_file(p))
     )
     yield from sorted(found)

@@ -6,15 +6,18 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from accord.errors import ReadError
+from accord.read.feed import iter_feed
 from accord.read.folder import iter_folder
 from accord.read.html import read_html_file
 from accord.read.jsonl import iter_jsonl
 from accord.read.stdin import looks_like_html, read_stdin
 from accord.read.text import read_text_file
+from accord.read.warc import is_warc_name, iter_warc
 from accord.schema import DocumentError, RawDocument
 
 _HTML = {".html", ".htm", ".xhtml"}
 _JSONL = {".jsonl", ".ndjson"}
+_FEEDS = {".rss", ".atom", ".xml"}
 
 
 def read_file(path: Path) -> Iterator[RawDocument | DocumentError]:
@@ -22,6 +25,12 @@ def read_file(path: Path) -> Iterator[RawDocument | DocumentError]:
     suffix = path.suffix.lower()
     if suffix in _JSONL:
         yield from iter_jsonl(path)
+        return
+    if is_warc_name(path):
+        yield from iter_warc(path)
+        return
+    if suffix in _FEEDS:
+        yield from iter_feed(path)
         return
     try:
         if suffix in _HTML:
@@ -38,7 +47,8 @@ def iter_raw(
 ) -> Iterator[RawDocument | DocumentError]:
     """Every document under the given paths, in a stable order.
 
-    A folder is read recursively (``include`` globs, default *.txt *.html *.htm *.jsonl);
+    A folder is read recursively (``include`` globs, default in ``read.folder``: text,
+    HTML, JSON Lines, WARC and feeds; an .xml file only when it is an RSS or Atom feed);
     a file named on its own is read whatever its suffix; ``-`` is standard input.
     """
     for given in paths:
