@@ -45,11 +45,7 @@ _copy[2] = _copy[2].replace(
     "Once finished, the port will be able to take 7.5 million containers each year, he added.",
 )
 PORT_COPY = (
-    "JAKARTA, May 16 (Kyodo) -- "
-    + "\n\n".join(_copy[:5])
-    + "\n\n"
-    + _copy[5].split(". ")[0]
-    + "."
+    "JAKARTA, May 16 (Kyodo) -- " + "\n\n".join(_copy[:5]) + "\n\n" + _copy[5].split(". ")[0] + "."
 )
 PORT_SHORT = "TOKYO (Jiji Press) -- " + "\n\n".join(_copy[:5])
 

@@ -65,8 +65,7 @@ def shingles(body: str) -> set[bytes]:
     if len(tokens) <= SHINGLE:
         return {" ".join(tokens).encode("utf-8")}
     return {
-        " ".join(tokens[i : i + SHINGLE]).encode("utf-8")
-        for i in range(len(tokens) - SHINGLE + 1)
+        " ".join(tokens[i : i + SHINGLE]).encode("utf-8") for i in range(len(tokens) - SHINGLE + 1)
     }
 
 
