@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import threading
 from datetime import UTC, datetime
 
 from sqlalchemy import text
@@ -17,6 +18,7 @@ from story_texts import (
     make,
 )
 
+from accord.schema import Record
 from accord.store import Store, open_store
 from accord.store.migrate import upgrade
 
@@ -148,6 +150,16 @@ def test_a_story_held_together_by_one_document_splits_when_it_goes(store: Store)
     assert _story(store, "rail-a") != _story(store, "rail-c")
 
 
+def test_a_document_that_copies_two_stories_joins_them(store: Store) -> None:
+    store.ingest(make("rail-c", RAIL_C, published="2024-05-22"))
+    store.ingest(make("rail-a", RAIL_A, published="2024-05-20"))
+    assert store.copies("rail-a") == []
+    store.ingest(make("rail-b", RAIL_B, published="2024-05-21"))
+    assert _ids(store, "rail-c") == ["rail-a", "rail-b"]
+    [story] = store.stories()
+    assert (story.first_doc_id, story.count) == ("rail-a", 3)
+
+
 def test_stories_page_largest_first(store: Store) -> None:
     store.ingest(make("rail-a", RAIL_A, outlet="Daily Nation", published="2024-05-20"))
     store.ingest(make("rail-b", RAIL_B, outlet="The Standard", published="2024-05-21"))
@@ -213,3 +225,36 @@ def test_documents_stored_before_stories_get_them_on_upgrade(store_url: str) -> 
         # The full-text triggers of 0001 survived the new columns.
         store.ingest(make("nation-rail", RAIL_A, outlet="Daily Nation"))
         assert [h.doc_id for h in store.search("Naivasha Malaba")] == ["nation-rail"]
+
+
+def test_copies_written_at_once_by_two_writers_share_one_story(store_url: str) -> None:
+    """Each writer must see the other's copies: no story is split by a race."""
+    open_store(store_url).close()
+    outlets = ["Antara", "Kyodo", "Jiji Press", "NHK", "Tempo", "Nikkei", "Reuters", "AFP"]
+    bodies = [PORT, PORT_COPY, PORT_SHORT]
+    records = [
+        make(f"port-{i}", bodies[i % 3] + f"\n\nFiled by the {outlet} desk.", outlet=outlet)
+        for i, outlet in enumerate(outlets)
+    ]
+    records += [make(f"rail-{i}", body) for i, body in enumerate((RAIL_A, RAIL_B, RAIL_C))]
+    failures: list[BaseException] = []
+
+    def writer(chunk: list[Record]) -> None:
+        try:
+            with open_store(store_url) as store:
+                for r in chunk:
+                    store.ingest(r)
+        except BaseException as exc:  # collected and asserted below
+            failures.append(exc)
+
+    threads = [threading.Thread(target=writer, args=(records[i::2],)) for i in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert failures == []
+    with open_store(store_url) as store:
+        assert [(s.count, s.first_doc_id[:4]) for s in store.stories()] == [
+            (8, "port"),
+            (3, "rail"),
+        ]

@@ -108,6 +108,7 @@ class Store:
         now = _now()
         outcome: Outcome
         with self._write() as session, session.begin():
+            stories.lock(session)
             row = session.scalar(
                 select(DocumentRow).where(DocumentRow.content_hash == record.content_hash)
             )
@@ -170,6 +171,7 @@ class Store:
     def delete(self, doc_id: str) -> bool:
         """Remove a document and its facts; False if there was none."""
         with self._write() as session, session.begin():
+            stories.lock(session)
             row = session.scalar(select(DocumentRow).where(DocumentRow.doc_id == doc_id))
             if row is None:
                 return False

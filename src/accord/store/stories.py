@@ -1,10 +1,12 @@
 """Stories: documents that are copies of one text, kept grouped as documents come and go.
 
-Every document with words carries its MinHash signature and 32 LSH band keys
+Every document with words carries its MinHash sketch and 32 LSH band keys
 (syndication.py). A document entering the store looks up, by SQL, the documents
 sharing any band key, keeps those ``same_story`` confirms from the two sketches, and
 joins the story of the earliest of them (first published, then first ingested); with
-none it founds its own story, whose id is its pk.
+none it founds its own story, whose id is its pk. A document that is a copy in several
+stories joins them into that one, so a story is a connected group of copies and does
+not depend on the order documents arrive in.
 
 A story's id is always the pk of one of its members, so ids never collide. When a
 document leaves (deleted, or replaced by another text) the rest of its story is
@@ -103,6 +105,11 @@ _MEMBERS = (
     .where(_DOCS.c.story_id == bindparam("sid"))
     .order_by(*_FIRST)
 )
+_MERGE = (
+    update(_DOCS)
+    .where(_DOCS.c.story_id.in_(bindparam("others", expanding=True)))
+    .values(story_id=bindparam("sid"))
+)
 _UNSET_STORY = update(_DOCS).where(_DOCS.c.story_id == bindparam("old")).values(story_id=None)
 _CANDIDATES = select(
     _DOCS.c.pk,
@@ -188,11 +195,18 @@ def rebuild(session: Session) -> int:
     return len(pks)
 
 
-def _lock(conn: Connection) -> None:
-    """PostgreSQL: one placer at a time, so two copies arriving together share a story.
+def lock(session: Session) -> None:
+    """PostgreSQL: one writer of stories at a time, until this transaction ends.
 
-    (SQLite writers are already one at a time: BEGIN IMMEDIATE.) Held to commit.
+    Two copies arriving together must see each other to share a story, and a writer
+    re-placing a story's members must not wait on a row another writer holds while that
+    one waits on it: so the store takes this first, before writing any row.
+    (SQLite writers are already one at a time: BEGIN IMMEDIATE.)
     """
+    _lock(session.connection())
+
+
+def _lock(conn: Connection) -> None:
     if conn.dialect.name == "postgresql":
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK_KEY})
 
@@ -217,6 +231,9 @@ def _assign(conn: Connection, pk: int, mine: Sketch | None) -> None:
         if confirmed:
             earliest = min(confirmed, key=lambda r: _first_key(r.published, r.ingested_at, r.pk))
             story = earliest.story_id
+            others = sorted({r.story_id for r in confirmed} - {story})
+            if others:  # this document is a copy in several stories: they are one
+                conn.execute(_MERGE, {"sid": story, "others": others})
     conn.execute(_SET_STORY, {"doc": pk, "sid": story})
 
 
