@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import typer
 
-from accord.cli import eval_cmd, extract_cmd, ingest_cmd, report_cmd, serve_cmd, store_cmds
+from accord.cli import (
+    copies_cmd,
+    eval_cmd,
+    extract_cmd,
+    ingest_cmd,
+    report_cmd,
+    serve_cmd,
+    store_cmds,
+)
 
 app = typer.Typer(
     name="accord",
@@ -23,6 +31,7 @@ extract_cmd.register(app)
 ingest_cmd.register(app)
 store_cmds.register(app)
 eval_cmd.register(app)
+copies_cmd.register(app)
 serve_cmd.register(app)
 report_cmd.register(app)
 

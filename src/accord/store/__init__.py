@@ -2,5 +2,6 @@
 
 from accord.store.api import Outcome, Store, open_store
 from accord.store.search import SearchHit
+from accord.store.stories import Copy, Story
 
-__all__ = ["Outcome", "SearchHit", "Store", "open_store"]
+__all__ = ["Copy", "Outcome", "SearchHit", "Store", "Story", "open_store"]

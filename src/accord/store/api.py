@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from accord.errors import StoreError
 from accord.schema import DocumentError, Record
-from accord.store import read, write
+from accord.store import read, stories, write
 from accord.store.engine import WRITE, make_engine
 from accord.store.migrate import upgrade
 from accord.store.models import (
@@ -34,6 +34,7 @@ from accord.store.models import (
 )
 from accord.store.search import SearchHit
 from accord.store.search import search as _search
+from accord.store.stories import Copy, Story
 
 Outcome = Literal["added", "unchanged", "replaced"]
 
@@ -107,6 +108,7 @@ class Store:
         now = _now()
         outcome: Outcome
         with self._write() as session, session.begin():
+            stories.lock(session)
             row = session.scalar(
                 select(DocumentRow).where(DocumentRow.content_hash == record.content_hash)
             )
@@ -141,6 +143,8 @@ class Store:
                 write.delete_facts(session, row.pk)
             if outcome != "unchanged":
                 write.insert_facts(session, row.pk, record)
+            if outcome != "unchanged" or row.story_id is None:
+                stories.place(session, row.pk, record.body)
             if record.source.path:
                 session.execute(delete(ErrorRow).where(ErrorRow.path == record.source.path))
         return outcome
@@ -167,10 +171,12 @@ class Store:
     def delete(self, doc_id: str) -> bool:
         """Remove a document and its facts; False if there was none."""
         with self._write() as session, session.begin():
+            stories.lock(session)
             row = session.scalar(select(DocumentRow).where(DocumentRow.doc_id == doc_id))
             if row is None:
                 return False
             write.delete_facts(session, row.pk)
+            stories.leave(session, row.pk)
             session.delete(row)
         return True
 
@@ -246,6 +252,32 @@ class Store:
         """Documents whose title or body hold every word of ``query``, best first."""
         with self._read() as session:
             return _search(session, query, limit)
+
+    def copies(self, doc_id: str) -> list[Copy]:
+        """The other documents carrying the same text as ``doc_id``, first published first.
+
+        Empty for an unknown id or a text no other document copies.
+        """
+        with self._read() as session:
+            return stories.copies(session, doc_id)
+
+    def story(self, doc_id: str) -> Story | None:
+        """The story ``doc_id`` belongs to (count 1 when it has no copies); None if unknown."""
+        with self._read() as session:
+            return stories.story_of(session, doc_id)
+
+    def stories(self, limit: int = 20, offset: int = 0, *, min_count: int = 2) -> list[Story]:
+        """Stories carried by at least ``min_count`` documents, who carried each first.
+
+        Largest first, then latest first publication first.
+        """
+        with self._read() as session:
+            return stories.stories(session, limit, offset, min_count)
+
+    def count_stories(self, *, min_count: int = 2) -> int:
+        """How many stories ``stories`` pages through."""
+        with self._read() as session:
+            return stories.count_stories(session, min_count)
 
     def session(self) -> Session:
         """A read session for callers that query the tables themselves (the dashboard)."""

@@ -14,12 +14,15 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import (
+    BigInteger,
     DateTime,
     Double,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
+    SmallInteger,
     String,
     Text,
     UniqueConstraint,
@@ -70,6 +73,25 @@ class DocumentRow(Base):
     record_hash: Mapped[str] = mapped_column(String(80), default="")
     ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # Syndication (stories.py): the story this text is a copy of, named by the pk of the
+    # member that founded it, and the body's MinHash signature and shingle count
+    # (None: no words).
+    story_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    signature: Mapped[bytes | None] = mapped_column(LargeBinary)
+    shingle_count: Mapped[int | None] = mapped_column(Integer)
+
+
+class DocumentBandRow(Base):
+    """One LSH band key of a document's signature: equal (band, key) makes a candidate copy."""
+
+    __tablename__ = "document_bands"
+    __table_args__ = (Index("ix_document_bands_band_key", "band", "key"),)
+
+    document_pk: Mapped[int] = mapped_column(
+        ForeignKey("documents.pk", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    band: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
+    key: Mapped[int] = mapped_column(BigInteger)
 
 
 class AttributedSourceRow(Base):
