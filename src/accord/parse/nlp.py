@@ -49,7 +49,7 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
         ) from exc
     if "accord_paragraphs" not in nlp.pipe_names:
         where = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
-        nlp.add_pipe("accord_paragraphs", **where)  # type: ignore[arg-type]
+        nlp.add_pipe("accord_paragraphs", **where)
     return nlp
 
 
