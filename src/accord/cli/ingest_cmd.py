@@ -15,7 +15,7 @@ from rich.text import Text
 
 from accord import __version__
 from accord.errors import ModelNotFoundError, StoreError
-from accord.pipeline import process_stream
+from accord.pipeline import process_parallel
 from accord.read.sources import iter_raw
 from accord.schema import DocumentError, RawDocument, Record
 from accord.settings import load_settings
@@ -27,7 +27,7 @@ OUTCOMES = ("added", "unchanged", "replaced", "failed")
 def _remember(
     items: Iterable[RawDocument | DocumentError], seen: deque[RawDocument | DocumentError]
 ) -> Iterator[RawDocument | DocumentError]:
-    """Pass items on, keeping each until its result comes back (process_stream keeps
+    """Pass items on, keeping each until its result comes back (the pipeline keeps
     input order, one result per item), so the raw text can be stored beside the record."""
     for item in items:
         seen.append(item)
@@ -56,9 +56,13 @@ def ingest(
         str | None, typer.Option("--db", help="store URL (default: settings db, ACCORD_DB)")
     ] = None,
     model: Annotated[str | None, typer.Option(help="spaCy model name")] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", "-w", help="processes (default: settings workers)"),
+    ] = None,
 ) -> None:
     """Process articles into the store; exit code 1 if any document failed."""
-    settings = load_settings(db=db, model=model)
+    settings = load_settings(db=db, model=model, workers=workers)
     out = Console()
     err = Console(stderr=True)
     try:
@@ -78,8 +82,11 @@ def ingest(
     )
     with store, Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("", total=None)
-        stream = process_stream(
-            _remember(iter_raw(paths), seen), settings.model, settings.batch_size
+        stream = process_parallel(
+            _remember(iter_raw(paths), seen),
+            settings.workers,
+            settings.model,
+            settings.batch_size,
         )
         try:
             for item in stream:
