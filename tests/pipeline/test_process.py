@@ -24,3 +24,34 @@ def test_a_bad_file_is_one_error_and_the_batch_goes_on(tmp_path: Path) -> None:
     assert [Path(e.path).name for e in errors] == ["b.txt"]
     assert errors[0].reason
     assert sorted(r.id for r in records) == ["a", "c"]
+
+
+def test_a_text_too_long_to_parse_is_one_error(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Kenya and Uganda signed a rail agreement.", "utf-8")
+    (tmp_path / "huge.txt").write_text("Trade talks continued. " * 2000, "utf-8")
+    out = list(process_stream(iter_raw([tmp_path]), max_chars=10_000))
+    errors = [o for o in out if isinstance(o, DocumentError)]
+    assert [Path(e.path).name for e in errors] == ["huge.txt"]
+    assert "too long" in errors[0].reason
+    assert [o.id for o in out if isinstance(o, Record)] == ["a"]
+
+
+def test_an_extractor_defect_costs_one_document(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import accord.pipeline.batch as batch
+
+    real = batch.extract_facts
+
+    def flaky(document, doc):  # type: ignore[no-untyped-def]
+        if "boom" in document.body:
+            raise IndexError("list index out of range")
+        return real(document, doc)
+
+    monkeypatch.setattr(batch, "extract_facts", flaky)
+    (tmp_path / "a.txt").write_text("Ghana and Togo held talks in Accra.", "utf-8")
+    (tmp_path / "b.txt").write_text("The boom in cocoa prices continued.", "utf-8")
+    (tmp_path / "c.txt").write_text("Chile and Peru signed a mining pact.", "utf-8")
+    out = list(process_stream(iter_raw([tmp_path])))
+    errors = [o for o in out if isinstance(o, DocumentError)]
+    assert [Path(e.path).name for e in errors] == ["b.txt"]
+    assert "IndexError" in errors[0].reason
+    assert sorted(o.id for o in out if isinstance(o, Record)) == ["a", "c"]
