@@ -13,7 +13,14 @@ from clean_pages import CLOSE, LEAD, TITLE, page, run
         (["Subscribe to the Coast Observer's newsletter for more."], "Coast Observer"),
         (["WATCH: The latest videos from the Nation"], "The Nation"),
         (["Watch more videos from Citizen Digital"], "Citizen Digital"),
-        (["© 2023 Lake Region Media Ltd. All rights reserved."], "Lake Region Media Ltd"),
+        (["© 2023 Lake Region Media Ltd. All rights reserved."], "Lake Region Media"),
+        (["Highland Courier © All rights reserved | Privacy Policy"], "Highland Courier"),
+        (["Copyright 2024 Rift Valley Post Limited. Registered in Kenya."], "Rift Valley Post"),
+        (
+            ["Like this story? Get the Sahel Monitor evening briefing in your inbox."],
+            "Sahel Monitor",
+        ),
+        (["Receive the Harbour Gazette weekly newsletter every Friday."], "Harbour Gazette"),
         (["Copyright 2020 The East African"], "The East African"),
         (["Lake Region Media. All rights reserved."], "Lake Region Media"),
         (
