@@ -71,6 +71,8 @@ def test_wire_sign_off_names_the_outlet_in_any_case() -> None:
         ("The BBC's correspondent in Lagos says the mood is tense.", ["BBC"]),
         ("The Associated Press said three soldiers were killed in the clash.", ["AP"]),
         ("Interfax quoted the deputy minister as saying supplies would resume.", ["Interfax"]),
+        ("The Xinhua news agency quoted her as saying the talks went well.", ["Xinhua"]),
+        ("The Tass news agency reported that the delegation left Kabul.", ["TASS"]),
         ("Tembo Times, a local news site, reported the contract last year.", ["Tembo Times"]),
         (
             "Analysts who spoke to the Lusaka Herald, a daily newspaper, were doubtful.",
