@@ -78,7 +78,7 @@ COLLECTIVE_HEADS: Final = frozenset(
         "diplomat", "head", "society", "market", "democracy", "monarchy", "republic",
         "authority", "administration", "parliament", "lawmaker", "ambassador",
         "producer", "exporter", "importer", "supplier", "creditor", "lender", "donor",
-        "borrower", "rival", "peer", "signatory", "neighbor", "treasury", "army",
+        "borrower", "rival", "peer", "signatory", "buyer",
     }
 )  # fmt: skip
 #: Entity labels whose names swallow a place name ("University of London").
