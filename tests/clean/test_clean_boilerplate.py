@@ -48,6 +48,22 @@ BOILERPLATE = [
     "Copyright 2021 Coast Observer",
     "This article was originally published by The Conversation.",
     "For more stories on trade and industry visit our business section",
+    # widgets, image source lines, menus, inbox prompts, ad slots (quality round)
+    "Image source, Getty Images",
+    "Image caption, Trucks queue at the border post in Namanga",
+    "Photo credit: Harbour Authority",
+    "Share",
+    "Save",
+    "Follow",
+    "Copy this link",
+    "Share on Facebook | Share on X | WhatsApp",
+    "World | Africa | Business | Tech | Health | Science",
+    "Business   Politics   Tech   Health   Sports",
+    "Advertisement · Scroll to continue",
+    "Story continues below advertisement",
+    "Enjoyed this story? Get the Sahel Monitor morning briefing in your inbox.",
+    "Follow Sahel Weekly on Telegram",
+    "Get the latest headlines delivered to your inbox every morning",
 ]
 
 ARTICLE = [
@@ -73,6 +89,11 @@ ARTICLE = [
     "Imports stood at $2.7 million during that period.",
     "The pipeline will carry 216,000 barrels a day…",
     "Watch for further announcements, the spokesman told reporters.",
+    "Follow-up talks are planned for March in Nairobi.",
+    "Save for a brief pause in 2020, trade has grown every year.",
+    "Share of exports going to China rose to 40%, officials said.",
+    "Image rights to the summit photos were sold to a French agency.",
+    "Kenya, Uganda and Tanzania signed the customs protocol in Arusha.",
 ]
 
 
@@ -187,3 +208,46 @@ def test_nothing_left_is_a_clean_error() -> None:
         run("{:.caption}\n\n<div></div>\n")
     with pytest.raises(CleanError):
         run("   \n")
+
+
+def test_furniture_above_the_headline_goes_and_the_headline_is_the_title() -> None:
+    top = ["Skip to main content", "Menu", "Rift Valley Post", "World | Africa | Business"]
+    doc = run("\n".join(top) + "\n\n" + page())
+    assert doc.title == TITLE
+    assert body_lines(doc)[0] == TITLE
+    assert set(top) <= set(doc.boilerplate)
+    assert doc.outlet == "Rift Valley Post"
+
+
+def test_short_headline_before_the_first_paragraph_is_the_title() -> None:
+    doc = run("Pipeline talks resume\n\n" + LEAD + "\n\n" + CLOSE + "\n")
+    assert doc.title == "Pipeline talks resume"
+    assert doc.boilerplate == ()
+
+
+def test_one_photo_credit_does_not_take_a_page_without_blank_lines() -> None:
+    caption = "Trucks queue at the border post in Namanga"
+    middle = (
+        "Officials from both countries met in Arusha on Tuesday to sign the protocol, "
+        "which had been under negotiation for two years."
+    )
+    text = "\n".join([TITLE, "Image: AFP", caption, LEAD, middle, CLOSE]) + "\n"
+    doc = run(text)
+    assert body_lines(doc) == [TITLE, LEAD, middle, CLOSE]
+    assert "AFP" in doc.attributed_sources
+
+
+def test_wire_signoff_of_an_agency_outside_the_lexicon_names_the_outlet() -> None:
+    wire = (
+        "KENYA, TANZANIA SIGN PIPELINE ACCORD\n"
+        "    NAIROBI, March 3 - Kenya and Tanzania signed an accord on\n"
+        "Friday to extend a crude oil pipeline to the port of Tanga,\n"
+        "officials of both governments said.\n"
+        "    The pipeline will carry crude from fields near Lake Albert\n"
+        "and is expected to cost about 3.5 billion dlrs, they said.\n"
+        " Nordpress\n"
+    )
+    doc = run(wire)
+    assert "Nordpress" not in doc.body
+    assert doc.outlet == "Nordpress"
+    assert "Nordpress" in doc.attributed_sources

@@ -13,7 +13,14 @@ from clean_pages import CLOSE, LEAD, TITLE, page, run
         (["Subscribe to the Coast Observer's newsletter for more."], "Coast Observer"),
         (["WATCH: The latest videos from the Nation"], "The Nation"),
         (["Watch more videos from Citizen Digital"], "Citizen Digital"),
-        (["© 2023 Lake Region Media Ltd. All rights reserved."], "Lake Region Media Ltd"),
+        (["© 2023 Lake Region Media Ltd. All rights reserved."], "Lake Region Media"),
+        (["Highland Courier © All rights reserved | Privacy Policy"], "Highland Courier"),
+        (["Copyright 2024 Rift Valley Post Limited. Registered in Kenya."], "Rift Valley Post"),
+        (
+            ["Like this story? Get the Sahel Monitor evening briefing in your inbox."],
+            "Sahel Monitor",
+        ),
+        (["Receive the Harbour Gazette weekly newsletter every Friday."], "Harbour Gazette"),
         (["Copyright 2020 The East African"], "The East African"),
         (["Lake Region Media. All rights reserved."], "Lake Region Media"),
         (
@@ -64,6 +71,8 @@ def test_wire_sign_off_names_the_outlet_in_any_case() -> None:
         ("The BBC's correspondent in Lagos says the mood is tense.", ["BBC"]),
         ("The Associated Press said three soldiers were killed in the clash.", ["AP"]),
         ("Interfax quoted the deputy minister as saying supplies would resume.", ["Interfax"]),
+        ("The Xinhua news agency quoted her as saying the talks went well.", ["Xinhua"]),
+        ("The Tass news agency reported that the delegation left Kabul.", ["TASS"]),
         ("Tembo Times, a local news site, reported the contract last year.", ["Tembo Times"]),
         (
             "Analysts who spoke to the Lusaka Herald, a daily newspaper, were doubtful.",

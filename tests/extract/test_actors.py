@@ -115,6 +115,22 @@ CASES = [
     ("Tankers left the Gulf; the Gulf of Mexico was calm.", {"REG:GULF", "MEX"}),
     ("Protesters gathered in New York and Texas.", {"USA"}),
     ("The Washington Post reported the story.", set()),
+    # quality round: seas and sub-regions as arenas, trade-role collectives,
+    # IGOs outside the first gazetteer, old capitals of former states
+    ("Navies from Egypt and Turkey patrol the Red Sea.", {"EGY", "TUR", "REG:RED_SEA"}),
+    (
+        "China built islands in the South China Sea, Vietnam said.",
+        {"CHN", "VNM", "REG:SOUTH_CHINA_SEA"},
+    ),
+    ("Piracy in the Gulf of Guinea worries Nigeria.", {"REG:GULF_OF_GUINEA", "NGA"}),
+    ("Migrants crossed the Mediterranean to reach Italy.", {"REG:MEDITERRANEAN", "ITA"}),
+    ("The Mediterranean diet is popular in Japan.", {"JPN"}),
+    ("Britain wants deals with other West African producers.", {"GBR", "REG:WEST_AFRICA"}),
+    ("Asian exporters face new duties in Canada.", {"REG:ASIA", "CAN"}),
+    ("Nepal hosted the SAARC summit.", {"NPL", "IGO:SAARC"}),
+    ("Indonesia asked the Inter-Governmental Group on Indonesia for aid.", {"IDN", "IGO:IGGI"}),
+    ("The Soviet Union and Cuba signed a pact; Moscow will ship oil.", {"SUN", "CUB"}),
+    ("Russia, heir of the Soviet Union, said Moscow would pay.", {"RUS", "SUN"}),
 ]
 
 

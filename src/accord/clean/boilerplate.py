@@ -32,6 +32,7 @@ _BYLINE = re.compile(
     r"^(?:by|BY|By)\s+[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|al|bin))"
     r"{0,3}(?:\s*(?:,|\||/|and|&|–|-|—)\s*[A-Z][^.!?]{0,60})?$"
 )
+_MENU_SPLIT = re.compile(r"\s*[|•·]\s*|\s{2,}|\t")
 _ELLIPSIS_END = ("…", "...")
 _SIGNOFF_TRIM = " \t-–—.…&#;0123456789()"
 
@@ -50,6 +51,22 @@ def signoff_name(text: str) -> str | None:
     """The outlet a sign-off line names ('Reuter', 'REUTER', '- AFP'), else None."""
     name = text.strip(_SIGNOFF_TRIM)
     return lookup_outlet_any_case(name) if name and len(name.split()) <= 3 else None
+
+
+def signoff_shape(text: str) -> str | None:
+    """The name on the last line of wire copy ('Interpress', 'ANSA'): one or two
+    capitalised words alone, with no figure and no sentence end; else None."""
+    name = text.strip(_SIGNOFF_TRIM)
+    if not name or _words(name) > 2 or re.search(r"[\d.!?,;:\"“”]", name):
+        return None
+    if _trimmed(name) in boilerplate_cues().nav_lines or name.lower() in {"more", "end"}:
+        return None
+    return name if all(w[0].isupper() for w in name.split()) else None
+
+
+def _dateline_after_byline(text: str) -> bool:
+    """'Coastline Times, Nairobi' / 'in Addis Ababa' under a byline: a short unfinished line."""
+    return _words(text) <= 6 and _ends_open(text) and not re.search(r"\d{3,}", text)
 
 
 @cache
@@ -117,6 +134,57 @@ def _teaser_link(text: str) -> bool:
     return bool(re.search(rf"(?:\S-|\s[-–—|]\s*){outlet_pattern()}$", text))
 
 
+def _is_menu(text: str, cues: BoilerplateCues) -> bool:
+    """'World | Africa | Business', 'Share on Facebook | WhatsApp': a row of short links.
+
+    Three or more short segments, none ending a sentence; separated by bars or bullets,
+    or by wide spaces where one segment is a known navigation word (wire tables use
+    wide spaces too, but hold figures).
+    """
+    parts = [p for p in _MENU_SPLIT.split(text) if p]
+    if len(parts) < 3 or any(_words(p) > 4 or re.search(r"[.!?,;:]$", p) for p in parts):
+        return False
+    if sum(bool(re.search(r"\d", p)) for p in parts) * 2 > len(parts):
+        return False
+    known = sum(_trimmed(p) in cues.nav_lines for p in parts)
+    barred = bool(re.search(r"[|•·]", text))
+    if known >= 1 and (barred or known * 2 >= len(parts)):
+        return True
+    return barred and all(p[0].isupper() for p in parts)
+
+
+def _furniture_reason(text: str, cues: BoilerplateCues) -> str | None:
+    """Why a unit is page furniture whatever its position, or None."""
+    low = _trimmed(text)
+    if low in cues.nav_lines or not low:
+        return "navigation"
+    if _is_menu(text, cues):
+        return "navigation"
+    return _pattern_reason(text, cues)
+
+
+def _title_index(units: list[Unit], cues: BoilerplateCues) -> int:
+    """Which leading unit is the headline.
+
+    Pages open with furniture (skip links, the masthead, a section menu) before it: the
+    headline is the first unit of 4+ words that is not furniture, among the units
+    before the first paragraph; failing that (a short headline), the first unit that is
+    not furniture.
+    """
+    first_free: int | None = None
+    for unit in units[:8]:
+        text = unit.text
+        if _is_markup(text) or _furniture_reason(text, cues):
+            continue
+        if sentence_shaped(text) and _words(text) >= 12:
+            return unit.index if first_free is None else first_free
+        if first_free is None:
+            first_free = unit.index
+        if 4 <= _words(text) <= 40:
+            return unit.index
+    return first_free if first_free is not None else 0
+
+
 def _words_key(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
@@ -150,6 +218,7 @@ def classify(units: list[Unit], wrapped: bool = False) -> list[Verdict]:
     in_zone = False
     pending: str | None = None  # "caption" or "pullquote" after a markup marker
     tail = len(units) - 2  # a wire sign-off is the last line, perhaps before "More"
+    title_at = 0 if wrapped else _title_index(units, cues)
 
     for unit in units:
         text = unit.text
@@ -172,7 +241,10 @@ def classify(units: list[Unit], wrapped: bool = False) -> list[Verdict]:
             pending = None
             continue
         pending = None
-        if unit.index == 0:
+        if unit.index < title_at:
+            drop(_furniture_reason(text, cues) or "masthead")
+            continue
+        if unit.index == title_at:
             verdicts.append(Verdict(unit, True, "title", spans))
             continue
         heading = _MD_HEADING.match(text) if text.startswith("#") else None
@@ -189,8 +261,14 @@ def classify(units: list[Unit], wrapped: bool = False) -> list[Verdict]:
             in_zone = in_zone or low in cues.zone_starts
             drop("navigation")
             continue
-        if unit.index >= tail and signoff_name(text):
+        if unit.index >= tail and (signoff_name(text) or (wrapped and signoff_shape(text))):
             drop("wire sign-off")
+            continue
+        if _is_menu(text, cues):
+            drop("navigation")
+            continue
+        if verdicts and verdicts[-1].why == "byline" and _dateline_after_byline(text):
+            drop("byline")
             continue
         why = _pattern_reason(text, cues)
         if why:
@@ -218,15 +296,45 @@ def classify(units: list[Unit], wrapped: bool = False) -> list[Verdict]:
     return _drop_captions(verdicts)
 
 
+_CAPTION_WORDS = 20
+_CAPTION_REACH = 2
+
+
+def _beside_credit(verdicts: list[Verdict]) -> set[int]:
+    """Positions of short one-line article units next to a photo credit in its block.
+
+    A caption sits right above or below its credit; walking outward stops at the first
+    unit that is long, in another block, or not article text, so a page without blank
+    lines does not lose its paragraphs to one credit line.
+    """
+    found: set[int] = set()
+    for i, v in enumerate(verdicts):
+        if v.why not in {"photo_credit", "caption"}:
+            continue
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(verdicts) and abs(j - i) <= _CAPTION_REACH:
+                other = verdicts[j]
+                if (
+                    other.why != "article"
+                    or other.unit.block != v.unit.block
+                    or len(other.unit.lines) != 1
+                    or _words(other.unit.text) > _CAPTION_WORDS
+                ):
+                    break
+                found.add(j)
+                j += step
+    return found
+
+
 def _drop_captions(verdicts: list[Verdict]) -> list[Verdict]:
-    """Short lines that share a block with a photo credit, or end in one, are captions."""
-    credit_blocks = {v.unit.block for v in verdicts if v.why == "photo_credit"}
+    """Short lines beside a photo credit, or ending in one, are captions."""
+    beside = _beside_credit(verdicts)
     out: list[Verdict] = []
-    for v in verdicts:
+    for i, v in enumerate(verdicts):
         text = v.unit.text
-        if v.keep and v.why == "article" and _words(text) <= 60:
-            in_credit_block = v.unit.block in credit_blocks and len(v.unit.lines) == 1
-            if in_credit_block or _credit_tail().search(text):
-                v = Verdict(v.unit, False, "caption")
+        short = v.keep and v.why == "article" and _words(text) <= 60
+        if short and (i in beside or _credit_tail().search(text)):
+            v = Verdict(v.unit, False, "caption")
         out.append(v)
     return out

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from accord.clean.boilerplate import Verdict, signoff_name
+from accord.clean.boilerplate import Verdict, signoff_name, signoff_shape
 from accord.vocab.boilerplate import boilerplate_cues
 from accord.vocab.media import normalise_outlet, outlet_pattern
 
@@ -53,6 +53,7 @@ def _patterns(extra: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]
     o = rf"(?P<o>{_alternation(extra)})"
     verbs = "|".join(re.escape(v) for v in sorted(cues.credit_verbs, key=len, reverse=True))
     told = "|".join(re.escape(v) for v in sorted(cues.interview_cues, key=len, reverse=True))
+    nouns = "|".join(re.escape(n) for n in sorted(cues.media_nouns, key=len, reverse=True))
     return tuple(
         (kind, re.compile(rx))
         for kind, rx in (
@@ -72,7 +73,8 @@ def _patterns(extra: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]
             ("verb", rf"{o},\s+which\b[^.]{{0,80}}?\b(?:{verbs})\b"),
             (
                 "verb",
-                rf"{o}(?:['’]s?\s+[A-Z]\w*(?:\s+[A-Z]\w*)*)?(?:\s*,\s*[^,.;]{{1,80}}?,)?"
+                rf"{o}(?:['’]s?\s+[A-Z]\w*(?:\s+[A-Z]\w*)*)?(?:\s+(?:{nouns}))?"
+                rf"(?:\s*,\s*[^,.;]{{1,80}}?,)?"
                 rf"\s+(?:has\s+|had\s+|have\s+|also\s+)?(?:{verbs})\b",
             ),
             (
@@ -150,7 +152,7 @@ def find_credits(verdicts: list[Verdict]) -> list[Credit]:
     for v in scanned:
         text = v.unit.text
         if v.why == "wire sign-off":
-            credits.append(Credit(signoff_name(text) or "", "signoff"))
+            credits.append(Credit(signoff_name(text) or signoff_shape(text) or "", "signoff"))
             continue
         if v.why in {"photo_credit", "caption"}:
             credits.extend(Credit(_normalise(m[0]), "line") for m in anywhere.finditer(text))

@@ -28,12 +28,23 @@ _COPYRIGHT = re.compile(
     rf"(?:©|\((?i:c)\)|(?i:copyright))\s*(?:©\s*)?(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*,?\s*)?"
     rf"(?P<the>(?i:the)\s+)?(?P<name>{_NAME})"
 )
-_RIGHTS = re.compile(rf"(?P<the>(?i:the)\s+)?(?P<name>{_NAME})\.?\s*(?i:all rights reserved)")
+_RIGHTS = re.compile(
+    rf"(?P<the>(?i:the)\s+)?(?P<name>{_NAME})\.?\s*(?:(?:©|\((?i:c)\))\s*)?(?:\d{{4}}\s*)?[.,|]?\s*"
+    rf"(?i:all rights reserved)"
+)
+# Inbox prompts name the publisher: "Get the Lagos Ledger morning briefing in your inbox".
+_BRIEFING = re.compile(
+    rf"\b(?i:get|receive|sign up for|subscribe to)\s+(?:(?i:the)\s+)?(?P<name>{_NAME})\s+"
+    rf"(?i:(?:morning|evening|daily|weekly|weekend|free|business|breaking)\s+)*"
+    rf"(?i:briefing|newsletter|digest|bulletin|roundup|headlines|update)s?\b"
+)
+# Company forms a copyright line adds to the outlet's name.
+_COMPANY = re.compile(r"(?:,?\s+(?:Ltd|Limited|Inc|LLC|PLC|Plc|Pty|Co|S\.A|GmbH)\.?)+$")
 _FURNITURE = {"newsletter", "video", "navigation", "read_more", "copyright", "teaser", "share"}
 
 
 def _name(match: re.Match[str]) -> str | None:
-    name = match["name"].rstrip(".").strip()
+    name = _COMPANY.sub("", match["name"].rstrip(".").strip()).strip()
     if not name or not name[0].isupper():
         return None
     the = "the" in match.groupdict() and match["the"]
@@ -55,7 +66,7 @@ def _first_name(rx: re.Pattern[str], text: str) -> str | None:
 def detect_outlet(verdicts: list[Verdict], credits: list[Credit]) -> str | None:
     """The page's outlet, or None when the text does not show it."""
     furniture = [v.unit.text for v in verdicts if not v.keep and v.why in _FURNITURE]
-    for rx in (_NEWSLETTER, _COPYRIGHT, _RIGHTS, _FROM):
+    for rx in (_NEWSLETTER, _BRIEFING, _COPYRIGHT, _RIGHTS, _FROM):
         for text in furniture:
             name = _first_name(rx, text)
             if name:
@@ -71,4 +82,15 @@ def detect_outlet(verdicts: list[Verdict], credits: list[Credit]) -> str | None:
     ranked = interviews.most_common(2)
     if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
         return ranked[0][0]
+    return _masthead(verdicts)
+
+
+def _masthead(verdicts: list[Verdict]) -> str | None:
+    """The name standing above the headline ('Lagos Ledger'), the weakest signal."""
+    for v in verdicts:
+        if v.why == "masthead":
+            words = v.unit.text.split()
+            named = all(w[:1].isupper() or w == "&" for w in words)
+            if len(words) <= 4 and named and not any(c.isdigit() for c in v.unit.text):
+                return normalise_outlet(v.unit.text) or v.unit.text
     return None

@@ -44,7 +44,7 @@ API for other extractors:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
 from spacy.lang.en import English
@@ -77,6 +77,8 @@ COLLECTIVE_HEADS: Final = frozenset(
         "member", "minister", "official", "president", "regime", "delegation",
         "diplomat", "head", "society", "market", "democracy", "monarchy", "republic",
         "authority", "administration", "parliament", "lawmaker", "ambassador",
+        "producer", "exporter", "importer", "supplier", "creditor", "lender", "donor",
+        "borrower", "rival", "peer", "signatory", "buyer",
     }
 )  # fmt: skip
 #: Entity labels whose names swallow a place name ("University of London").
@@ -297,7 +299,21 @@ def find_mentions(doc: Doc) -> list[Mention]:
         )
         found.append((mention, alias.weak))
     strong = {mention.code for mention, weak in found if not weak}
-    return [mention for mention, _ in found if mention.code in strong]
+    kept = [mention for mention, _ in found if mention.code in strong]
+    return _former_state_seats(kept)
+
+
+def _former_state_seats(mentions: list[Mention]) -> list[Mention]:
+    """In a text about a former state, its old capital stands for it ("the Soviet Union
+    and India ... Moscow would supply") unless today's state is named too."""
+    named = {m.code for m in mentions if m.form in (NAME, DEMONYM)}
+    out = []
+    for m in mentions:
+        former = gazetteer.former_seat(m.text) if m.form in (CAPITAL, SEAT, CITY) else None
+        if former and former in named and m.code not in named:
+            m = replace(m, code=former)
+        out.append(m)
+    return out
 
 
 def extract_actors(document: Document, doc: Doc) -> tuple[Actor, ...]:

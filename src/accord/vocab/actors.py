@@ -14,6 +14,7 @@ Public API (pure lookups, no spaCy; ``accord.extract.actors`` does the matching 
   United States, "us" is nothing); other names accept title or upper case, never lower
   case ("China" and "CHINA", not "china").
 - ``lookup_alias(text) -> Alias | None``: the same, with the form of the name.
+- ``former_seat("Moscow") -> "SUN"``: the former state a capital stood for.
 - ``demonym_code("Rwandan") -> "RWA"``; ``name_of(code)``; ``kind_of(code)``;
   ``entry(code)``; ``agent_metonym("Brussels") -> "IGO:EU"`` (only when it acts).
 - ``aliases()``: every surface form, one code per spelling, in priority order (hand
@@ -240,6 +241,21 @@ def agent_metonym(text: str) -> str | None:
     """The IGO a capital stands for when it acts ("Brussels wants" -> "IGO:EU"), else None."""
     agents = _agents()
     return agents.get(text) or agents.get(text.title())
+
+
+@cache
+def _former_seats() -> dict[str, str]:
+    data = _data("former_states.json")["former_states"]
+    return {seat.lower(): f["code"] for f in data for seat in f.get("seats", [])}
+
+
+def former_seat(text: str) -> str | None:
+    """The former state a capital or metonym stood for ("Moscow" -> "SUN"), else None.
+
+    Only meaningful in a text that names that former state: there "Moscow would supply
+    crude oil" is the Soviet Union, not today's Russia.
+    """
+    return _former_seats().get(" ".join(text.split()).lower())
 
 
 @dataclass(frozen=True, slots=True)
