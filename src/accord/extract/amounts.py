@@ -127,6 +127,7 @@ def extract_amounts(
     for draft in drafts:
         _classify(draft, cues, index)
     _continue_flows(drafts, doc)
+    _orient_from_document(drafts, index)
     _periods(drafts, doc, document.published)
     amounts = _merge([_amount(d, document.published) for d in _drop_headline_repeats(drafts, doc)])
     return tuple(amounts), tuple(warnings)
@@ -231,13 +232,37 @@ def _verb_of(tok: Token) -> Token | None:
     return None
 
 
-def _subject(verb: Token, index: _Actors, span: Span) -> list[str]:
+_RELATIVE = {"which", "who", "that", "whom"}
+
+
+def _subject(verb: Token, index: _Actors, span: Span, depth: int = 0) -> list[str]:
+    """Actors in the verb's subject. A relative pronoun ('the IMF, which agreed a $3bn
+    loan') stands for the noun its clause hangs on; a personal one ('Sunvale said it was
+    considering an investment') for the subject of the clause above; a verb with no
+    subject (an xcomp, a conjunct, a broken dateline parse) borrows one from its head or
+    the actor right before it."""
     out: list[str] = []
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
-            out += index.in_tokens(list(child.subtree), span)
-    if not out and verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
-        return _subject(verb.head, index, span)
+    pronoun: Token | None = None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    for child in sorted(subjects, key=lambda c: abs(verb.i - c.i)):  # nearest first
+        found = index.in_tokens(list(child.subtree), span)
+        out += found
+        if not found and child.lower_ in _RELATIVE | _PRONOUNS:
+            pronoun = child
+    if out or depth > 4:
+        return out
+    if pronoun is not None and pronoun.lower_ in _RELATIVE and verb.dep_ == "relcl":
+        return index.in_tokens([verb.head, *verb.head.lefts], span)
+    head = verb.head
+    if head.i != verb.i and head.pos_ in ("VERB", "AUX"):
+        if verb.dep_ in ("xcomp", "conj", "advcl") or (
+            pronoun is not None and verb.dep_ in ("ccomp", "xcomp", "advcl", "conj")
+        ):
+            return _subject(head, index, span, depth + 1)
+    if pronoun is None and verb.dep_ in ("ROOT", "ccomp") and verb.tag_ not in ("VBN", "VBG"):
+        left = [t for t in verb.doc[max(verb.sent.start, verb.i - 3) : verb.i]]
+        if not any(t.is_punct or t.pos_ in ("VERB", "SCONJ") for t in left[1:]):
+            return index.in_tokens(left, span)[-1:]
     return out
 
 
@@ -289,9 +314,17 @@ def _prep_actors(
 def _classify(d: _Draft, cues: MoneyCues, index: _Actors) -> None:
     cue, crossed = _find_cue(d.span, cues)
     if cue is None:
-        return
-    d.cued = True
-    d.kind = _kind_of(cue, cues)
+        # no cue noun, but a verb that moves money ("asked the World Bank for $1.5bn"):
+        # the kind stays open, the direction does not
+        verb = _verb_of(d.span.root)
+        movers = cues.request_verbs | cues.giver_verbs | cues.receiver_verbs
+        if verb is None or verb.lemma_.lower() not in movers:
+            return
+        cue = verb
+        d.kind = "other"
+    else:
+        d.cued = True
+        d.kind = _kind_of(cue, cues)
     verb = _verb_of(cue)
     heads = [cue] + ([verb] if verb is not None and verb.i != cue.i else [])
     heads += [t for t in d.span.root.ancestors if t not in heads][:2]
@@ -317,7 +350,19 @@ def _classify(d: _Draft, cues: MoneyCues, index: _Actors) -> None:
         importer = own or (subj if cue.pos_ == "VERB" or vlemma in cues.importer_verbs else [])
         d.to = next(iter(importer or to_p), None)
         d.from_ = next((c for c in from_p if c != d.to), None)
-    elif d.kind in _MONEY:
+    elif (
+        lemma in cues.kind_of
+        and cues.kind_of[lemma] == "loan"
+        and (restructure := _restructured(cue, cues))
+    ):
+        # "restructure $6.3bn of debt": existing debt, not a new flow; the debtor is 'to'
+        d.kind = "other"
+        d.to = next(iter(_clause_subject(restructure, index, d.span) + poss), None)
+    elif (
+        d.kind in _MONEY
+        or not d.cued
+        or (verb is not None and vlemma in cues.request_verbs and _verb_of(d.span.root) == verb)
+    ):
         _money_roles(d, cue, cues, index, poss, adj, subj, vlemma, heads, to_p, from_p)
     elif d.kind == "trade_total":
         pair = own + [
@@ -339,10 +384,32 @@ def _classify(d: _Draft, cues: MoneyCues, index: _Actors) -> None:
         partner = _prep_actors(heads, cues.with_preps, index, d.span)
         holder = own[0] if own else (subj[0] if subj else None)
         other = next((c for c in partner if c != holder), None)
+        if other is None and holder is not None:
+            # "ran a surplus of $40bn with the continent": the partner is named earlier
+            other = _other_side(d, index, holder)
         if lemma in cues.surplus:
             d.from_, d.to = holder, other
         else:
             d.from_, d.to = other, holder
+
+
+def _restructured(cue: Token, cues: MoneyCues) -> Token | None:
+    """The restructuring verb governing a debt cue ('restructure $6.3bn of debt')."""
+    for tok in [cue, *cue.ancestors][:4]:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in cues.restructure_verbs:
+            return tok
+    return None
+
+
+def _clause_subject(tok: Token, index: _Actors, span: Span) -> list[str]:
+    """The first actor subject on the way up from ``tok`` ('Lusaka reached a deal to
+    restructure ...' -> Lusaka)."""
+    for cur in [tok, *tok.ancestors]:
+        if cur.pos_ in ("VERB", "AUX"):
+            found = _subject(cur, index, span)
+            if found:
+                return found
+    return []
 
 
 def _money_roles(
@@ -365,12 +432,42 @@ def _money_roles(
     else:
         giver = poss + [a for a in giver if a not in poss]
     giver += [c for c in from_p if c not in giver]
-    receiver += _prep_actors(heads, cues.to_preps | cues.in_preps, index, d.span)
+    verb = cue if cue.pos_ == "VERB" else _verb_of(cue)
     verb_lemma = cue.lemma_.lower() if cue.pos_ == "VERB" else vlemma
-    if verb_lemma in cues.receiver_verbs:
+    if verb is not None and verb_lemma in cues.request_verbs:
+        # "Nigeria asked the World Bank for $1.5bn", "appealed to the IMF for $3bn"
+        asked = [
+            c
+            for child in verb.children
+            if child.dep_ in ("dobj", "dative") or (child.dep_ == "prep" and child.lower_ == "to")
+            for c in index.in_tokens(list(child.subtree), d.span)
+        ]
+        giver = asked + [c for c in giver if c not in asked]
         receiver = subj + receiver
-    elif verb_lemma in cues.giver_verbs or cue.pos_ == "VERB":
-        giver = subj + giver
+    else:
+        receiver += _prep_actors(heads, cues.to_preps | cues.in_preps, index, d.span)
+        if verb is not None and verb_lemma in cues.giver_verbs:
+            # "Japan will lend Indonesia ¥92bn": the bare indirect object receives
+            # (the parser often calls it a second dobj: "lend Indonesia 92 billion yen")
+            receiver = [
+                c
+                for child in verb.children
+                if child.dep_ in ("dative", "dobj")
+                and child.pos_ in ("PROPN", "NOUN")
+                and not any(d.span.start <= t.i < d.span.end for t in child.subtree)
+                and child.i < d.span.start
+                for c in index.in_tokens(list(child.subtree), d.span)
+            ] + receiver
+        if verb_lemma in cues.receiver_verbs:
+            receiver = subj + receiver
+        elif verb_lemma in cues.giver_verbs or cue.pos_ == "VERB":
+            giver = subj + [c for c in giver if c not in subj]
+        elif d.kind != "loan":
+            # investment and aid: the subject of a neutral verb ("is considering an
+            # investment", "signed a grant") is the side that pays
+            giver = giver + [c for c in subj if c not in giver]
+        if not giver and verb is not None:
+            giver, receiver = _lender_side(verb, heads, cues, index, d.span, subj, receiver)
     g = giver[0] if giver else None
     r = next((c for c in receiver if c != g), None)
     if g is None and r is not None:
@@ -378,6 +475,65 @@ def _money_roles(
     elif r is None and g is not None:
         r = _other_side(d, index, g)
     d.from_, d.to = g, r
+
+
+def _lender_side(
+    verb: Token,
+    heads: list[Token],
+    cues: MoneyCues,
+    index: _Actors,
+    span: Span,
+    subj: list[str],
+    receiver: list[str],
+) -> tuple[list[str], list[str]]:
+    """Symmetric verbs ("signed a $900m credit line with the Japan Bank", "Chinese
+    lenders signed loans worth $1bn with African countries"): the side named by a lender
+    noun (bank, fund, lender) or an international organisation lends."""
+    partners: list[tuple[Token, list[str]]] = []
+    for head in [verb, *heads]:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in cues.with_preps:
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        partners.append((obj, index.in_tokens(list(obj.subtree), span)))
+    subj_nouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"]
+
+    def lends(tok: Token, codes: list[str]) -> bool:
+        words = {t.lemma_.lower() for t in tok.subtree}
+        return bool(words & cues.lender_nouns) or any(index.kind.get(c) == "igo" for c in codes)
+
+    for obj, codes in partners:
+        if codes and lends(obj, codes):
+            return codes, subj + [c for c in receiver if c not in subj]
+    if subj and (
+        any(lends(n, subj) for n in subj_nouns) or any(index.kind.get(c) == "igo" for c in subj)
+    ):
+        others = [c for _, codes in partners for c in codes]
+        return subj, others + [c for c in receiver if c not in others]
+    return [], receiver
+
+
+def _orient_from_document(drafts: list[_Draft], index: _Actors) -> None:
+    """Money flows the sentence leaves open ("Kenya and China signed a loan agreement
+    worth ...") take the orientation the same document gives that pair elsewhere; a
+    flow with one side known and no partner near it takes the document's main partner
+    of that side when the two are the document's two most-mentioned actors."""
+    oriented = [(d.kind, d.from_, d.to) for d in drafts if d.kind in _MONEY and d.from_ and d.to]
+    top = set(index.ranked[:2])
+    for d in drafts:
+        if d.kind not in _MONEY or (d.from_ and d.to):
+            continue
+        if d.from_ is None and d.to is None:
+            here = index.in_tokens(d.span.sent, d.span)
+            for kind, g, r in oriented:
+                if kind == d.kind and (g in here or r in here):
+                    d.from_, d.to = g, r
+                    break
+            continue
+        known = d.from_ or d.to
+        if known in top and len(top) == 2:
+            other = next(c for c in top if c != known)
+            d.from_, d.to = (known, other) if d.from_ else (other, known)
 
 
 def _other_side(d: _Draft, index: _Actors, known: str) -> str | None:
@@ -428,6 +584,11 @@ def _continue_flows(drafts: list[_Draft], doc: Doc) -> None:
             if same:
                 d.kind, d.what, d.cued = same[-1].kind, same[-1].what, True
                 d.from_, d.to = same[-1].from_, same[-1].to
+        if d.kind in _GOODS and (d.from_ is None or d.to is None):
+            # "imported $X from India in 2021, up from $Y a year earlier": same flow
+            same = [p for p in prev if p.span.sent == d.span.sent and p.kind == d.kind]
+            if same and (same[-1].from_ or same[-1].to):
+                d.from_, d.to = d.from_ or same[-1].from_, d.to or same[-1].to
         if d.kind in _GOODS and d.from_ is None and d.to is None:
             sents = list(doc.sents)
             here = next(k for k, s in enumerate(sents) if s.start <= d.span.start < s.end)
