@@ -36,7 +36,14 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from accord.extract.money_parse import MoneyMatch, find_money
-from accord.extract.periods import is_rate, is_reference, resolve_period, same_period_year
+from accord.extract.periods import (
+    is_rate,
+    is_reference,
+    resolve_period,
+    same_period_year,
+    shift_months,
+    shift_period,
+)
 from accord.schema import Actor, Amount, Document, Period
 from accord.vocab.currencies import currency_lexicon
 from accord.vocab.money_cues import MoneyCues, money_cues
@@ -61,6 +68,7 @@ class _Draft:
     period: Period | None = None
     period_src: str | None = None
     cued: bool = False
+    cue_i: int | None = None
     warnings: list[str] = field(default_factory=list)
 
 
@@ -254,13 +262,14 @@ def _subject(verb: Token, index: _Actors, span: Span, depth: int = 0) -> list[st
     if pronoun is not None and pronoun.lower_ in _RELATIVE and verb.dep_ == "relcl":
         return index.in_tokens([verb.head, *verb.head.lefts], span)
     head = verb.head
-    if head.i != verb.i and head.pos_ in ("VERB", "AUX"):
-        if verb.dep_ in ("xcomp", "conj", "advcl") or (
-            pronoun is not None and verb.dep_ in ("ccomp", "xcomp", "advcl", "conj")
-        ):
-            return _subject(head, index, span, depth + 1)
-    if pronoun is None and verb.dep_ in ("ROOT", "ccomp") and verb.tag_ not in ("VBN", "VBG"):
-        left = [t for t in verb.doc[max(verb.sent.start, verb.i - 3) : verb.i]]
+    climbs = verb.dep_ in ("xcomp", "conj", "advcl") or (
+        pronoun is not None and verb.dep_ == "ccomp"
+    )
+    if head.i != verb.i and head.pos_ in ("VERB", "AUX") and climbs:
+        return _subject(head, index, span, depth + 1)
+    finite = verb.dep_ in ("ROOT", "ccomp") and verb.tag_ not in ("VBN", "VBG")
+    if pronoun is None and finite:
+        left = list(verb.doc[max(verb.sent.start, verb.i - 3) : verb.i])
         if not any(t.is_punct or t.pos_ in ("VERB", "SCONJ") for t in left[1:]):
             return index.in_tokens(left, span)[-1:]
     return out
@@ -325,6 +334,7 @@ def _classify(d: _Draft, cues: MoneyCues, index: _Actors) -> None:
     else:
         d.cued = True
         d.kind = _kind_of(cue, cues)
+        d.cue_i = cue.i
     verb = _verb_of(cue)
     heads = [cue] + ([verb] if verb is not None and verb.i != cue.i else [])
     heads += [t for t in d.span.root.ancestors if t not in heads][:2]
@@ -615,8 +625,11 @@ _PHRASES = re.compile(
     r"|\b(?:during|in|over|for|within)\s+(?:that|this|the same)\s+(?:period|time)\b"
     r"|\b(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:half|quarter)(?:\s+of\s+\d{4})?"
     r"|\b(?:[A-Z][a-z]{2,8})\.?\s*[-–]\s*(?:[A-Z][a-z]{2,8})\.?(?:\s+\d{4})?"
-    r"|\b(?:a|per|each|every)\s+year\b|\bannually\b",
+    r"|\b(?:a|per|each|every)\s+year\b|\bannually\b"
+    r"|\b(?:a|one|two|three|\d+)\s+(?:year|month)s?\s+(?:earlier|before|previously|ago)\b"
+    r"|\b(?:the\s+)?(?:previous|prior|preceding)\s+(?:year|month)\b",
 )
+_DEADLINE = re.compile(r"\b(?:by|before|until|till|ahead\s+of)\s*$", re.I)
 
 
 def _expressions(sent: Span) -> list[tuple[int, int, str]]:
@@ -631,7 +644,13 @@ def _expressions(sent: Span) -> list[tuple[int, int, str]]:
         else:
             merged.append([s, e])
     text = sent.doc.text
-    return [(s, e, text[s:e]) for s, e in merged]
+    # "by 2030" is a target date, not the months a figure covers
+    return [
+        (s, e, text[s:e])
+        for s, e in merged
+        if not _DEADLINE.search(text[max(sent.start_char, s - 12) : s])
+        and not re.match(r"(?:by|before|until)\b", text[s:e], re.I)
+    ]
 
 
 def _is_day(text: str) -> bool:
@@ -665,7 +684,9 @@ def _periods(drafts: list[_Draft], doc: Doc, published: str | None) -> None:
             if not mine:
                 continue
             x = mine[0]
-            if same_period_year(x[2]) is not None:
+            if shift_months(x[2]) is not None:
+                d.period_src = "shift"
+            elif same_period_year(x[2]) is not None:
                 d.period_src = "same"
             elif is_reference(x[2]):
                 d.period_src = "ref"
@@ -685,19 +706,55 @@ def _periods(drafts: list[_Draft], doc: Doc, published: str | None) -> None:
                     d.period = (f"{same_year}-01", f"{same_year}-12")
             elif d.period_src == "ref" and last is not None:
                 d.period = last.period
+            elif d.period_src == "shift":
+                base = own_periods[0] if own_periods else (last.period if last else None)
+                months = shift_months(_own_text(d, assigned, d_list))
+                d.period = shift_period(base, months) if base and months else None
             elif d.period_src is None and own_periods:
                 d.period = own_periods[0]
+            if d.period is not None and _single_instrument(d, doc):
+                d.period = None  # "approved a $1.3bn loan in 2022": a date, not a period
             if d.period is not None:
                 last = d
 
 
+def _own_text(
+    d: _Draft, assigned: dict[int, list[tuple[int, int, str]]], d_list: list[_Draft]
+) -> str:
+    mine = assigned.get(d_list.index(d), [])
+    return min(mine, key=lambda x: _distance(d, x))[2] if mine else ""
+
+
 def _distance(d: _Draft, x: tuple[int, int, str]) -> int:
+    """Characters between a figure and a period expression, with a clause break (comma,
+    semicolon, dash) counting as 40 more: in "$1bn last year, down from $28bn in 2016"
+    'last year' belongs to $1bn although $28bn is as near."""
     s, e = d.match.start, d.match.end
+    text = d.span.doc.text
     if x[1] <= s:
-        return s - x[1]
-    if x[0] >= e:
-        return x[0] - e
-    return 0
+        gap = text[x[1] : s]
+    elif x[0] >= e:
+        gap = text[e : x[0]]
+    else:
+        return 0
+    return len(gap) + 40 * len(re.findall(r"[,;—–]|\s-\s", gap))
+
+
+_SINGLE_KINDS = {"loan", "aid", "investment", "deal"}
+
+
+def _single_instrument(d: _Draft, doc: Doc) -> bool:
+    """One loan, grant or deal ("a $3bn loan", "an investment of $45m", "a loan
+    agreement worth ..."): its date says when it was made, not months it covers."""
+    if d.kind not in _SINGLE_KINDS or d.cue_i is None:
+        return False
+    cue = doc[d.cue_i]
+    if cue.pos_ != "NOUN":
+        return False
+    noun = cue.head if cue.dep_ == "compound" else cue
+    return noun.tag_ == "NN" and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children
+    )
 
 
 # -- output -------------------------------------------------------------------------
