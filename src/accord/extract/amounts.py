@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from accord.extract.dates import MONTHS
 from accord.extract.money_parse import MoneyMatch, find_money
 from accord.extract.periods import (
     is_rate,
@@ -47,7 +48,7 @@ from accord.extract.periods import (
 from accord.schema import Actor, Amount, Document, Period
 from accord.vocab.currencies import currency_lexicon
 from accord.vocab.money_cues import MoneyCues, money_cues
-from accord.vocab.usd_rates import to_usd
+from accord.vocab.usd_rates import to_usd, usd_rate
 
 EXTRACTOR = "amounts@1"
 _GOODS = {"export", "import"}
@@ -137,7 +138,8 @@ def extract_amounts(
     _continue_flows(drafts, doc)
     _orient_from_document(drafts, index)
     _periods(drafts, doc, document.published)
-    amounts = _merge([_amount(d, document.published) for d in _drop_headline_repeats(drafts, doc)])
+    kept = _drop_headline_repeats(drafts, doc)
+    amounts = _merge([_amount(d, document.published, warnings) for d in kept])
     return tuple(amounts), tuple(warnings)
 
 
@@ -627,7 +629,9 @@ _PHRASES = re.compile(
     r"|\b(?:[A-Z][a-z]{2,8})\.?\s*[-–]\s*(?:[A-Z][a-z]{2,8})\.?(?:\s+\d{4})?"
     r"|\b(?:a|per|each|every)\s+year\b|\bannually\b"
     r"|\b(?:a|one|two|three|\d+)\s+(?:year|month)s?\s+(?:earlier|before|previously|ago)\b"
-    r"|\b(?:the\s+)?(?:previous|prior|preceding)\s+(?:year|month)\b",
+    r"|\b(?:the\s+)?(?:previous|prior|preceding)\s+(?:year|month)\b"
+    r"|\b\w+\s+months\s+(?:to|ending|ended|through)\s+[A-Z][a-z]+\.?(?:\s+\d{4})?"
+    r"|\b(?:fiscal|financial|budget)\s+year\s+(?:ending|ended|to)\s+[A-Z][a-z]+\.?(?:\s+\d{4})?",
 )
 _DEADLINE = re.compile(r"\b(?:by|before|until|till|ahead\s+of)\s*$", re.I)
 
@@ -653,15 +657,17 @@ def _expressions(sent: Span) -> list[tuple[int, int, str]]:
     ]
 
 
+_DAY_WORDS = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|"
+    r"tomorrow|week|weekend|day|days|hours?|minutes?)\b",
+    re.I,
+)
+_MONTH_DAY = re.compile(rf"\b(?:{'|'.join(MONTHS)})\.?\s+\d{{1,2}}\b(?!\d)", re.I)
+
+
 def _is_day(text: str) -> bool:
-    return bool(
-        re.search(
-            r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|"
-            r"tomorrow|week|weekend|day|days|hours?|minutes?)\b|\b[A-Z][a-z]+\s+\d{1,2}\b(?!\d)",
-            text,
-            re.I,
-        )
-    )
+    """A day ('on Tuesday', 'March 3'), which dates an event rather than a period."""
+    return bool(_DAY_WORDS.search(text) or _MONTH_DAY.search(text))
 
 
 def _periods(drafts: list[_Draft], doc: Doc, published: str | None) -> None:
@@ -708,8 +714,8 @@ def _periods(drafts: list[_Draft], doc: Doc, published: str | None) -> None:
                 d.period = last.period
             elif d.period_src == "shift":
                 base = own_periods[0] if own_periods else (last.period if last else None)
-                months = shift_months(_own_text(d, assigned, d_list))
-                d.period = shift_period(base, months) if base and months else None
+                step = shift_months(_own_text(d, assigned, d_list))
+                d.period = shift_period(base, step) if base and step else None
             elif d.period_src is None and own_periods:
                 d.period = own_periods[0]
             if d.period is not None and _single_instrument(d, doc):
@@ -760,20 +766,45 @@ def _single_instrument(d: _Draft, doc: Doc) -> bool:
 # -- output -------------------------------------------------------------------------
 
 
-def _amount(d: _Draft, published: str | None) -> Amount:
+_CONVERSION_SLACK = 2.5  # a bracketed USD figure further than this from the rate is a misread
+
+
+def _value_usd(d: _Draft, year: int | None, warnings: list[str]) -> float | None:
+    """The USD value: the figure itself, a bracketed USD conversion, or the yearly rate.
+    Never one for a currency the rate table lacks (a stated conversion of an unknown
+    currency cannot be checked either): null and a warning."""
+    mm = d.match
+    if d.currency == "USD":
+        return mm.value
+    if d.currency is None:
+        return None
+    rate = usd_rate(d.currency, year)
+    if rate is None:
+        warnings.append(
+            f"money {mm.value:g} {d.currency}: no USD rate for {d.currency}, value_usd null"
+        )
+        return None
+    by_rate = to_usd(mm.value, d.currency, year)
+    if mm.conversion is not None and currency_lexicon().resolve(mm.conversion[1]) == "USD":
+        stated = mm.conversion[0]
+        if by_rate and not 1 / _CONVERSION_SLACK <= stated / by_rate <= _CONVERSION_SLACK:
+            warnings.append(
+                f"money {mm.value:g} {d.currency}: bracketed ${stated:g} is far from the "
+                f"{year} rate (${by_rate:g}); kept the rate"
+            )
+            return by_rate
+        return stated
+    return by_rate
+
+
+def _amount(d: _Draft, published: str | None, warnings: list[str]) -> Amount:
     mm = d.match
     year: int | None = None
     if d.period is not None:
         year = int(d.period[0][:4])
     elif published:
         year = int(published[:4])
-    value_usd: float | None
-    if d.currency == "USD":
-        value_usd = mm.value
-    elif mm.conversion is not None and currency_lexicon().resolve(mm.conversion[1]) == "USD":
-        value_usd = mm.conversion[0]
-    else:
-        value_usd = to_usd(mm.value, d.currency, year)
+    value_usd = _value_usd(d, year, warnings)
     return Amount(
         value=round(mm.value, 2),
         currency=d.currency,
