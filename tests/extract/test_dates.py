@@ -47,3 +47,27 @@ def test_find_dates_reads_spacy_date_entities(nlp) -> None:  # type: ignore[no-u
     found = {span.text: when for span, when in find_dates(doc, PUB)}
     assert found.get("Monday") == "2023-03-13"
     assert found.get("July 2024") == "2024-07"
+
+
+PAST_CASES = [
+    # text, published, future, past, expected: the tense the caller passes decides
+    ("in November", PUB, False, True, "2022-11"),  # signed in November, published March
+    ("in November", PUB, False, False, "2023-11"),  # tense unknown: published's year
+    ("in February", PUB, False, True, "2023-02"),
+    ("March 20", PUB, False, True, "2022-03-20"),  # a day after published: last year
+    ("March 12", PUB, False, True, "2023-03-12"),
+    ("last month", PUB, False, True, "2023-02"),
+    ("last Tuesday", PUB, False, False, "2023-03-14"),
+    ("last Thursday", PUB, False, False, "2023-03-09"),  # strictly before
+    ("next Thursday", PUB, False, False, "2023-03-23"),
+    ("in September next year", PUB, True, False, "2024-09"),
+    ("in May last year", PUB, False, True, "2022-05"),
+    ("late last year", PUB, False, True, "2022"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "future", "past", "expected"), PAST_CASES)
+def test_tense_and_relative_years(
+    text: str, published: str, future: bool, past: bool, expected: str
+) -> None:
+    assert resolve_when(text, published, future=future, past=past) == expected

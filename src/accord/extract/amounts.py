@@ -35,12 +35,20 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from accord.extract.dates import MONTHS
 from accord.extract.money_parse import MoneyMatch, find_money
-from accord.extract.periods import is_rate, is_reference, resolve_period, same_period_year
+from accord.extract.periods import (
+    is_rate,
+    is_reference,
+    resolve_period,
+    same_period_year,
+    shift_months,
+    shift_period,
+)
 from accord.schema import Actor, Amount, Document, Period
 from accord.vocab.currencies import currency_lexicon
 from accord.vocab.money_cues import MoneyCues, money_cues
-from accord.vocab.usd_rates import to_usd
+from accord.vocab.usd_rates import to_usd, usd_rate
 
 EXTRACTOR = "amounts@1"
 _GOODS = {"export", "import"}
@@ -61,6 +69,7 @@ class _Draft:
     period: Period | None = None
     period_src: str | None = None
     cued: bool = False
+    cue_i: int | None = None
     warnings: list[str] = field(default_factory=list)
 
 
@@ -127,8 +136,10 @@ def extract_amounts(
     for draft in drafts:
         _classify(draft, cues, index)
     _continue_flows(drafts, doc)
+    _orient_from_document(drafts, index)
     _periods(drafts, doc, document.published)
-    amounts = _merge([_amount(d, document.published) for d in _drop_headline_repeats(drafts, doc)])
+    kept = _drop_headline_repeats(drafts, doc)
+    amounts = _merge([_amount(d, document.published, warnings) for d in kept])
     return tuple(amounts), tuple(warnings)
 
 
@@ -231,13 +242,38 @@ def _verb_of(tok: Token) -> Token | None:
     return None
 
 
-def _subject(verb: Token, index: _Actors, span: Span) -> list[str]:
+_RELATIVE = {"which", "who", "that", "whom"}
+
+
+def _subject(verb: Token, index: _Actors, span: Span, depth: int = 0) -> list[str]:
+    """Actors in the verb's subject. A relative pronoun ('the IMF, which agreed a $3bn
+    loan') stands for the noun its clause hangs on; a personal one ('Sunvale said it was
+    considering an investment') for the subject of the clause above; a verb with no
+    subject (an xcomp, a conjunct, a broken dateline parse) borrows one from its head or
+    the actor right before it."""
     out: list[str] = []
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
-            out += index.in_tokens(list(child.subtree), span)
-    if not out and verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
-        return _subject(verb.head, index, span)
+    pronoun: Token | None = None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    for child in sorted(subjects, key=lambda c: abs(verb.i - c.i)):  # nearest first
+        found = index.in_tokens(list(child.subtree), span)
+        out += found
+        if not found and child.lower_ in _RELATIVE | _PRONOUNS:
+            pronoun = child
+    if out or depth > 4:
+        return out
+    if pronoun is not None and pronoun.lower_ in _RELATIVE and verb.dep_ == "relcl":
+        return index.in_tokens([verb.head, *verb.head.lefts], span)
+    head = verb.head
+    climbs = verb.dep_ in ("xcomp", "conj", "advcl") or (
+        pronoun is not None and verb.dep_ == "ccomp"
+    )
+    if head.i != verb.i and head.pos_ in ("VERB", "AUX") and climbs:
+        return _subject(head, index, span, depth + 1)
+    finite = verb.dep_ in ("ROOT", "ccomp") and verb.tag_ not in ("VBN", "VBG")
+    if pronoun is None and finite:
+        left = list(verb.doc[max(verb.sent.start, verb.i - 3) : verb.i])
+        if not any(t.is_punct or t.pos_ in ("VERB", "SCONJ") for t in left[1:]):
+            return index.in_tokens(left, span)[-1:]
     return out
 
 
@@ -289,9 +325,18 @@ def _prep_actors(
 def _classify(d: _Draft, cues: MoneyCues, index: _Actors) -> None:
     cue, crossed = _find_cue(d.span, cues)
     if cue is None:
-        return
-    d.cued = True
-    d.kind = _kind_of(cue, cues)
+        # no cue noun, but a verb that moves money ("asked the World Bank for $1.5bn"):
+        # the kind stays open, the direction does not
+        verb = _verb_of(d.span.root)
+        movers = cues.request_verbs | cues.giver_verbs | cues.receiver_verbs
+        if verb is None or verb.lemma_.lower() not in movers:
+            return
+        cue = verb
+        d.kind = "other"
+    else:
+        d.cued = True
+        d.kind = _kind_of(cue, cues)
+        d.cue_i = cue.i
     verb = _verb_of(cue)
     heads = [cue] + ([verb] if verb is not None and verb.i != cue.i else [])
     heads += [t for t in d.span.root.ancestors if t not in heads][:2]
@@ -317,7 +362,19 @@ def _classify(d: _Draft, cues: MoneyCues, index: _Actors) -> None:
         importer = own or (subj if cue.pos_ == "VERB" or vlemma in cues.importer_verbs else [])
         d.to = next(iter(importer or to_p), None)
         d.from_ = next((c for c in from_p if c != d.to), None)
-    elif d.kind in _MONEY:
+    elif (
+        lemma in cues.kind_of
+        and cues.kind_of[lemma] == "loan"
+        and (restructure := _restructured(cue, cues))
+    ):
+        # "restructure $6.3bn of debt": existing debt, not a new flow; the debtor is 'to'
+        d.kind = "other"
+        d.to = next(iter(_clause_subject(restructure, index, d.span) + poss), None)
+    elif (
+        d.kind in _MONEY
+        or not d.cued
+        or (verb is not None and vlemma in cues.request_verbs and _verb_of(d.span.root) == verb)
+    ):
         _money_roles(d, cue, cues, index, poss, adj, subj, vlemma, heads, to_p, from_p)
     elif d.kind == "trade_total":
         pair = own + [
@@ -339,10 +396,32 @@ def _classify(d: _Draft, cues: MoneyCues, index: _Actors) -> None:
         partner = _prep_actors(heads, cues.with_preps, index, d.span)
         holder = own[0] if own else (subj[0] if subj else None)
         other = next((c for c in partner if c != holder), None)
+        if other is None and holder is not None:
+            # "ran a surplus of $40bn with the continent": the partner is named earlier
+            other = _other_side(d, index, holder)
         if lemma in cues.surplus:
             d.from_, d.to = holder, other
         else:
             d.from_, d.to = other, holder
+
+
+def _restructured(cue: Token, cues: MoneyCues) -> Token | None:
+    """The restructuring verb governing a debt cue ('restructure $6.3bn of debt')."""
+    for tok in [cue, *cue.ancestors][:4]:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in cues.restructure_verbs:
+            return tok
+    return None
+
+
+def _clause_subject(tok: Token, index: _Actors, span: Span) -> list[str]:
+    """The first actor subject on the way up from ``tok`` ('Lusaka reached a deal to
+    restructure ...' -> Lusaka)."""
+    for cur in [tok, *tok.ancestors]:
+        if cur.pos_ in ("VERB", "AUX"):
+            found = _subject(cur, index, span)
+            if found:
+                return found
+    return []
 
 
 def _money_roles(
@@ -365,12 +444,42 @@ def _money_roles(
     else:
         giver = poss + [a for a in giver if a not in poss]
     giver += [c for c in from_p if c not in giver]
-    receiver += _prep_actors(heads, cues.to_preps | cues.in_preps, index, d.span)
+    verb = cue if cue.pos_ == "VERB" else _verb_of(cue)
     verb_lemma = cue.lemma_.lower() if cue.pos_ == "VERB" else vlemma
-    if verb_lemma in cues.receiver_verbs:
+    if verb is not None and verb_lemma in cues.request_verbs:
+        # "Nigeria asked the World Bank for $1.5bn", "appealed to the IMF for $3bn"
+        asked = [
+            c
+            for child in verb.children
+            if child.dep_ in ("dobj", "dative") or (child.dep_ == "prep" and child.lower_ == "to")
+            for c in index.in_tokens(list(child.subtree), d.span)
+        ]
+        giver = asked + [c for c in giver if c not in asked]
         receiver = subj + receiver
-    elif verb_lemma in cues.giver_verbs or cue.pos_ == "VERB":
-        giver = subj + giver
+    else:
+        receiver += _prep_actors(heads, cues.to_preps | cues.in_preps, index, d.span)
+        if verb is not None and verb_lemma in cues.giver_verbs:
+            # "Japan will lend Indonesia ¥92bn": the bare indirect object receives
+            # (the parser often calls it a second dobj: "lend Indonesia 92 billion yen")
+            receiver = [
+                c
+                for child in verb.children
+                if child.dep_ in ("dative", "dobj")
+                and child.pos_ in ("PROPN", "NOUN")
+                and not any(d.span.start <= t.i < d.span.end for t in child.subtree)
+                and child.i < d.span.start
+                for c in index.in_tokens(list(child.subtree), d.span)
+            ] + receiver
+        if verb_lemma in cues.receiver_verbs:
+            receiver = subj + receiver
+        elif verb_lemma in cues.giver_verbs or cue.pos_ == "VERB":
+            giver = subj + [c for c in giver if c not in subj]
+        elif d.kind != "loan":
+            # investment and aid: the subject of a neutral verb ("is considering an
+            # investment", "signed a grant") is the side that pays
+            giver = giver + [c for c in subj if c not in giver]
+        if not giver and verb is not None:
+            giver, receiver = _lender_side(verb, heads, cues, index, d.span, subj, receiver)
     g = giver[0] if giver else None
     r = next((c for c in receiver if c != g), None)
     if g is None and r is not None:
@@ -378,6 +487,65 @@ def _money_roles(
     elif r is None and g is not None:
         r = _other_side(d, index, g)
     d.from_, d.to = g, r
+
+
+def _lender_side(
+    verb: Token,
+    heads: list[Token],
+    cues: MoneyCues,
+    index: _Actors,
+    span: Span,
+    subj: list[str],
+    receiver: list[str],
+) -> tuple[list[str], list[str]]:
+    """Symmetric verbs ("signed a $900m credit line with the Japan Bank", "Chinese
+    lenders signed loans worth $1bn with African countries"): the side named by a lender
+    noun (bank, fund, lender) or an international organisation lends."""
+    partners: list[tuple[Token, list[str]]] = []
+    for head in [verb, *heads]:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in cues.with_preps:
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        partners.append((obj, index.in_tokens(list(obj.subtree), span)))
+    subj_nouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"]
+
+    def lends(tok: Token, codes: list[str]) -> bool:
+        words = {t.lemma_.lower() for t in tok.subtree}
+        return bool(words & cues.lender_nouns) or any(index.kind.get(c) == "igo" for c in codes)
+
+    for obj, codes in partners:
+        if codes and lends(obj, codes):
+            return codes, subj + [c for c in receiver if c not in subj]
+    if subj and (
+        any(lends(n, subj) for n in subj_nouns) or any(index.kind.get(c) == "igo" for c in subj)
+    ):
+        others = [c for _, codes in partners for c in codes]
+        return subj, others + [c for c in receiver if c not in others]
+    return [], receiver
+
+
+def _orient_from_document(drafts: list[_Draft], index: _Actors) -> None:
+    """Money flows the sentence leaves open ("Kenya and China signed a loan agreement
+    worth ...") take the orientation the same document gives that pair elsewhere; a
+    flow with one side known and no partner near it takes the document's main partner
+    of that side when the two are the document's two most-mentioned actors."""
+    oriented = [(d.kind, d.from_, d.to) for d in drafts if d.kind in _MONEY and d.from_ and d.to]
+    top = set(index.ranked[:2])
+    for d in drafts:
+        if d.kind not in _MONEY or (d.from_ and d.to):
+            continue
+        if d.from_ is None and d.to is None:
+            here = index.in_tokens(d.span.sent, d.span)
+            for kind, g, r in oriented:
+                if kind == d.kind and (g in here or r in here):
+                    d.from_, d.to = g, r
+                    break
+            continue
+        known = d.from_ or d.to
+        if known in top and len(top) == 2:
+            other = next(c for c in top if c != known)
+            d.from_, d.to = (known, other) if d.from_ else (other, known)
 
 
 def _other_side(d: _Draft, index: _Actors, known: str) -> str | None:
@@ -428,6 +596,11 @@ def _continue_flows(drafts: list[_Draft], doc: Doc) -> None:
             if same:
                 d.kind, d.what, d.cued = same[-1].kind, same[-1].what, True
                 d.from_, d.to = same[-1].from_, same[-1].to
+        if d.kind in _GOODS and (d.from_ is None or d.to is None):
+            # "imported $X from India in 2021, up from $Y a year earlier": same flow
+            same = [p for p in prev if p.span.sent == d.span.sent and p.kind == d.kind]
+            if same and (same[-1].from_ or same[-1].to):
+                d.from_, d.to = d.from_ or same[-1].from_, d.to or same[-1].to
         if d.kind in _GOODS and d.from_ is None and d.to is None:
             sents = list(doc.sents)
             here = next(k for k, s in enumerate(sents) if s.start <= d.span.start < s.end)
@@ -454,8 +627,13 @@ _PHRASES = re.compile(
     r"|\b(?:during|in|over|for|within)\s+(?:that|this|the same)\s+(?:period|time)\b"
     r"|\b(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:half|quarter)(?:\s+of\s+\d{4})?"
     r"|\b(?:[A-Z][a-z]{2,8})\.?\s*[-–]\s*(?:[A-Z][a-z]{2,8})\.?(?:\s+\d{4})?"
-    r"|\b(?:a|per|each|every)\s+year\b|\bannually\b",
+    r"|\b(?:a|per|each|every)\s+year\b|\bannually\b"
+    r"|\b(?:a|one|two|three|\d+)\s+(?:year|month)s?\s+(?:earlier|before|previously|ago)\b"
+    r"|\b(?:the\s+)?(?:previous|prior|preceding)\s+(?:year|month)\b"
+    r"|\b\w+\s+months\s+(?:to|ending|ended|through)\s+[A-Z][a-z]+\.?(?:\s+\d{4})?"
+    r"|\b(?:fiscal|financial|budget)\s+year\s+(?:ending|ended|to)\s+[A-Z][a-z]+\.?(?:\s+\d{4})?",
 )
+_DEADLINE = re.compile(r"\b(?:by|before|until|till|ahead\s+of)\s*$", re.I)
 
 
 def _expressions(sent: Span) -> list[tuple[int, int, str]]:
@@ -470,18 +648,26 @@ def _expressions(sent: Span) -> list[tuple[int, int, str]]:
         else:
             merged.append([s, e])
     text = sent.doc.text
-    return [(s, e, text[s:e]) for s, e in merged]
+    # "by 2030" is a target date, not the months a figure covers
+    return [
+        (s, e, text[s:e])
+        for s, e in merged
+        if not _DEADLINE.search(text[max(sent.start_char, s - 12) : s])
+        and not re.match(r"(?:by|before|until)\b", text[s:e], re.I)
+    ]
+
+
+_DAY_WORDS = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|"
+    r"tomorrow|week|weekend|day|days|hours?|minutes?)\b",
+    re.I,
+)
+_MONTH_DAY = re.compile(rf"\b(?:{'|'.join(MONTHS)})\.?\s+\d{{1,2}}\b(?!\d)", re.I)
 
 
 def _is_day(text: str) -> bool:
-    return bool(
-        re.search(
-            r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|"
-            r"tomorrow|week|weekend|day|days|hours?|minutes?)\b|\b[A-Z][a-z]+\s+\d{1,2}\b(?!\d)",
-            text,
-            re.I,
-        )
-    )
+    """A day ('on Tuesday', 'March 3'), which dates an event rather than a period."""
+    return bool(_DAY_WORDS.search(text) or _MONTH_DAY.search(text))
 
 
 def _periods(drafts: list[_Draft], doc: Doc, published: str | None) -> None:
@@ -504,7 +690,9 @@ def _periods(drafts: list[_Draft], doc: Doc, published: str | None) -> None:
             if not mine:
                 continue
             x = mine[0]
-            if same_period_year(x[2]) is not None:
+            if shift_months(x[2]) is not None:
+                d.period_src = "shift"
+            elif same_period_year(x[2]) is not None:
                 d.period_src = "same"
             elif is_reference(x[2]):
                 d.period_src = "ref"
@@ -524,38 +712,99 @@ def _periods(drafts: list[_Draft], doc: Doc, published: str | None) -> None:
                     d.period = (f"{same_year}-01", f"{same_year}-12")
             elif d.period_src == "ref" and last is not None:
                 d.period = last.period
+            elif d.period_src == "shift":
+                base = own_periods[0] if own_periods else (last.period if last else None)
+                step = shift_months(_own_text(d, assigned, d_list))
+                d.period = shift_period(base, step) if base and step else None
             elif d.period_src is None and own_periods:
                 d.period = own_periods[0]
+            if d.period is not None and _single_instrument(d, doc):
+                d.period = None  # "approved a $1.3bn loan in 2022": a date, not a period
             if d.period is not None:
                 last = d
 
 
+def _own_text(
+    d: _Draft, assigned: dict[int, list[tuple[int, int, str]]], d_list: list[_Draft]
+) -> str:
+    mine = assigned.get(d_list.index(d), [])
+    return min(mine, key=lambda x: _distance(d, x))[2] if mine else ""
+
+
 def _distance(d: _Draft, x: tuple[int, int, str]) -> int:
+    """Characters between a figure and a period expression, with a clause break (comma,
+    semicolon, dash) counting as 40 more: in "$1bn last year, down from $28bn in 2016"
+    'last year' belongs to $1bn although $28bn is as near."""
     s, e = d.match.start, d.match.end
+    text = d.span.doc.text
     if x[1] <= s:
-        return s - x[1]
-    if x[0] >= e:
-        return x[0] - e
-    return 0
+        gap = text[x[1] : s]
+    elif x[0] >= e:
+        gap = text[e : x[0]]
+    else:
+        return 0
+    return len(gap) + 40 * len(re.findall(r"[,;—–]|\s-\s", gap))
+
+
+_SINGLE_KINDS = {"loan", "aid", "investment", "deal"}
+
+
+def _single_instrument(d: _Draft, doc: Doc) -> bool:
+    """One loan, grant or deal ("a $3bn loan", "an investment of $45m", "a loan
+    agreement worth ..."): its date says when it was made, not months it covers."""
+    if d.kind not in _SINGLE_KINDS or d.cue_i is None:
+        return False
+    cue = doc[d.cue_i]
+    if cue.pos_ != "NOUN":
+        return False
+    noun = cue.head if cue.dep_ == "compound" else cue
+    return noun.tag_ == "NN" and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children
+    )
 
 
 # -- output -------------------------------------------------------------------------
 
 
-def _amount(d: _Draft, published: str | None) -> Amount:
+_CONVERSION_SLACK = 2.5  # a bracketed USD figure further than this from the rate is a misread
+
+
+def _value_usd(d: _Draft, year: int | None, warnings: list[str]) -> float | None:
+    """The USD value: the figure itself, a bracketed USD conversion, or the yearly rate.
+    Never one for a currency the rate table lacks (a stated conversion of an unknown
+    currency cannot be checked either): null and a warning."""
+    mm = d.match
+    if d.currency == "USD":
+        return mm.value
+    if d.currency is None:
+        return None
+    rate = usd_rate(d.currency, year)
+    if rate is None:
+        warnings.append(
+            f"money {mm.value:g} {d.currency}: no USD rate for {d.currency}, value_usd null"
+        )
+        return None
+    by_rate = to_usd(mm.value, d.currency, year)
+    if mm.conversion is not None and currency_lexicon().resolve(mm.conversion[1]) == "USD":
+        stated = mm.conversion[0]
+        if by_rate and not 1 / _CONVERSION_SLACK <= stated / by_rate <= _CONVERSION_SLACK:
+            warnings.append(
+                f"money {mm.value:g} {d.currency}: bracketed ${stated:g} is far from the "
+                f"{year} rate (${by_rate:g}); kept the rate"
+            )
+            return by_rate
+        return stated
+    return by_rate
+
+
+def _amount(d: _Draft, published: str | None, warnings: list[str]) -> Amount:
     mm = d.match
     year: int | None = None
     if d.period is not None:
         year = int(d.period[0][:4])
     elif published:
         year = int(published[:4])
-    value_usd: float | None
-    if d.currency == "USD":
-        value_usd = mm.value
-    elif mm.conversion is not None and currency_lexicon().resolve(mm.conversion[1]) == "USD":
-        value_usd = mm.conversion[0]
-    else:
-        value_usd = to_usd(mm.value, d.currency, year)
+    value_usd = _value_usd(d, year, warnings)
     return Amount(
         value=round(mm.value, 2),
         currency=d.currency,

@@ -14,8 +14,10 @@
   (no year) -> the July of published's year, or for ``future=True`` the next July on or
   after published, or for a past verb a month after published's month is last year's;
   "N days/weeks/months/years ago" and "earlier this month" likewise.
-  (A past verb with a month after published's month is still given published's year:
-  callers that know the verb is past and want last year can shift it themselves.)
+  "in September next year" -> that month of next year; "last Tuesday"/"next Tuesday" ->
+  strictly before/after published. With ``past=True`` (the caller's verb reports
+  something done) a month or day without a year that falls after published's is last
+  year's ("signed in November", published in March).
 """
 
 from __future__ import annotations
@@ -59,11 +61,14 @@ def add_months(year: int, month: int, delta: int) -> tuple[int, int]:
     return idx // 12, idx % 12 + 1
 
 
-def month_year(month: int, anchor: dt.date, future: bool) -> int:
-    """The year of a month named without one: the anchor's year, or for ``future`` the
-    first such month on or after the anchor."""
+def month_year(month: int, anchor: dt.date, future: bool, past: bool = False) -> int:
+    """The year of a month named without one: the anchor's year; for ``future`` the
+    first such month on or after the anchor; for ``past`` the last one on or before it
+    ("signed in November", published in March -> last November)."""
     if future:
         return anchor.year if month >= anchor.month else anchor.year + 1
+    if past:
+        return anchor.year if month <= anchor.month else anchor.year - 1
     return anchor.year
 
 
@@ -84,7 +89,20 @@ _AMBIGUOUS_MONTHS = {"may", "mar", "jan", "jun", "aug", "sep", "oct", "nov", "de
 _MONTH_ONLY = re.compile(rf"\b({_MONTH_RE})\b(?!\.?\s*,?\s*\d)")
 
 
-def _relative(low: str, anchor: dt.date, future: bool) -> str | None:
+_MONTH_REL_YEAR = re.compile(
+    rf"\b({_MONTH_RE})\.?(?:\s+(?:of\s+)?|\s*,\s*)(this|last|next|the\s+coming|the\s+previous)\s+year\b"
+    rf"|\b(?:early|late|mid|earlier|later)[\s-]+(this|last|next)\s+year\b"
+)
+_WEEKDAY_WORD = re.compile(r"\b(last|next|this|coming|past)\s+(" + "|".join(WEEKDAYS) + r")\b")
+
+
+def _relative(low: str, anchor: dt.date, future: bool, past: bool = False) -> str | None:
+    m = _MONTH_REL_YEAR.search(low)
+    if m and m.group(1):
+        # "in September next year" -> that September, not just the year
+        which = m.group(2).split()[-1]
+        step = {"this": 0, "last": -1, "previous": -1, "next": 1, "coming": 1}[which]
+        return _fmt(anchor.year + step, MONTHS[m.group(1)])
     if re.search(r"\btoday\b|\btonight\b", low):
         return anchor.isoformat()
     if re.search(r"\byesterday\b", low):
@@ -123,6 +141,14 @@ def _relative(low: str, anchor: dt.date, future: bool) -> str | None:
             if which in ("next", "coming") and _season_passed(season, anchor):
                 step = 1
             return _fmt(anchor.year + step)
+    m = _WEEKDAY_WORD.search(low)
+    if m:
+        # "last Tuesday" is strictly before the anchor, "next Tuesday" strictly after
+        wd = WEEKDAYS[m.group(2)]
+        if m.group(1) in ("next", "coming"):
+            return (anchor + dt.timedelta(days=(wd - anchor.weekday() - 1) % 7 + 1)).isoformat()
+        if m.group(1) in ("last", "past"):
+            return (anchor - dt.timedelta(days=(anchor.weekday() - wd - 1) % 7 + 1)).isoformat()
     for name, wd in WEEKDAYS.items():
         if re.search(rf"\b{name}\b", low):
             if future:
@@ -132,9 +158,11 @@ def _relative(low: str, anchor: dt.date, future: bool) -> str | None:
     if m:
         a, b = m.groups()
         month, day = (MONTHS[a], int(b)) if a in MONTHS else (MONTHS[b], int(a))
-        year = month_year(month, anchor, future)
+        year = month_year(month, anchor, future, past)
         if future and month == anchor.month and day < anchor.day:
             year += 1
+        if past and month == anchor.month and day > anchor.day:
+            year -= 1
         if 1 <= day <= calendar.monthrange(year, month)[1]:
             return _fmt(year, month, day)
         return None
@@ -144,7 +172,7 @@ def _relative(low: str, anchor: dt.date, future: bool) -> str | None:
         or re.search(rf"\b(?:in|since|by|until|from|early|late|mid|of)\s*-?\s*{m.group(1)}\b", low)
     ):
         month = MONTHS[m.group(1)]
-        return _fmt(month_year(month, anchor, future), month)
+        return _fmt(month_year(month, anchor, future, past), month)
     return None
 
 
@@ -186,12 +214,16 @@ def _explicit(text: str) -> str | None:
 
 
 def resolve_when(
-    text: str | Span, published: str | None = None, *, future: bool = False
+    text: str | Span, published: str | None = None, *, future: bool = False, past: bool = False
 ) -> str | None:
     """The date a short expression names, as precise as the text allows (see module doc).
 
-    ``future`` says the verb looks ahead ("will meet in July"), so a month or weekday
-    without a year resolves forward from ``published``.
+    Pass the tense of the verb the date hangs on, as the caller knows it:
+    ``future=True`` for a verb that looks ahead ("will meet in July"): a month, day or
+    weekday without a year resolves forward from ``published``; ``past=True`` for a
+    verb that reports ("signed in November", status occurred): a month or day after
+    ``published``'s resolves to the previous year. Neither (tense unknown): a month
+    without a year keeps ``published``'s year, a bare weekday looks back.
     """
     raw = text.text if isinstance(text, Span) else text
     explicit = _explicit(raw)
@@ -200,7 +232,7 @@ def resolve_when(
     anchor = parse_published(published)
     if anchor is None:
         return None
-    return _relative(raw.lower(), anchor, future)
+    return _relative(raw.lower(), anchor, future and not past, past and not future)
 
 
 def find_dates(doc: Doc, published: str | None = None) -> list[tuple[Span, str | None]]:
@@ -209,8 +241,19 @@ def find_dates(doc: Doc, published: str | None = None) -> list[tuple[Span, str |
     for ent in doc.ents:
         if ent.label_ != "DATE":
             continue
-        out.append((ent, resolve_when(ent, published, future=_future(ent))))
+        future = _future(ent)
+        out.append((ent, resolve_when(ent, published, future=future, past=_past(ent))))
     return out
+
+
+def _past(ent: Span) -> bool:
+    """Whether the verb the date hangs on is in the past tense ('signed', 'has signed')."""
+    verb = next((t for t in [ent.root, *ent.root.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    return verb.tag_ == "VBD" or (
+        verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in verb.children if c.dep_ == "aux")
+    )
 
 
 def _future(ent: Span) -> bool:

@@ -13,9 +13,13 @@ Written by hand because dateparser reads single dates, not ranges ("January-Sept
   without a year the latest such half or quarter ending on or before published;
 - "last year", "this year", "last month", "this month" -> relative to published;
 - "over the next five years", "in the coming three years" -> from published's month;
+- "the first nine months of 1988" -> January-September; "the 12 months to June 2023" ->
+  the twelve months ending then; "the fiscal year ending March 1988" -> April 1987 to
+  March 1988;
 - "a year", "annually", "each year", "per year", "fiscal year" -> no period (a rate, or a
   fiscal year whose months differ by country); "that period", "the same period" are
-  references the caller resolves (``is_reference``).
+  references the caller resolves (``is_reference``); "a year earlier", "the previous
+  year" are shifts of a compared figure's period (``shift_months``).
 """
 
 from __future__ import annotations
@@ -46,8 +50,27 @@ _NEXT_N = re.compile(
     re.I,
 )
 _RATE = re.compile(
-    r"\b(?:a|per|each|every)\s+(?:year|annum|month)\b|\bannual(?:ly)?\b|\bfiscal\b"
+    r"\b(?:a|per|each|every)\s+(?:year|annum|month)\b(?!\s+(?:earlier|before|ago|previously))"
+    r"|\bannual(?:ly)?\b|\bfiscal\b"
     r"|\bfinancial year\b|\byearly\b|\bmonthly\b",
+    re.I,
+)
+_FISCAL_ENDING = re.compile(
+    rf"\b(?:fiscal|financial|budget)\s+year\s+(?:ending|ended|to|through|that\s+ends)\s+"
+    rf"(?:(?:on\s+)?\d{{1,2}}\s+)?({_M})\.?(?:\s+\d{{1,2}}\b(?!\d))?,?(?:\s+{_Y})?",
+    re.I,
+)
+_FIRST_N_MONTHS = re.compile(
+    rf"\b(?:first|opening)\s+(\w+)\s+months\s+(?:of\s+)?(?:(?:the\s+)?year\s+)?(?:{_Y})?", re.I
+)
+_N_MONTHS_TO = re.compile(
+    rf"\b(\w+)\s+months\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?({_M})\.?"
+    rf"(?:\s+{_Y})?",
+    re.I,
+)
+_SHIFT = re.compile(
+    r"\b(a|one|two|three|\d+)\s+(year|month)s?\s+(?:earlier|before|previously|ago)\b"
+    r"|\b(?:the\s+)?(previous|prior|preceding)\s+(year|month)\b|\bthe\s+(year|month)\s+before\b",
     re.I,
 )
 _REFERENCE = re.compile(r"\b(?:that|this|the same|the)\s+(?:period|time|span)\b", re.I)
@@ -55,7 +78,8 @@ _SAME_PERIOD_YEAR = re.compile(rf"\bsame\s+(?:period|months?|quarter|time)\b.*?{
 _ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
 _ORDINAL |= {"fourth": 4, "4th": 4, "final": 4, "last": 4}
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
-_NUMBER_WORDS |= {"nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20}
+_NUMBER_WORDS |= {"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15}
+_NUMBER_WORDS |= {"twenty": 20, "eighteen": 18, "a": 1, "one": 1, "six": 6}
 
 
 def _p(y0: int, m0: int, y1: int, m1: int) -> Period:
@@ -63,8 +87,29 @@ def _p(y0: int, m0: int, y1: int, m1: int) -> Period:
 
 
 def is_rate(text: str) -> bool:
-    """'a year', 'annually', 'fiscal year': the figure has no calendar period."""
-    return bool(_RATE.search(text))
+    """'a year', 'annually', 'fiscal year': the figure has no calendar period (a fiscal
+    year is one only where the text says when it ends)."""
+    return bool(_RATE.search(text)) and not _FISCAL_ENDING.search(text)
+
+
+def shift_months(text: str) -> int | None:
+    """'a year earlier', 'the previous year', 'two years before': how many months back
+    from the period of the figure it is compared with (negative), else None."""
+    m = _SHIFT.search(text)
+    if m is None:
+        return None
+    if m.group(1):
+        n = int(m.group(1)) if m.group(1).isdigit() else _NUMBER_WORDS.get(m.group(1).lower(), 1)
+        unit = m.group(2)
+    else:
+        n, unit = 1, m.group(4) or m.group(5)
+    return -n * (12 if unit.lower() == "year" else 1)
+
+
+def shift_period(period: Period, months: int) -> Period:
+    """``period`` moved by ``months`` (both ends)."""
+    (y0, m0), (y1, m1) = (tuple(int(x) for x in p.split("-")) for p in period)
+    return _p(*add_months(y0, m0, months), *add_months(y1, m1, months))
 
 
 def is_reference(text: str) -> bool:
@@ -97,6 +142,20 @@ def resolve_period(
     """
     if is_rate(text):
         return None
+    m = _FISCAL_ENDING.search(text)
+    if m:
+        mo = MONTHS[m.group(1).lower()]
+        y = int(m.group(2)) if m.group(2) else _default_year(mo, year, published)
+        return None if y is None else _p(*add_months(y, mo, -11), y, mo)
+    m = _FIRST_N_MONTHS.search(text)
+    if m and (n := _count(m.group(1))) and 1 <= n <= 12:
+        y = int(m.group(2)) if m.group(2) else _default_year(n, year, published)
+        return None if y is None else _p(y, 1, y, n)
+    m = _N_MONTHS_TO.search(text)
+    if m and (n := _count(m.group(1))) and 1 <= n <= 24:
+        mo = MONTHS[m.group(2).lower()]
+        y = int(m.group(3)) if m.group(3) else _default_year(mo, year, published)
+        return None if y is None else _p(*add_months(y, mo, 1 - n), y, mo)
     m = _MONTH_RANGE.search(text)
     if m:
         m0, y0, m1, y1 = (
@@ -138,6 +197,10 @@ def resolve_period(
         y = int(years[0])
         return _p(y, 1, y, 12)
     return _relative(text, published, year)
+
+
+def _count(word: str) -> int | None:
+    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word.lower())
 
 
 def _relative(text: str, published: str | None, year: int | None) -> Period | None:

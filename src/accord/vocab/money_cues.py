@@ -24,6 +24,9 @@ class MoneyCues:
     with_preps: frozenset[str]
     surplus: frozenset[str]
     deficit: frozenset[str]
+    lender_nouns: frozenset[str]
+    request_verbs: frozenset[str]
+    restructure_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -50,4 +53,7 @@ def money_cues() -> MoneyCues:
         with_preps=fs("with_preps"),
         surplus=fs("surplus"),
         deficit=fs("deficit"),
+        lender_nouns=fs("lender_nouns"),
+        request_verbs=fs("request_verbs"),
+        restructure_verbs=fs("restructure_verbs"),
     )
