@@ -145,9 +145,29 @@ STATUS = [
         ("AGREE", "031", ("CAN", "GHA"), "intended"),
     ),
     ("Russia wants to boost trade with Egypt.", ("AGREE", "031", ("EGY", "RUS"), "intended")),
+    # 'would' under a past speech verb is the reported 'will': planned
     (
         "South Korea said it would provide humanitarian aid to Somalia.",
-        ("AGREE", "033", ("KOR", "SOM"), "intended"),
+        ("AGREE", "033", ("KOR", "SOM"), "planned"),
+    ),
+    (
+        "Officials told reporters that Peru would export copper to Vietnam under the plan.",
+        ("AGREE", "031", ("PER", "VNM"), "planned"),
+    ),
+    # willingness after a preposition: 'interested in', 'keen on'
+    (
+        "Polish utilities are interested in buying Norwegian gas.",
+        ("AGREE", "031", ("NOR", "POL"), "intended"),
+    ),
+    # a present-tense time clause takes the main clause's future
+    (
+        "Laos will ask Thailand for credit when the two countries meet in May.",
+        ("AGREE", "036", ("LAO", "THA"), "planned"),
+    ),
+    # 'called a summit' announces it: planned
+    (
+        "The African Union has called a summit with Egypt in Cairo in June.",
+        ("AGREE", "036", ("EGY", "IGO:AU"), "planned"),
     ),
     (
         "A draft agreement between Uganda and Kenya on oil transport is under review.",
@@ -188,7 +208,55 @@ def test_deal_spelling_out_exercises(nlp: Language) -> None:
     assert keys == {("SUPPORT", "occurred"), ("AGREE", "planned")}
 
 
+# trade figures, money objects, agreements described by a participle, conflict verbs
+MECHANISMS = [
+    (
+        "Bilateral trade between Chile and Peru rose 40 percent last year.",
+        ("COOPERATE", "061", ("CHL", "PER"), "occurred"),
+    ),
+    (
+        "Saudi Arabia deposited $2 billion in Egypt's central bank.",
+        ("AID", "071", ("EGY", "SAU"), "occurred"),
+    ),
+    (
+        "Norway will provide $12m to Malawi for school meals.",
+        ("AGREE", "033", ("MWI", "NOR"), "planned"),
+    ),
+    (
+        "The IMF, which approved a $2bn loan for Sri Lanka in March, praised the reforms.",
+        ("AID", "071", ("IGO:IMF", "LKA"), "occurred"),
+    ),
+    (
+        "Under a security pact signed by Kenya and Haiti in March, Kenyan police will deploy.",
+        ("SUPPORT", "057", ("HTI", "KEN"), "occurred"),
+    ),
+    (
+        "Ghana welcomed Canada's offer of technical training.",
+        ("SUPPORT", "051", ("CAN", "GHA"), "occurred"),
+    ),
+    (
+        "Algeria warned Morocco that it would respond to any incursion.",
+        ("THREATEN", "130", ("DZA", "MAR"), "occurred"),
+    ),
+    (
+        "Sweden summoned the Iranian ambassador over the execution.",
+        ("ACCUSE", "114", ("IRN", "SWE"), "occurred"),
+    ),
+    (
+        "Japan lodged a formal protest with China over the survey ship.",
+        ("ACCUSE", "114", ("CHN", "JPN"), "occurred"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MECHANISMS)
+def test_event_mechanisms(nlp: Language, text: str, expected: tuple) -> None:  # type: ignore[type-arg]
+    assert expected in _keys(_events(nlp, text))
+
+
 NO_EVENT = [
+    "Trade between Chile and Peru reached $4 billion last year.",  # a total, not an event
+    "Japanese imports from Thailand totalled $60 billion in 2023.",  # a statistic
     "Kenya did not sign the trade deal with Ethiopia.",  # negated
     "Ethiopia and Eritrea may sign a peace deal next year.",  # hedged
     "If Chad attacked Sudan, the region would suffer.",  # hypothetical

@@ -126,9 +126,18 @@ def _main_partners(units: list[SpacySpan], index: PartyIndex) -> dict[str, str]:
 # -- triggers ----------------------------------------------------------------------
 
 
+_MONEY = "%money"  # pseudo-lemma: the object is a sum of money ('provide $48m')
+
+
 def _object_lemmas(verb: Token) -> set[str]:
     lemmas: set[str] = set()
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":  # 'the agreement, signed on Monday'
+        lemmas.add(verb.head.lemma_.lower())
     for child in verb.children:
+        if child.dep_ in ("dobj", "dative", "nsubjpass") and any(
+            t.ent_type_ == "MONEY" for t in child.subtree
+        ):
+            lemmas.add(_MONEY)
         if child.dep_ in _OBJECT_DEPS or (child.dep_ == "prt"):
             for tok in (child, *child.conjuncts):
                 lemmas.add(tok.lemma_.lower())
@@ -140,11 +149,18 @@ def _object_lemmas(verb: Token) -> set[str]:
 
 
 def _object_has_party(verb: Token, index: PartyIndex) -> bool:
+    """The object itself is a party ('welcomed the Kenyan president'), not a thing
+    that a party owns or offers ('welcomed India's offer')."""
     for child in verb.children:
-        if child.dep_ in ("dobj", "dative") and any(index.codes(t) for t in child.subtree):
-            return True
-        if child.dep_ in ("dobj", "dative") and child.ent_type_ in ("PERSON", "GPE", "NORP"):
-            return True
+        if child.dep_ not in ("dobj", "dative"):
+            continue
+        heads = [child, *child.conjuncts]
+        for head in heads:
+            if head.ent_type_ in ("PERSON", "GPE", "NORP") or index.codes(head):
+                return True
+            named = [t for c in head.children if c.dep_ in ("compound", "appos") for t in c.subtree]
+            if any(index.codes(t) or t.ent_type_ == "PERSON" for t in named):
+                return True
     return False
 
 
@@ -157,6 +173,8 @@ def _verb_entry(tok: Token, index: PartyIndex) -> Trigger | None:
         if entry.objects is not None and not (entry.objects & objects):
             continue
         if entry.object_is_party and not _object_has_party(tok, index):
+            continue
+        if entry.past_only and tok.tag_ not in ("VBD", "VBN"):
             continue
         return entry
     return None
@@ -172,6 +190,16 @@ def _has_figure(noun: Token) -> bool:
         return True
     scope = list(noun.subtree) + (list(gov.subtree) if gov is not None else [])
     return any(t.ent_type_ in ("MONEY", "PERCENT") for t in scope)
+
+
+def _has_change(noun: Token) -> bool:
+    """Trade figures are background, not events, unless the text says the trade moved
+    ('bilateral trade rose threefold'): a total ('reached $7.9bn') is a statistic."""
+    cues = status_cues()
+    gov = governing_verb(noun)
+    if gov is not None and gov.lemma_.lower() in cues.change_verbs and noun.dep_ == "nsubj":
+        return True
+    return any(c.lemma_.lower() in cues.change_verbs for c in noun.children if c.dep_ == "acl")
 
 
 def _noun_entry(tok: Token) -> Trigger | None:
@@ -190,6 +218,8 @@ def _noun_entry(tok: Token) -> Trigger | None:
         if entry.not_mods & mods:
             continue
         if entry.needs_figure and not _has_figure(tok):
+            continue
+        if entry.needs_change and not _has_change(tok):
             continue
         return entry
     return None
@@ -215,6 +245,15 @@ def _triggers(sent: SpacySpan, index: PartyIndex) -> list[_Hit]:
     for hit in hits:
         # a noun that is the object of a trigger verb is that verb's event ("sign a deal")
         if hit.kind == "noun" and hit.token.head.i in verb_tokens and hit.token.dep_ != "nsubj":
+            continue
+        # 'will provide £48m to help firms build plants': the purpose belongs to the
+        # trigger that it serves
+        if (
+            hit.kind == "verb"
+            and hit.token.dep_ == "advcl"
+            and hit.token.head.i in verb_tokens
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in hit.token.children)
+        ):
             continue
         # 'agreed to reopen talks': the governed action is the event, not 'agree'
         if hit.kind == "verb" and hit.entry.type == "AGREE":

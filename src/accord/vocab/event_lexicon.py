@@ -25,6 +25,8 @@ class Trigger:
     future_only: bool = False  # only an event when planned or intended
     object_is_party: bool = False  # object must be an actor or person
     needs_figure: bool = False  # noun counts only beside a figure or a change verb
+    needs_change: bool = False  # noun counts only beside a change verb ('trade rose')
+    past_only: bool = False  # verb counts only in the past tense ('agreed a loan')
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,9 @@ class StatusCues:
     intended_events: frozenset[str]
     planned_events: frozenset[str]
     figure_verbs: frozenset[str]
+    change_verbs: frozenset[str]
+    reporting_verbs: frozenset[str]
+    temporal_marks: frozenset[str]
     agreement_nouns: frozenset[str]
 
 
@@ -91,6 +96,8 @@ def _triggers(
             future_only=bool(e.get("future_only", False)),
             object_is_party=bool(e.get("object_is_party", False)),
             needs_figure=bool(e.get("needs_figure", False)),
+            needs_change=bool(e.get("needs_change", False)),
+            past_only=bool(e.get("past_only", False)),
         )
         table.setdefault(trig.lemma, []).append(trig)
     return {k: tuple(v) for k, v in table.items()}
