@@ -163,9 +163,10 @@ def noun_status(noun: Token, cues: StatusCues | None = None) -> str | None:
     gov = governing_verb(noun)
     if gov is None:
         return OCCURRED
-    if noun.dep_ == "pobj":
+    if noun.dep_ == "pobj" and noun.head.lower_ not in ("for", "to"):
         # an adjunct ("on his first visit", "at the forum") frames the clause: its
-        # time is the main verb's, not that of an action the main verb governs
+        # time is the main verb's, not that of an action the main verb governs; a
+        # purpose ("due to travel for talks") shares the governed action's time
         while gov.dep_ in ("xcomp", "acomp") and gov.head.i != gov.i:
             gov = gov.head
     if gov.lemma_.lower() in cues.planned_noun_governors and noun.dep_ in (

@@ -58,6 +58,9 @@ _VISIT_CODES = frozenset({"042", "043"})
 _MAX_WHAT = 14
 _PERSON_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
 _AGREE_VERBS_SUPPRESSED_BY = frozenset({"xcomp", "ccomp"})
+# praise/endorse (05x), disapprove (11x) and reject (12x) aimed at 'the offer', 'these claims'
+_ANAPHORIC_OBJECT_CODES = frozenset({"05", "11", "12"})
+_ANAPHORIC_DETS = frozenset({"the", "this", "these", "that", "those", "its", "their"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +178,10 @@ def _verb_entry(tok: Token, index: PartyIndex) -> Trigger | None:
         if entry.object_is_party and not _object_has_party(tok, index):
             continue
         if entry.past_only and tok.tag_ not in ("VBD", "VBN"):
+            continue
+        if entry.not_objects & objects:
+            continue
+        if entry.needs_clause and not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
             continue
         return entry
     return None
@@ -336,6 +343,17 @@ def _implies_counterpart(hit: _Hit) -> bool:
     welcomed him', 'thanked Xi') whose country the sentence leaves out."""
     if hit.entry.type == "CONSULT":
         return True
+    if hit.kind == "verb" and hit.entry.cameo[:2] in _ANAPHORIC_OBJECT_CODES:
+        # 'welcomed the offer', 'rejected the claims': the thing named before
+        for c in hit.token.children:
+            if (
+                c.dep_ == "dobj"
+                and c.pos_ == "NOUN"
+                and any(
+                    d.dep_ in ("det", "poss") and d.lower_ in _ANAPHORIC_DETS for d in c.children
+                )
+            ):
+                return True
     return any(
         c.dep_ in ("dobj", "dative") and (c.ent_type_ == "PERSON" or c.lower_ in _PERSON_PRONOUNS)
         for c in hit.token.children

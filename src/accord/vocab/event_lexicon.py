@@ -27,6 +27,8 @@ class Trigger:
     needs_figure: bool = False  # noun counts only beside a figure or a change verb
     needs_change: bool = False  # noun counts only beside a change verb ('trade rose')
     past_only: bool = False  # verb counts only in the past tense ('agreed a loan')
+    not_objects: frozenset[str] = frozenset()  # object lemmas that rule the verb out
+    needs_clause: bool = False  # verb counts only with a content clause ('warned X that')
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +100,8 @@ def _triggers(
             needs_figure=bool(e.get("needs_figure", False)),
             needs_change=bool(e.get("needs_change", False)),
             past_only=bool(e.get("past_only", False)),
+            not_objects=_expand(e.get("not_objects", []), groups) or frozenset(),
+            needs_clause=bool(e.get("needs_clause", False)),
         )
         table.setdefault(trig.lemma, []).append(trig)
     return {k: tuple(v) for k, v in table.items()}
