@@ -280,6 +280,12 @@ def test_pair_anaphor_skips_credited_agencies(nlp: Language) -> None:
     assert ("AGREE", ("GHA", "TGO")) in {(e.type, e.actors) for e in events}
 
 
+def test_clause_hanging_off_a_date_takes_it(nlp: Language) -> None:
+    text = "The breakthrough came on Monday, when Chile and Peru signed a fisheries agreement."
+    (event,) = _events(nlp, text)
+    assert (event.type, event.when) == ("SUPPORT", "2024-03-11")
+
+
 NO_EVENT = [
     "Trade between Chile and Peru reached $4 billion last year.",  # a total, not an event
     "Japanese imports from Thailand totalled $60 billion in 2023.",  # a statistic

@@ -517,6 +517,19 @@ def _when(clause: list[Token], published: str | None, status: str) -> str | None
             value = resolve_when(ent, published, future=status != OCCURRED)
             if value:
                 return value
+    anchor = _date_antecedent(clause)
+    if anchor is not None:
+        return resolve_when(anchor, published, future=status != OCCURRED) or None
+    return None
+
+
+def _date_antecedent(clause: list[Token]) -> SpacySpan | None:
+    """'The move came on Sunday, when X and Y signed ...': a clause hanging off a date
+    takes that date."""
+    for tok in clause:
+        head = tok.head
+        if tok.dep_ in ("relcl", "advcl", "acl") and head.ent_type_ == "DATE":
+            return _entity_at(head, frozenset({"DATE"}))
     return None
 
 
