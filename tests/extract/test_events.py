@@ -10,7 +10,7 @@ from spacy.language import Language
 
 from accord.extract.actors import extract_actors
 from accord.extract.events import EXTRACTOR, extract_events
-from accord.schema import Actor, Document, Event, Source
+from accord.schema import Actor, Document, Event, Organization, Source
 
 PUBLISHED = "2024-03-14"  # a Thursday
 
@@ -60,7 +60,7 @@ TYPES = [
     ),
     # COOPERATE 06x: trade, facilities in the other country, shared technology
     (
-        "Germany exported machinery worth $2 billion to Poland in 2023.",
+        "Germany exported machine tools to Poland in 2023.",
         ("COOPERATE", "061", ("DEU", "POL"), "occurred"),
     ),
     ("China opened a cultural centre in Kenya.", ("COOPERATE", "061", ("CHN", "KEN"), "occurred")),
@@ -145,9 +145,29 @@ STATUS = [
         ("AGREE", "031", ("CAN", "GHA"), "intended"),
     ),
     ("Russia wants to boost trade with Egypt.", ("AGREE", "031", ("EGY", "RUS"), "intended")),
+    # 'would' under a past speech verb is the reported 'will': planned
     (
         "South Korea said it would provide humanitarian aid to Somalia.",
-        ("AGREE", "033", ("KOR", "SOM"), "intended"),
+        ("AGREE", "033", ("KOR", "SOM"), "planned"),
+    ),
+    (
+        "Officials told reporters that Peru would export copper to Vietnam under the plan.",
+        ("AGREE", "031", ("PER", "VNM"), "planned"),
+    ),
+    # willingness after a preposition: 'interested in', 'keen on'
+    (
+        "Polish utilities are interested in buying Norwegian gas.",
+        ("AGREE", "031", ("NOR", "POL"), "intended"),
+    ),
+    # a present-tense time clause takes the main clause's future
+    (
+        "Laos will ask Thailand for credit when the two countries meet in May.",
+        ("AGREE", "036", ("LAO", "THA"), "planned"),
+    ),
+    # 'called a summit' announces it: planned
+    (
+        "The African Union has called a summit with Egypt in Cairo in June.",
+        ("AGREE", "036", ("EGY", "IGO:AU"), "planned"),
     ),
     (
         "A draft agreement between Uganda and Kenya on oil transport is under review.",
@@ -188,7 +208,89 @@ def test_deal_spelling_out_exercises(nlp: Language) -> None:
     assert keys == {("SUPPORT", "occurred"), ("AGREE", "planned")}
 
 
+# trade figures, money objects, agreements described by a participle, conflict verbs
+MECHANISMS = [
+    (
+        "Bilateral trade between Chile and Peru rose 40 percent last year.",
+        ("COOPERATE", "061", ("CHL", "PER"), "occurred"),
+    ),
+    (
+        "Saudi Arabia deposited $2 billion in Egypt's central bank.",
+        ("AID", "071", ("EGY", "SAU"), "occurred"),
+    ),
+    (
+        "Norway will provide $12m to Malawi for school meals.",
+        ("AGREE", "033", ("MWI", "NOR"), "planned"),
+    ),
+    (
+        "The IMF, which approved a $2bn loan for Sri Lanka in March, praised the reforms.",
+        ("AID", "071", ("IGO:IMF", "LKA"), "occurred"),
+    ),
+    (
+        "Under a security pact signed by Kenya and Haiti in March, Kenyan police will deploy.",
+        ("SUPPORT", "057", ("HTI", "KEN"), "occurred"),
+    ),
+    (
+        "Ghana welcomed Canada's offer of technical training.",
+        ("SUPPORT", "051", ("CAN", "GHA"), "occurred"),
+    ),
+    (
+        "Algeria warned Morocco that it would respond to any incursion.",
+        ("THREATEN", "130", ("DZA", "MAR"), "occurred"),
+    ),
+    (
+        "Sweden summoned the Iranian ambassador over the execution.",
+        ("ACCUSE", "114", ("IRN", "SWE"), "occurred"),
+    ),
+    (
+        "Japan lodged a formal protest with China over the survey ship.",
+        ("ACCUSE", "114", ("CHN", "JPN"), "occurred"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MECHANISMS)
+def test_event_mechanisms(nlp: Language, text: str, expected: tuple) -> None:  # type: ignore[type-arg]
+    assert expected in _keys(_events(nlp, text))
+
+
+def test_reaction_to_the_offer_takes_the_main_counterpart(nlp: Language) -> None:
+    text = (
+        "India offered to help Nigeria build drug plants. India and Nigeria have traded "
+        "medicines for decades. Nigeria's trade minister welcomed the offer."
+    )
+    keys = {(e.type, e.actors) for e in _events(nlp, text)}
+    assert ("SUPPORT", ("IND", "NGA")) in keys
+
+
+def test_pair_anaphor_skips_credited_agencies(nlp: Language) -> None:
+    text = (
+        "Ghana and Togo met in Lome. Togo's minister told Reuters the talks went well. "
+        "The two countries agreed to open a joint border post."
+    )
+    doc = nlp(text)
+    document = Document(
+        id="t", content_hash="sha256:t", source=Source(), raw=text, body=text, published=None
+    )
+    reuters = Organization(
+        name="Reuters", actor="GBR", mentions=((text.index("Reuters"), text.index("Reuters") + 7),)
+    )
+    events = extract_events(document, doc, extract_actors(document, doc), organizations=(reuters,))
+    assert all("GBR" not in e.actors for e in events)
+    assert ("AGREE", ("GHA", "TGO")) in {(e.type, e.actors) for e in events}
+
+
+def test_clause_hanging_off_a_date_takes_it(nlp: Language) -> None:
+    text = "The breakthrough came on Monday, when Chile and Peru signed a fisheries agreement."
+    (event,) = _events(nlp, text)
+    assert (event.type, event.when) == ("SUPPORT", "2024-03-11")
+
+
 NO_EVENT = [
+    "Trade between Chile and Peru reached $4 billion last year.",  # a total, not an event
+    "Japanese imports from Thailand totalled $60 billion in 2023.",  # a statistic
+    "Kenya imported tea machinery worth $40m from India last year.",  # a statistic
+    "The US general warned Congress about a Chinese port in Djibouti.",  # no threat
     "Kenya did not sign the trade deal with Ethiopia.",  # negated
     "Ethiopia and Eritrea may sign a peace deal next year.",  # hedged
     "If Chad attacked Sudan, the region would suffer.",  # hypothetical

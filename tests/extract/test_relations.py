@@ -144,3 +144,22 @@ def test_evidence_spans_point_at_linking_sentences(nlp: Language) -> None:
 
 def test_single_actor_has_no_relations(nlp: Language) -> None:
     assert _relations(nlp, "Kenya signed a trade agreement on Monday.") == ()
+
+
+LISTS = [
+    (
+        "Brazil, Argentina, Chile and Peru have all courted Bolivia with loans.",
+        {("ARG", "BOL"), ("BOL", "BRA"), ("BOL", "CHL"), ("BOL", "PER")},
+    ),
+    ("Ethiopia and Kenya signed a power-trade deal.", {("ETH", "KEN")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LISTS)
+def test_actors_listed_side_by_side_are_not_partners(
+    nlp: Language, text: str, expected: set[tuple[str, str]]
+) -> None:
+    doc = nlp(text)
+    document = Document(id="t", content_hash="sha256:t", source=Source(), raw=text, body=text)
+    actors = extract_actors(document, doc)
+    assert {r.actors for r in extract_relations(document, doc, actors)} == expected

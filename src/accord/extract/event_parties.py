@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from accord.schema import Actor, Organization, Person, Span
+from accord.vocab.media import lookup_outlet_any_case
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
 CLAUSE_DEPS = frozenset(
@@ -55,23 +56,28 @@ class PartyIndex:
         spans: list[tuple[Span, str]] = []
         for actor in actors:
             spans.extend((m, actor.code) for m in actor.mentions)
+        n_actor_spans = len(spans)
         for person in persons:
             if person.actor:
                 spans.extend((m, person.actor) for m in person.mentions)
         for org in organizations:
-            if org.actor:
+            # a news agency credited for the story ('told Reuters') is never a party
+            if org.actor and lookup_outlet_any_case(org.name) is None:
                 spans.extend((m, org.actor) for m in org.mentions)
         by_token: dict[int, tuple[str, ...]] = {}
-        for (start, end), code in spans:
+        actor_tokens: set[int] = set()
+        for n, ((start, end), code) in enumerate(spans):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
             for tok in span:
                 if code not in by_token.get(tok.i, ()):
                     by_token[tok.i] = (*by_token.get(tok.i, ()), code)
+                if n < n_actor_spans:
+                    actor_tokens.add(tok.i)
         if not persons:
             _add_named_people(doc, by_token)
-        _add_pair_anaphors(doc, by_token)
+        _add_pair_anaphors(doc, by_token, actor_tokens)
         return cls(doc, by_token)
 
     def restrict(self, start: int, end: int) -> PartyIndex:
@@ -118,12 +124,15 @@ def _unique_codes(groups: Iterable[tuple[str, ...]]) -> list[str]:
     return out
 
 
-def _add_pair_anaphors(doc: Doc, by_token: dict[int, tuple[str, ...]]) -> None:
-    """'the two countries', 'both sides' -> the last two distinct actors before them."""
+def _add_pair_anaphors(
+    doc: Doc, by_token: dict[int, tuple[str, ...]], actor_tokens: set[int]
+) -> None:
+    """'the two countries', 'both sides' -> the last two distinct actors named before
+    them; an agency or person acting for a state ('she told Reuters') does not count."""
     recent: list[str] = []
     for tok in doc:
         codes = by_token.get(tok.i, ())
-        for code in codes:
+        for code in codes if tok.i in actor_tokens else ():
             if code in recent:
                 recent.remove(code)
             recent.append(code)

@@ -47,11 +47,31 @@ def under_agreement(token: Token, cues: StatusCues) -> bool:
     child = token
     for anc in token.ancestors:
         if anc.pos_ in ("NOUN", "PROPN") and anc.lemma_.lower() in cues.agreement_nouns:
+            if child.i == token.i and token.dep_ == "acl" and token.tag_ == "VBN":
+                return False  # 'an agreement signed on Monday' describes the deal itself
             return child.dep_ in ("acl", "relcl", "prep")
         if anc.pos_ == "VERB" and child.dep_ not in ("pcomp", "pobj", "prep", "dobj"):
             return False
         child = anc
     return False
+
+
+def _temporal(verb: Token, cues: StatusCues) -> bool:
+    return any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in cues.temporal_marks and c.i < verb.i
+        for c in verb.children
+    )
+
+
+def _reported_past(verb: Token, cues: StatusCues) -> bool:
+    """True for a clause reported by a past-tense speech verb ('said ... would')."""
+    tok = verb
+    while tok.dep_ in ("conj", "xcomp") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ not in ("ccomp", "parataxis") or tok.head.i == tok.i:
+        return False
+    head = tok.head
+    return head.lemma_.lower() in cues.reporting_verbs and head.tag_ in ("VBD", "VBN")
 
 
 def verb_status(verb: Token, cues: StatusCues | None = None, depth: int = 0) -> str | None:
@@ -70,6 +90,8 @@ def verb_status(verb: Token, cues: StatusCues | None = None, depth: int = 0) -> 
     if any(a in cues.planned_aux for a in auxes):
         return PLANNED
     if any(a in cues.intended_aux for a in auxes):
+        if "would" in auxes and _reported_past(verb, cues):
+            return PLANNED  # 'officials said Moscow would supply oil': future in the past
         return INTENDED
     if _hypothetical_context(verb, cues) and verb.dep_ in ("acl", "ccomp", "relcl"):
         return None
@@ -92,6 +114,17 @@ def verb_status(verb: Token, cues: StatusCues | None = None, depth: int = 0) -> 
         return verb_status(gov, cues, depth + 1)
     if verb.dep_ == "advcl" and verb.tag_ == "VB" and "to" in auxes:
         return INTENDED  # purpose clause: "sent envoys to negotiate"
+    if verb.dep_ == "advcl" and gov.i != verb.i and _temporal(verb, cues):
+        # 'will ask for help when the group meets in June': the present tense of a
+        # time clause takes the main clause's future
+        gov_status = verb_status(gov, cues, depth + 1)
+        if gov_status in (PLANNED, INTENDED):
+            return PLANNED
+    if verb.dep_ == "pcomp" and gov.dep_ == "prep" and gov.head.i != gov.i:
+        # 'interested in buying', 'keen on investing', 'committed to building'
+        adj = gov.head
+        if adj.lemma_.lower() in cues.intended_governors and adj.pos_ in ("ADJ", "VERB"):
+            return INTENDED
     if verb.tag_ in _FINITE_OR_PARTICIPLE or verb.pos_ == "AUX":
         return OCCURRED
     if verb.dep_ in ("pcomp", "acl", "advcl", "ccomp") and gov.i != verb.i:
@@ -130,9 +163,10 @@ def noun_status(noun: Token, cues: StatusCues | None = None) -> str | None:
     gov = governing_verb(noun)
     if gov is None:
         return OCCURRED
-    if noun.dep_ == "pobj":
+    if noun.dep_ == "pobj" and noun.head.lower_ not in ("for", "to"):
         # an adjunct ("on his first visit", "at the forum") frames the clause: its
-        # time is the main verb's, not that of an action the main verb governs
+        # time is the main verb's, not that of an action the main verb governs; a
+        # purpose ("due to travel for talks") shares the governed action's time
         while gov.dep_ in ("xcomp", "acomp") and gov.head.i != gov.i:
             gov = gov.head
     if gov.lemma_.lower() in cues.planned_noun_governors and noun.dep_ in (

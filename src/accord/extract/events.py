@@ -58,6 +58,9 @@ _VISIT_CODES = frozenset({"042", "043"})
 _MAX_WHAT = 14
 _PERSON_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
 _AGREE_VERBS_SUPPRESSED_BY = frozenset({"xcomp", "ccomp"})
+# praise/endorse (05x), disapprove (11x) and reject (12x) aimed at 'the offer', 'these claims'
+_ANAPHORIC_OBJECT_CODES = frozenset({"05", "11", "12"})
+_ANAPHORIC_DETS = frozenset({"the", "this", "these", "that", "those", "its", "their"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,9 +129,18 @@ def _main_partners(units: list[SpacySpan], index: PartyIndex) -> dict[str, str]:
 # -- triggers ----------------------------------------------------------------------
 
 
+_MONEY = "%money"  # pseudo-lemma: the object is a sum of money ('provide $48m')
+
+
 def _object_lemmas(verb: Token) -> set[str]:
     lemmas: set[str] = set()
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":  # 'the agreement, signed on Monday'
+        lemmas.add(verb.head.lemma_.lower())
     for child in verb.children:
+        if child.dep_ in ("dobj", "dative", "nsubjpass") and any(
+            t.ent_type_ == "MONEY" for t in child.subtree
+        ):
+            lemmas.add(_MONEY)
         if child.dep_ in _OBJECT_DEPS or (child.dep_ == "prt"):
             for tok in (child, *child.conjuncts):
                 lemmas.add(tok.lemma_.lower())
@@ -140,11 +152,18 @@ def _object_lemmas(verb: Token) -> set[str]:
 
 
 def _object_has_party(verb: Token, index: PartyIndex) -> bool:
+    """The object itself is a party ('welcomed the Kenyan president'), not a thing
+    that a party owns or offers ('welcomed India's offer')."""
     for child in verb.children:
-        if child.dep_ in ("dobj", "dative") and any(index.codes(t) for t in child.subtree):
-            return True
-        if child.dep_ in ("dobj", "dative") and child.ent_type_ in ("PERSON", "GPE", "NORP"):
-            return True
+        if child.dep_ not in ("dobj", "dative"):
+            continue
+        heads = [child, *child.conjuncts]
+        for head in heads:
+            if head.ent_type_ in ("PERSON", "GPE", "NORP") or index.codes(head):
+                return True
+            named = [t for c in head.children if c.dep_ in ("compound", "appos") for t in c.subtree]
+            if any(index.codes(t) or t.ent_type_ == "PERSON" for t in named):
+                return True
     return False
 
 
@@ -157,6 +176,12 @@ def _verb_entry(tok: Token, index: PartyIndex) -> Trigger | None:
         if entry.objects is not None and not (entry.objects & objects):
             continue
         if entry.object_is_party and not _object_has_party(tok, index):
+            continue
+        if entry.past_only and tok.tag_ not in ("VBD", "VBN"):
+            continue
+        if entry.not_objects & objects:
+            continue
+        if entry.needs_clause and not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
             continue
         return entry
     return None
@@ -172,6 +197,16 @@ def _has_figure(noun: Token) -> bool:
         return True
     scope = list(noun.subtree) + (list(gov.subtree) if gov is not None else [])
     return any(t.ent_type_ in ("MONEY", "PERCENT") for t in scope)
+
+
+def _has_change(noun: Token) -> bool:
+    """Trade figures are background, not events, unless the text says the trade moved
+    ('bilateral trade rose threefold'): a total ('reached $7.9bn') is a statistic."""
+    cues = status_cues()
+    gov = governing_verb(noun)
+    if gov is not None and gov.lemma_.lower() in cues.change_verbs and noun.dep_ == "nsubj":
+        return True
+    return any(c.lemma_.lower() in cues.change_verbs for c in noun.children if c.dep_ == "acl")
 
 
 def _noun_entry(tok: Token) -> Trigger | None:
@@ -190,6 +225,8 @@ def _noun_entry(tok: Token) -> Trigger | None:
         if entry.not_mods & mods:
             continue
         if entry.needs_figure and not _has_figure(tok):
+            continue
+        if entry.needs_change and not _has_change(tok):
             continue
         return entry
     return None
@@ -215,6 +252,15 @@ def _triggers(sent: SpacySpan, index: PartyIndex) -> list[_Hit]:
     for hit in hits:
         # a noun that is the object of a trigger verb is that verb's event ("sign a deal")
         if hit.kind == "noun" and hit.token.head.i in verb_tokens and hit.token.dep_ != "nsubj":
+            continue
+        # 'will provide £48m to help firms build plants': the purpose belongs to the
+        # trigger that it serves
+        if (
+            hit.kind == "verb"
+            and hit.token.dep_ == "advcl"
+            and hit.token.head.i in verb_tokens
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in hit.token.children)
+        ):
             continue
         # 'agreed to reopen talks': the governed action is the event, not 'agree'
         if hit.kind == "verb" and hit.entry.type == "AGREE":
@@ -297,6 +343,17 @@ def _implies_counterpart(hit: _Hit) -> bool:
     welcomed him', 'thanked Xi') whose country the sentence leaves out."""
     if hit.entry.type == "CONSULT":
         return True
+    if hit.kind == "verb" and hit.entry.cameo[:2] in _ANAPHORIC_OBJECT_CODES:
+        # 'welcomed the offer', 'rejected the claims': the thing named before
+        for c in hit.token.children:
+            if (
+                c.dep_ == "dobj"
+                and c.pos_ == "NOUN"
+                and any(
+                    d.dep_ in ("det", "poss") and d.lower_ in _ANAPHORIC_DETS for d in c.children
+                )
+            ):
+                return True
     return any(
         c.dep_ in ("dobj", "dative") and (c.ent_type_ == "PERSON" or c.lower_ in _PERSON_PRONOUNS)
         for c in hit.token.children
@@ -460,6 +517,19 @@ def _when(clause: list[Token], published: str | None, status: str) -> str | None
             value = resolve_when(ent, published, future=status != OCCURRED)
             if value:
                 return value
+    anchor = _date_antecedent(clause)
+    if anchor is not None:
+        return resolve_when(anchor, published, future=status != OCCURRED) or None
+    return None
+
+
+def _date_antecedent(clause: list[Token]) -> SpacySpan | None:
+    """'The move came on Sunday, when X and Y signed ...': a clause hanging off a date
+    takes that date."""
+    for tok in clause:
+        head = tok.head
+        if tok.dep_ in ("relcl", "advcl", "acl") and head.ent_type_ == "DATE":
+            return _entity_at(head, frozenset({"DATE"}))
     return None
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import combinations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from accord.extract.event_parties import PartyIndex
@@ -139,8 +139,38 @@ def _cue_pairs(
         codes = _unique(
             c for t in head.subtree if unit.start <= t.i < unit.end for c in parties.get(t.i, ())
         )
-        pairs.update(_pairs(codes))
+        parallel = _listed_together(head, parties)
+        pairs.update(p for p in _pairs(codes) if p not in parallel)
     return sorted(pairs)
+
+
+def _listed_together(head: Token, parties: dict[int, tuple[str, ...]]) -> set[tuple[str, str]]:
+    """Pairs only ever named side by side in a list of three or more ('the UAE, Saudi
+    Arabia, Qatar and Turkey have courted Ethiopia'): parallel, not partners. Two
+    conjoined actors ('Ethiopia and the UAE signed') stay a pair."""
+    listed: set[tuple[str, str]] = set()
+    in_lists: set[int] = set()
+    for tok in head.subtree:
+        if tok.dep_ == "conj" or not any(c.dep_ == "conj" for c in tok.children):
+            continue
+        members = [tok, *tok.conjuncts]
+        if len(members) < 3:
+            continue
+        for member in members:
+            in_lists.update(_own_tokens(member))
+        codes = _unique(c for m in members for i in _own_tokens(m) for c in parties.get(i, ()))
+        listed.update(_pairs(codes))
+    elsewhere = {c for t in head.subtree if t.i not in in_lists for c in parties.get(t.i, ())}
+    return {p for p in listed if not (p[0] in elsewhere and p[1] in elsewhere)}
+
+
+def _own_tokens(member: Token) -> set[int]:
+    """A list member's own words ('Saudi Arabia'), without the members conjoined to it."""
+    out = {member.i}
+    for child in member.children:
+        if child.dep_ in ("compound", "det", "amod", "flat", "poss", "case"):
+            out.update(t.i for t in child.subtree)
+    return out
 
 
 def _cue_lemmas() -> frozenset[str]:

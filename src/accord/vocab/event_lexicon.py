@@ -25,6 +25,10 @@ class Trigger:
     future_only: bool = False  # only an event when planned or intended
     object_is_party: bool = False  # object must be an actor or person
     needs_figure: bool = False  # noun counts only beside a figure or a change verb
+    needs_change: bool = False  # noun counts only beside a change verb ('trade rose')
+    past_only: bool = False  # verb counts only in the past tense ('agreed a loan')
+    not_objects: frozenset[str] = frozenset()  # object lemmas that rule the verb out
+    needs_clause: bool = False  # verb counts only with a content clause ('warned X that')
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +61,9 @@ class StatusCues:
     intended_events: frozenset[str]
     planned_events: frozenset[str]
     figure_verbs: frozenset[str]
+    change_verbs: frozenset[str]
+    reporting_verbs: frozenset[str]
+    temporal_marks: frozenset[str]
     agreement_nouns: frozenset[str]
 
 
@@ -91,6 +98,10 @@ def _triggers(
             future_only=bool(e.get("future_only", False)),
             object_is_party=bool(e.get("object_is_party", False)),
             needs_figure=bool(e.get("needs_figure", False)),
+            needs_change=bool(e.get("needs_change", False)),
+            past_only=bool(e.get("past_only", False)),
+            not_objects=_expand(e.get("not_objects", []), groups) or frozenset(),
+            needs_clause=bool(e.get("needs_clause", False)),
         )
         table.setdefault(trig.lemma, []).append(trig)
     return {k: tuple(v) for k, v in table.items()}
