@@ -18,6 +18,7 @@ ACTORS: dict[str, tuple[str, str]] = {
     "Kenya": ("KEN", "state"),
     "Kenyan": ("KEN", "state"),
     "Nairobi": ("KEN", "state"),
+    "NAIROBI": ("KEN", "state"),
     "Ghana": ("GHA", "state"),
     "Ghanaian": ("GHA", "state"),
     "Accra": ("GHA", "state"),

@@ -188,3 +188,83 @@ def test_a_person_without_a_post_has_no_title_and_no_state(nlp: Language) -> Non
     p = _persons(nlp, "Maria Lopez, 45, runs a bakery in Lima. Lopez said sales rose.")
     assert p["Maria Lopez"].title is None
     assert p["Maria Lopez"].actor is None
+
+
+# classes of title and acting-state errors seen in evaluation, on sentences we wrote
+ACTING_STATE = [
+    # "its" before a title stands for the state just named
+    (
+        "Brazil, which has long mediated in the region, offered to help. Its deputy "
+        "foreign minister, Lucas Moreira, visited Lima and Nairobi last week.",
+        "Lucas Moreira",
+        "deputy foreign minister",
+        "BRA",
+    ),
+    # a state inside another official's title is that official's, not this one's
+    (
+        "Treasury Secretary Amina Njoroge signed the loan in Nairobi with China's "
+        "ambassador to Kenya, Li Wei, on Tuesday.",
+        "Amina Njoroge",
+        "Treasury Secretary",
+        "KEN",
+    ),
+    # the appositive after a name is not the post of the next person in a list
+    (
+        "The pact was signed in Accra by France's Development Minister, Claire Martin, "
+        "and Ghana's Minister of Energy, Kofi Mensah.",
+        "Claire Martin",
+        "Development Minister",
+        "FRA",
+    ),
+    # wire copy: an unqualified minister belongs to the dateline's state
+    (
+        "NAIROBI, May 3 - Kenya and China agreed to raise trade by a tenth.\n\n"
+        "Trade Minister Peter Kamau told reporters Kenya would sell more tea, while "
+        "Beijing would supply machinery.",
+        "Peter Kamau",
+        "Trade Minister",
+        "KEN",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "title", "actor"), ACTING_STATE)
+def test_acting_state_classes(
+    nlp: Language, text: str, name: str, title: str, actor: str | None
+) -> None:
+    persons = _persons(nlp, text)
+    assert name in persons, sorted(persons)
+    assert (persons[name].title, persons[name].actor) == (title, actor)
+
+
+ORGANISATIONS_NOT_PERSONS = [
+    ("A Kenyan drugmaker, Rift Pharma, said it would build a plant.", "Rift Pharma"),
+    (
+        "French carmakers including Bellamy Motorwerke, which builds vans in Lima, "
+        "said they were interested.",
+        "Bellamy Motorwerke",
+    ),
+    ("The talks went on under the bank's Common Framework for debt.", "Common Framework"),
+    (
+        "The protocol was signed by Russian Deputy Foreign Trade Minister Ivan Petrov.",
+        "Foreign Trade",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), ORGANISATIONS_NOT_PERSONS)
+def test_companies_schemes_and_portfolios_are_not_persons(
+    nlp: Language, text: str, name: str
+) -> None:
+    assert name not in _persons(nlp, text)
+
+
+def test_a_member_of_a_party_is_still_a_person(nlp: Language) -> None:
+    text = "A senior member of the ruling party, John Mwangi, said the vote was fair."
+    assert "John Mwangi" in _persons(nlp, text)
+
+
+def test_a_portfolio_title_keeps_its_words(nlp: Language) -> None:
+    text = "The protocol was signed by Russian Deputy Foreign Trade Minister Ivan Petrov."
+    p = _persons(nlp, text)["Ivan Petrov"]
+    assert (p.title, p.actor) == ("Deputy Foreign Trade Minister", "RUS")

@@ -15,7 +15,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from accord.extract.context import ActorIndex, paragraph_bounds, sentence_tokens
-from accord.extract.titles import POSSESSIVE, descriptor_after
+from accord.extract.titles import POSSESSIVE, descriptor_after, descriptor_before
 from accord.schema import Actor, Document, Organization, Person, Span
 from accord.vocab.organizations import (
     KnownOrg,
@@ -83,17 +83,30 @@ def _state_before(doc: Doc, s: int, idx: ActorIndex) -> tuple[bool, str | None]:
     lex = org_lexicon()
     k = s - 1
     steps = 0
+    # "carmakers including X", "a drugmaker, X", "firms such as X": across the link
+    if k >= 1 and doc[k].lower_ == "as" and doc[k - 1].lower_ == "such":
+        k -= 2
+    elif k >= 1 and doc[k].lower_ in ("including", "like", ",") and doc[k - 1].pos_ == "NOUN":
+        k -= 1
     while k >= 0 and steps < 4:
         tok = doc[k]
         if tok.text in POSSESSIVE:
             k -= 1
+            continue
+        if tok.lower_ == "based" and k >= 2 and doc[k - 1].text == "-":
+            k -= 2  # "the Nairobi-based X"
             continue
         m = idx.token(tok)
         if m is not None:
             return True, (m.code if m.kind != "region" else None)
         if tok.ent_type_ == "NORP":
             return True, None  # "European manufacturer X": a people, not one state
-        if tok.lower_ in lex.descriptor_words or (tok.pos_ == "ADJ" and steps < 3):
+        if (
+            tok.lower_ in lex.descriptor_words
+            or tok.lemma_.lower() in lex.descriptor_words
+            or (tok.pos_ == "ADJ" and steps < 3)
+            or (tok.pos_ == "NOUN" and tok.text.islower() and steps < 3)
+        ):
             k -= 1
             steps += 1
             continue
@@ -104,8 +117,13 @@ def _state_before(doc: Doc, s: int, idx: ActorIndex) -> tuple[bool, str | None]:
 def _state_after(doc: Doc, e: int, idx: ActorIndex) -> tuple[bool, str | None]:
     """A state in an appositive or relative clause right after a name:
     "ZNBC, a Zambian state broadcaster,", "X, which ... Russian businesses"."""
-    if e >= len(doc) or doc[e].text != ",":
+    if e + 1 >= len(doc) or doc[e].text != ",":
         return False, None
+    nxt = doc[e + 1]
+    if not (
+        nxt.pos_ in ("DET", "PRON", "ADJ") or nxt.lower_ in ("which", "whose") or idx.token(nxt)
+    ):
+        return False, None  # ", with gold making up most of Ghana's sales": no appositive
     k = e + 1
     while k < len(doc) and k < e + 14:
         tok = doc[k]
@@ -154,6 +172,7 @@ def _clean_ent(doc: Doc, s: int, e: int, idx: ActorIndex) -> tuple[int, int, str
             while k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha:
                 k += 1
             e = k
+    e = _acronym_extension(doc, s, e)
     while s < e and (doc[s].is_punct or doc[s].is_space) and doc[s].text not in _QUOTES:
         s += 1
     while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space or doc[e - 1].text in POSSESSIVE):
@@ -163,6 +182,22 @@ def _clean_ent(doc: Doc, s: int, e: int, idx: ActorIndex) -> tuple[int, int, str
             e = k
             break
     return s, e, code
+
+
+def _acronym_extension(doc: Doc, s: int, e: int) -> int:
+    """Extend a name the model cut before a place when the acronym after it spells the
+    longer name: "Inter-Governmental Group [on Indonesia] (IGGI)"."""
+    if e + 3 >= len(doc) or doc[e].lower_ not in ("on", "of", "for", "in"):
+        return e
+    k = e + 1
+    while k < len(doc) and k < e + 5 and doc[k].text[:1].isupper() and doc[k].is_alpha:
+        k += 1
+    if k == e + 1 or k + 2 >= len(doc) or doc[k].text != "(" or doc[k + 2].text != ")":
+        return e
+    acronym = doc[k + 1].text
+    if acronym.isupper() and _initials(doc[s:k].text).upper() == acronym:
+        return k
+    return e
 
 
 def _acceptable(doc: Doc, s: int, e: int, idx: ActorIndex, person_toks: set[int]) -> bool:
@@ -179,6 +214,8 @@ def _acceptable(doc: Doc, s: int, e: int, idx: ActorIndex, person_toks: set[int]
     if head in lex.event_words or any(w in ("summit", "forum", "thought") for w in words):
         return False
     name = " ".join(words)
+    if e < len(doc) and doc[e].lower_ in titles().heads and _kind_of(name) == "organization":
+        return False  # "Trade" of "Trade Minister": a portfolio, not a body
     if len(words) == 1 and words[0] in lex.generic_institutions:
         return False
     if words[-1] in lex.generic_institutions:
@@ -218,12 +255,16 @@ def extract_organizations(
     found: list[tuple[int, int, str | None, str | None]] = []  # (tok s, tok e, state, name)
 
     for ent in doc.ents:
-        if ent.label_ not in ("ORG", "PERSON", "FAC", "NORP", "WORK_OF_ART", "PRODUCT"):
+        if ent.label_ not in ("ORG", "PERSON", "FAC", "NORP", "WORK_OF_ART", "PRODUCT", "GPE"):
             continue
         s, e, code = _clean_ent(doc, ent.start, ent.end, idx)
         if s >= e:
             continue
-        if ent.label_ != "ORG":
+        if ent.label_ == "GPE":
+            # "Destatis, the German statistics office": a body the model took for a place
+            if idx.at(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) or not descriptor_after(doc, e):
+                continue
+        elif ent.label_ != "ORG":
             last = doc[e - 1].text
             if ent.label_ == "NORP" and not _known(doc[s:e].text):
                 continue
@@ -231,9 +272,12 @@ def extract_organizations(
                 continue  # a title or product named as an organisation by its appositive
             if ent.label_ in ("PERSON", "FAC") and last not in lex.legal_suffixes:
                 the = ent.start > 0 and doc[ent.start - 1].lower_ == "the"
-                if not (the or descriptor_after(doc, e)) or any(
-                    k in person_toks for k in range(s, e)
-                ):
+                named_as_org = (
+                    descriptor_after(doc, e)
+                    or descriptor_before(doc, s, e)
+                    or (e - s > 1 and last.lower() in lex.kinds)
+                )
+                if not (the or named_as_org) or any(k in person_toks for k in range(s, e)):
                     continue
         if _headline(body, doc[s].idx):
             continue
@@ -267,6 +311,8 @@ def extract_organizations(
             continue
         if k < len(doc) and doc[k].pos_ == "NOUN" and doc[k].text.islower():
             continue  # "China's Belt and Road initiative": a modifier, not a name
+        if k < len(doc) and doc[k].lower_ in titles().heads:
+            continue  # "Ghana's Trade Minister": a portfolio, not a name
         if doc[tok.i + 1].ent_type_ in ("", "ORG") and not _headline(body, doc[tok.i].idx):
             found.append((tok.i + 1, k, m.code, None))
 

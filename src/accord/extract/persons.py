@@ -22,6 +22,7 @@ from accord.extract.titles import (
     Title,
     build_title,
     descriptor_after,
+    descriptor_before,
     head_ending_at,
     head_in,
     is_name_token,
@@ -128,6 +129,8 @@ def _name_ranges(doc: Doc, idx: ActorIndex, lex: TitleLexicon) -> list[tuple[int
             j += 1
         while chain and not doc[chain[-1]].text[:1].isalpha():
             chain.pop()
+        if chain and chain[-1] + 1 < len(doc) and words[chain[-1] + 1] in lex.heads:
+            continue  # a portfolio inside a longer title: "Deputy Foreign Trade Minister"
         if comp:
             if len(chain) < 3:
                 continue
@@ -164,6 +167,12 @@ def _name_ranges(doc: Doc, idx: ActorIndex, lex: TitleLexicon) -> list[tuple[int
         low = [t.lower_ for t in toks]
         if low[0] in FACILITY_WORDS or any(t.text in org_lexicon().legal_suffixes for t in toks):
             continue
+        if len(low) > 1 and (
+            low[-1] in org_lexicon().kinds or low[-1] in org_lexicon().event_words
+        ):
+            continue  # "Sunvale Pharma", "Common Framework": a company or a scheme
+        if descriptor_before(doc, s, e):
+            continue  # "an Indian drugmaker, X", "carmakers including X"
         if not all(t.text[:1].isupper() or t.lower_ in ("-",) for t in toks[:1]):
             continue
         found.append((s, e))
@@ -285,7 +294,11 @@ def _title_for(
     # 2. appositive after: "NAME, a spokesperson for China's Foreign Ministry, said"
     sent_start, sent_end = sentence_tokens(doc, s)
     a = e
-    if a < sent_end and doc[a].text == ",":
+    if (
+        a < sent_end
+        and doc[a].text == ","
+        and not (a + 1 < sent_end and doc[a + 1].pos_ == "CCONJ")
+    ):  # "X, and Kenya's Minister of Y, Z": the next person's post
         a += 1
         while a < sent_end and (doc[a].pos_ == "DET" or doc[a].is_space):
             a += 1
@@ -433,16 +446,40 @@ def _acting_state(
     if not official:
         return None
     place = t.place if t else None
+    if t is not None:
+        owner = _possessive_owner(doc, t.start, idx)
+        if owner:
+            return owner  # "Its state minister for foreign affairs": the state just named
     s, e = p.mentions[0]
+    # states inside another person's title are theirs ("with China's ambassador to Kenya")
+    others = [
+        (doc[q.title.start].idx, doc[q.title.end - 1].idx + len(doc[q.title.end - 1]))
+        for q in people
+        if q is not p and q.title is not None and q.title.end > q.title.start
+    ]
+
+    def states(a: int, b: int, igo: bool = True) -> list[str]:
+        ms = [
+            m
+            for m in idx.within(a, b)
+            if m.kind in ({"state", "former_state", "igo"} if igo else {"state", "former_state"})
+            and not any(x <= m.start and m.end <= y for x, y in others)
+        ]
+        out: list[str] = []
+        for m in ms:
+            if m.code != place and m.code not in out:
+                out.append(m.code)
+        return out
+
     # the name's own clause: "General X, who oversees U.S. troops in Africa"
     head = next((tok for tok in doc[s:e] if not (s <= tok.head.i < e)), doc[e - 1])
     sub = list(head.subtree)
-    codes = [c for c in idx.states_within(sub[0].idx, sub[-1].idx + len(sub[-1])) if c != place]
+    codes = states(sub[0].idx, sub[-1].idx + len(sub[-1]))
     if len(codes) == 1:
         return codes[0]
     ss, se = sentence_tokens(doc, s)
     sent = doc[ss:se]
-    codes = [c for c in idx.states_within(sent.start_char, sent.end_char, igo=False) if c != place]
+    codes = states(sent.start_char, sent.end_char, igo=False)
     if len(codes) == 1:
         return codes[0]
     if not codes:
@@ -455,7 +492,46 @@ def _acting_state(
         codes = [c for c in idx.states_within(ps, pe, igo=False) if c != place]
         if len(codes) == 1:
             return codes[0]
+    home = _dateline_state(document.body, idx)
+    if home and home != place and (not codes or home in codes):
+        return home  # wire copy: an unqualified minister is the dateline's country's
     return None
+
+
+_DATELINE = re.compile(
+    r"^\s*([A-Z][A-Z.' -]{2,40}?)\s*"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\([A-Za-z]{2,12}\)\s*[-—–]|[-—–]\s)"
+)
+
+
+def _dateline_state(body: str, idx: ActorIndex) -> str | None:
+    """The state of a wire dateline ("NEW DELHI, Dec 20 -") in the first paragraphs."""
+    pos = 0
+    for line in body.split("\n")[:4]:
+        m = _DATELINE.match(line)
+        if m and m.group(1).strip().isupper():
+            a = pos + m.start(1)
+            codes = idx.states_within(a, a + len(m.group(1).strip()), igo=False)
+            if len(codes) == 1:
+                return codes[0]
+        pos += len(line) + 1
+    return None
+
+
+def _possessive_owner(doc: Doc, start: int, idx: ActorIndex) -> str | None:
+    """The state "its"/"their" before a title stands for: the last state named before,
+    in the same or the previous sentence ("Qatar ... Its state minister")."""
+    if start < 1 or doc[start - 1].lower_ not in ("its", "their"):
+        return None
+    ss, _ = sentence_tokens(doc, start - 1)
+    floor = sentence_tokens(doc, ss - 1)[0] if ss > 0 else 0
+    best: str | None = None
+    for m in idx.mentions:
+        if m.start >= doc[start - 1].idx:
+            break
+        if m.start >= doc[floor].idx and m.kind in ("state", "former_state"):
+            best = m.code
+    return best
 
 
 def extract_persons(document: Document, doc: Doc, actors: tuple[Actor, ...]) -> tuple[Person, ...]:

@@ -24,7 +24,8 @@ class Quotation:
     single: bool = False  # inside ‘ ’ rather than double marks
     closed: bool = True  # a closing mark was found
     orphan: bool = False  # a closing mark without an opening one: start was inferred
-    paragraphs: int = 1  # paragraphs it runs over
+    paragraphs: int = 1  # paragraphs the whole quotation runs over
+    continued: bool = False  # goes on in the next paragraph, after a new opening mark
 
 
 def _is_open_straight(text: str, i: int) -> bool:
@@ -66,9 +67,13 @@ def find_quotations(text: str) -> tuple[list[Quotation], list[str]]:
         if carry is not None:
             lead = text[ps:pe].lstrip()
             if lead[:1] == "“" or (lead[:1] == '"' and _is_open_straight(text, pe - len(lead))):
-                open_d = carry  # the quotation goes on in this paragraph: count it once
+                # the quotation goes on in this paragraph: one quotation per opening mark
+                # (GOLD_FORMAT), the first marked as continued so it shares the speaker
+                a, b = _trim(text, carry, paras[pi - 1][1])
+                quotes.append(Quotation(a, b, closed=False, continued=True))
+                open_d = pe - len(lead) + 1
                 carry_paras += 1
-                i = pe - len(lead) + 1
+                i = open_d
             else:
                 a, b = _trim(text, carry, paras[pi - 1][1])
                 quotes.append(Quotation(a, b, closed=False, paragraphs=carry_paras))

@@ -11,6 +11,7 @@ previous paragraph was about.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -18,12 +19,23 @@ from accord.extract.context import ActorIndex, Regions, paragraph_bounds, senten
 from accord.extract.quotemarks import Quotation, find_quotations
 from accord.schema import Actor, Document, Organization, Person, Quote
 from accord.vocab.reporting import reporting
+from accord.vocab.titles import titles
 
 EXTRACTOR = "quotes@1"
 MIN_WORDS = 5
 SUBJECTS = ("nsubj", "nsubjpass")
 RELATIVE = frozenset({"which", "who", "that"})
 NEUTER = frozenset({"it", "they"})
+PHRASE_DEPS = frozenset({"compound", "appos", "poss", "pobj", "nmod"})
+
+
+def _person_noun(tok: Token) -> bool:
+    """A common noun for a person ("official", "the envoy", "analysts")."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    lex = titles()
+    word = tok.lemma_.lower() if tok.tag_ in ("NNS", "NNPS") else tok.lower_
+    return word in lex.heads or word in lex.nominal_classes or word in reporting().person_nouns
 
 
 class _Speakers:
@@ -44,26 +56,40 @@ class _Speakers:
         self.idx = ActorIndex(actors)
         self.body = body
 
-    def of(self, tok: Token) -> str | None:
+    def named(self, tok: Token) -> tuple[int, str] | None:
+        """(rank, name) of what a token names: 0 a person, 1 an organisation, 2 a state."""
         a, b = tok.idx, tok.idx + len(tok.text)
         hits = [(r, name) for s, e, name, r in self.spans if s <= a and b <= e]
         if hits:
-            return min(hits)[1]
+            return min(hits)
         m = self.idx.at(a, b)
         if m is not None and m.kind != "region" and tok.pos_ == "PROPN":
-            return self.body[m.start : m.end]
+            return 2, self.body[m.start : m.end]
         return None
 
+    def of(self, tok: Token) -> str | None:
+        hit = self.named(tok)
+        return hit[1] if hit else None
+
     def of_phrase(self, head: Token) -> str | None:
-        """The speaker a noun phrase names: its head, then its compounds and appositives."""
-        found = self.of(head)
-        if found:
-            return found
+        """The speaker a noun phrase names: a person anywhere in it first ("China's envoy,
+        Wang Li," is Wang Li, not China), then an organisation, then a state. A phrase
+        about an unnamed person ("a senior official at the ministry") names nobody."""
+        toks = [head] + [t for t in head.subtree if t is not head and t.dep_ in PHRASE_DEPS]
+        hits = [h for h in (self.named(t) for t in toks) if h is not None]
+        best = min(hits, key=lambda h: h[0]) if hits else None
+        if best is not None and best[0] == 0:
+            return best[1]
+        if (best is None or (best[0] > 0 and self.named(head) is None)) and _person_noun(head):
+            return None
+        return best[1] if best else None
+
+    def person_in(self, head: Token) -> str | None:
+        """A person the phrase names (not an organisation or a state)."""
         for tok in head.subtree:
-            if tok.dep_ in ("compound", "appos", "poss", "pobj", "nmod") or tok is head:
-                found = self.of(tok)
-                if found:
-                    return found
+            hit = self.named(tok)
+            if hit is not None and hit[0] == 0:
+                return hit[1]
         return None
 
     def before(self, pos: int, *, orgs_only: bool) -> str | None:
@@ -100,10 +126,16 @@ def _speaker_of_cue(cue: Token, who: _Speakers) -> str | None:
     verb = cue
     for _ in range(3):
         subj = [c for c in verb.children if c.dep_ in SUBJECTS]
+        quoted = [c for c in verb.children if c.dep_ == "dobj"] if verb is not cue else []
+        if quoted and verb.lemma_.lower() in lex.quoting_verbs:
+            subj = quoted  # "the agency quoted him as saying": he is the speaker
+            break
         if subj:
             break
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
             verb = verb.head
+        elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            verb = verb.head.head  # "quoted him as saying"
         else:
             break
     if not subj:
@@ -140,6 +172,12 @@ def _in_quote_clause(cue: Token, q: Quotation) -> bool:
     return any(q.start <= t.idx < q.end for t in cue.subtree)
 
 
+def _object_quote(cue: Token, q: Quotation) -> bool:
+    """A verb that attributes through its object ("called it “a milestone”", "welcomed
+    the deal as “...”") needs the quotation after it, inside its clause."""
+    return q.start > cue.idx and _in_quote_clause(cue, q)
+
+
 def _last_subject_person(doc: Doc, who: _Speakers, end: int, start: int) -> str | None:
     """The person the previous paragraph's last sentence is about (its subject)."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -149,7 +187,7 @@ def _last_subject_person(doc: Doc, who: _Speakers, end: int, start: int) -> str 
     s, e = sentence_tokens(doc, last.i if not last.is_space else max(span.start, last.i - 1))
     for tok in doc[s:e]:
         if tok.dep_ in SUBJECTS and tok.head.dep_ == "ROOT":
-            name = who.of_phrase(tok)
+            name = who.person_in(tok)
             if name:
                 return name
     return None
@@ -172,10 +210,11 @@ def extract_quotes(
     inside = Regions([(q.start, q.end) for q in quotations])
     who = _Speakers(persons, organizations, actors, body)
     out: list[Quote] = []
+    marks: list[Quotation] = []
     prev: tuple[Quotation, str | None] | None = None
     for q in quotations:
         text = body[q.start : q.end]
-        if len(text.split()) < MIN_WORDS:
+        if not text.strip():
             continue
         tok_span = doc.char_span(q.start, q.end, alignment_mode="expand")
         if tok_span is None or not len(tok_span):
@@ -187,7 +226,12 @@ def extract_quotes(
         if e < len(doc) and body[q.end : doc[e].idx].strip() in ("", "”", '"'):
             e = sentence_tokens(doc, e)[1] if e < len(doc) else e
         ps, pe = paragraph_bounds(body, q.start)
-        cues = [c for c in _cue_tokens(doc, s, e, inside) if ps <= c.idx <= pe]
+        clause_only = reporting().clause_verbs
+        cues = [
+            c
+            for c in _cue_tokens(doc, s, e, inside)
+            if ps <= c.idx <= pe and (c.lemma_.lower() not in clause_only or _object_quote(c, q))
+        ]
         speaker: str | None = None
         cue_word: str | None = None
         if cues:
@@ -207,8 +251,14 @@ def extract_quotes(
         if not cues and speaker is None and body[ps:pe].strip()[:1] in '“"' and ps > 0:
             pps, ppe = paragraph_bounds(body, max(0, ps - 2))
             speaker = _last_subject_person(doc, who, ppe, pps)
-        out.append(Quote(text, speaker, cue_word, (q.start, q.end), EXTRACTOR))
-        prev = (q, speaker)
+        prev = (q, speaker)  # a short quotation still hands its speaker on
+        if len(text.split()) >= MIN_WORDS:
+            out.append(Quote(text, speaker, cue_word, (q.start, q.end), EXTRACTOR))
+            marks.append(q)
+    # a quotation that goes on in the next paragraph is the speaker's of its continuation
+    for n in range(len(out) - 2, -1, -1):
+        if marks[n].continued and out[n].cue is None and out[n + 1].speaker is not None:
+            out[n] = replace(out[n], speaker=out[n + 1].speaker)
     # a pull quote repeats a quotation of the body: keep the attributed copy
     kept: list[Quote] = []
     for quote in out:

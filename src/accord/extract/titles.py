@@ -291,3 +291,37 @@ def descriptor_after(doc: Doc, e: int) -> str | None:
         if t.lower_ in nouns or t.lower_ in ("site", "broadcaster", "newspaper"):
             return t.lower_
     return None
+
+
+def _descriptor_word(tok: Token) -> bool:
+    """An organisation noun ("firm", "drugmaker", "carmakers")."""
+    nouns = org_lexicon().descriptor_words
+    lemma = tok.lemma_.lower()
+    return (
+        lemma in nouns
+        or tok.lower_ in nouns
+        or any(lemma.endswith(n) for n in nouns if len(n) >= 5 and " " not in n)
+    )
+
+
+def descriptor_before(doc: Doc, s: int, e: int) -> bool:
+    """Does an organisation descriptor introduce the name ``[s, e)``: "an Indian
+    drugmaker, X", "carmakers including X", "companies such as X"? The name must hang
+    on the descriptor in the parse, so "a member of the party, X" stays a person."""
+    k = s - 1
+    if k >= 1 and doc[k].lower_ == "as" and doc[k - 1].lower_ == "such":
+        k -= 2
+    elif k >= 0 and doc[k].lower_ in ("including", "like", ","):
+        k -= 1
+    else:
+        return False
+    if k < 0 or doc[k].pos_ != "NOUN" or not _descriptor_word(doc[k]):
+        return False
+    desc = doc[k]
+    heads = [t for t in doc[s:e] if not (s <= t.head.i < e)]
+    if not heads:
+        return False
+    h = heads[0]
+    if h.dep_ == "appos":
+        return h.head.i == desc.i
+    return h.dep_ == "pobj" and h.head.head.i == desc.i

@@ -14,6 +14,9 @@ class ReportingLexicon:
     weak_verbs: frozenset[str]  # attribute only when nothing stronger is near
     phrases: tuple[str, ...]
     source_nouns: frozenset[str]  # "a statement ... said": look inside for the speaker
+    clause_verbs: frozenset[str]  # attribute only a quotation in their clause ("called it")
+    quoting_verbs: frozenset[str]  # "X quoted him as saying": the object speaks
+    person_nouns: frozenset[str]  # "an official said": an unnamed person, no speaker
 
 
 @lru_cache(maxsize=1)
@@ -25,4 +28,7 @@ def reporting() -> ReportingLexicon:
         weak_verbs=frozenset(data["weak_verbs"]),
         phrases=tuple(data["phrases"]),
         source_nouns=frozenset(data["source_nouns"]),
+        clause_verbs=frozenset(data["clause_verbs"]),
+        quoting_verbs=frozenset(data["quoting_verbs"]),
+        person_nouns=frozenset(data["person_nouns"]),
     )
