@@ -37,8 +37,9 @@ test: $(DEVSTAMP)
 	@if [ -d ../shared/gold ]; then \
 		$(BIN)/accord eval ../shared/corpus ../shared/gold --gate; \
 	else \
-		echo "../shared/gold not found: skipping the evaluation gate (accord eval --gate)"; \
+		echo "../shared/gold not found: skipping the public evaluation gate (accord eval --gate)"; \
 	fi
+	$(BIN)/accord eval eval/accord-set eval/accord-set --gate --floors eval/floors-accord-set.json
 
 ## schema: regenerate schema/record.schema.json from the record dataclasses
 schema: $(STAMP)
