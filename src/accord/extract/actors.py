@@ -112,6 +112,12 @@ class _Matcher:
         self.phrases = PhraseMatcher(vocab, attr="LOWER")
         self.wrapped = Matcher(vocab)
         self.by_key: dict[int, list[tuple[Alias, tuple[str, ...]]]] = {}
+        # Words that can precede / follow a line wrap inside a multi-word alias, and the
+        # longest wrapped pattern: the token Matcher (thousands of patterns, tried at every
+        # token) then runs only on short windows around wraps that could be inside one.
+        self.before_wrap: set[str] = set()
+        self.after_wrap: set[str] = set()
+        self.widest = 0
         grouped: dict[str, list[Alias]] = {}
         for alias in gazetteer.aliases():
             grouped.setdefault(alias.text.lower(), []).append(alias)
@@ -127,11 +133,35 @@ class _Matcher:
                 for w in words[1:]:
                     tokens += [{"IS_SPACE": True, "OP": "?"}, {"LOWER": w.lower()}]
                 self.wrapped.add(name, [tokens])
+                self.before_wrap.update(w.lower() for w in words[:-1])
+                self.after_wrap.update(w.lower() for w in words[1:])
+                self.widest = max(self.widest, len(tokens))
+
+    def _wrap_windows(self, doc: Doc) -> list[tuple[int, int]]:
+        """Disjoint token ranges holding every space token that may sit inside a wrapped
+        alias, each widened by the longest pattern so the whole match fits."""
+        windows: list[tuple[int, int]] = []
+        for tok in doc[1:-1]:
+            if not tok.is_space:
+                continue
+            i = tok.i
+            if doc[i - 1].lower_ not in self.before_wrap:
+                continue
+            if doc[i + 1].lower_ not in self.after_wrap:
+                continue
+            start, end = max(0, i - self.widest), min(len(doc), i + self.widest + 1)
+            if windows and start <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], end)
+            else:
+                windows.append((start, end))
+        return windows
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         found = list(self.phrases(doc))
-        if any(t.is_space for t in doc):
-            found += [m for m in self.wrapped(doc) if any(t.is_space for t in doc[m[1] : m[2]])]
+        for start, end in self._wrap_windows(doc):
+            for key, s, e in self.wrapped(doc[start:end]):
+                if any(t.is_space for t in doc[start + s : start + e]):
+                    found.append((key, start + s, start + e))
         return found
 
 
