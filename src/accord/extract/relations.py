@@ -165,10 +165,12 @@ def _with_continuation(
     and a next paragraph that opens on a cue word ('Cooperation focuses on ...')."""
     out: list[Span] = [(units[n].start_char, units[n].end_char)]
     doc = units[n].doc
+    text = ""  # Doc.text joins every token on each access: read it once, when needed
     for nxt in units[n + 1 :]:
         if index.restrict(nxt.start, nxt.end).by_token:
             break
-        gap = doc.text[out[-1][1] : nxt.start_char]
+        text = text or doc.text
+        gap = text[out[-1][1] : nxt.start_char]
         if "\n\n" in gap and not _has_cue(nxt[:3], cues):
             break
         out.append((nxt.start_char, nxt.end_char))
