@@ -112,12 +112,13 @@ def extract_amounts(
     index = _Actors(doc, actors)
     warnings: list[str] = []
     drafts: list[_Draft] = []
-    for mm in find_money(doc.text):
+    body = doc.text  # Doc.text joins every token on each access: read it once
+    for mm in find_money(body):
         span = doc.char_span(mm.start, mm.end, alignment_mode="expand")
         if span is None:
             continue
         draft = _Draft(match=mm, span=span, currency=_currency(mm, index))
-        text = doc.text[mm.start : mm.end]
+        text = body[mm.start : mm.end]
         if draft.currency is None:
             warnings.append(f"money {text!r}: currency unknown (no country decides it)")
         if mm.upper is not None:
@@ -469,8 +470,8 @@ def _expressions(sent: Span) -> list[tuple[int, int, str]]:
             merged[-1][1] = max(merged[-1][1], e)
         else:
             merged.append([s, e])
-    text = sent.doc.text
-    return [(s, e, text[s:e]) for s, e in merged]
+    text = sent.text  # the merged ranges lie inside the sentence; Doc.text is costly
+    return [(s, e, text[s - base : e - base]) for s, e in merged]
 
 
 def _is_day(text: str) -> bool:
