@@ -255,11 +255,11 @@ def _extra_surnames(doc: Doc, people: list[_Person], covered: set[int]) -> None:
 
 
 def _title_for(
-    doc: Doc, s: int, e: int, idx: ActorIndex, names: list[tuple[int, int]]
+    doc: Doc, s: int, e: int, idx: ActorIndex, names: list[tuple[int, int]], words: list[str]
 ) -> tuple[Title | None, str | None]:
-    """The title the text gives around one name mention, and a bare rank ("Gen.")."""
+    """The title the text gives around one name mention, and a bare rank ("Gen.").
+    ``words`` are the lower-cased tokens of ``doc``, built once per document."""
     lex = titles()
-    words = [t.lower_ for t in doc]
     rank: str | None = None
     k = s - 1
     if k >= 0 and doc[k].text in lex.ranks:
@@ -473,11 +473,12 @@ def extract_persons(document: Document, doc: Doc, actors: tuple[Actor, ...]) -> 
     covered = {k for s, e in ranges for k in range(s, e)}
     _extra_surnames(doc, people, covered)
     used: set[int] = set()
+    words = [t.lower_ for t in doc]
     for p in people:
         p.mentions.sort()
         full = [(s, e) for s, e in p.mentions if len(_words(doc, s, e)) == len(p.words)]
         for s, e in full or p.mentions:
-            t, rank = _title_for(doc, s, e, idx, ranges)
+            t, rank = _title_for(doc, s, e, idx, ranges, words)
             p.rank = p.rank or rank
             if t is not None:
                 p.title = t
