@@ -229,8 +229,8 @@ def extract_organizations(
     idx = ActorIndex(actors, document.body)
     body = document.body
     person_chars = [span for p in persons for span in p.mentions]
-    person_toks = {
-        t.i for t in doc if any(a <= t.idx < b for a, b in person_chars) and t.pos_ == "PROPN"
+    person_toks = {  # the cheap tag test first: most tokens are not proper nouns
+        t.i for t in doc if t.pos_ == "PROPN" and any(a <= t.idx < b for a, b in person_chars)
     }
     media_outlet = _media(document.outlet) if document.outlet else None
     outlet = media_outlet.name if media_outlet else None
