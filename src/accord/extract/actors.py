@@ -216,8 +216,8 @@ def _candidate(span: Span, m: _Matcher, key: int, lower_doc: bool) -> Alias | No
     return alias
 
 
-def _covering_entity(span: Span) -> Span | None:
-    for ent in span.doc.ents:
+def _covering_entity(span: Span, ents: tuple[Span, ...]) -> Span | None:
+    for ent in ents:
         if ent.start <= span.start and ent.end >= span.end:
             return ent
         if ent.start >= span.end:
@@ -264,14 +264,17 @@ def _hyphen_pair(span: Span, raw: list[tuple[int, int]]) -> bool:
     return False
 
 
-def _accept(span: Span, alias: Alias, raw: list[tuple[int, int]]) -> bool:
+def _accept(
+    span: Span, alias: Alias, raw: list[tuple[int, int]], ents: tuple[Span, ...]
+) -> bool:
+    """``ents`` is ``doc.ents``, read once per document (spaCy rebuilds it per access)."""
     amb = gazetteer.ambiguity()
     lower = alias.text.lower()
     last = alias.text.split()[-1].lower()
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     if nxt is not None and nxt.lemma_.lower() in amb.collocations.get(last, frozenset()):
         return False
-    ent = _covering_entity(span)
+    ent = _covering_entity(span, ents)
     person_like = lower in amb.person_names
     if person_like and ent is not None and ent.label_ == "PERSON" and len(ent) > len(span):
         return False
@@ -308,9 +311,10 @@ def find_mentions(doc: Doc) -> list[Mention]:
     spans = filter_spans([doc[s:e] for s, e in candidates])
     raw = [(s.start, s.end) for s in spans]
     found: list[tuple[Mention, bool]] = []
+    ents = doc.ents
     for span in sorted(spans, key=lambda s: s.start):
         alias = candidates[(span.start, span.end)]
-        if not _accept(span, alias, raw):
+        if not _accept(span, alias, raw, ents):
             continue
         code, form = alias.code, alias.form
         agent = gazetteer.agent_metonym(alias.text)
