@@ -96,9 +96,11 @@ def _headline(text: str, pos: int) -> bool:
     return caps == len(words) and sum(1 for w in words if w[0].isupper()) >= 3
 
 
-def _name_ranges(doc: Doc, idx: ActorIndex, lex: TitleLexicon) -> list[tuple[int, int]]:
-    """Token ranges of person names, title-led runs first, then PERSON entities."""
-    words = [t.lower_ for t in doc]
+def _name_ranges(
+    doc: Doc, idx: ActorIndex, lex: TitleLexicon, words: list[str]
+) -> list[tuple[int, int]]:
+    """Token ranges of person names, title-led runs first, then PERSON entities.
+    ``words`` are the lower-cased tokens of ``doc``, built once per document."""
     found: list[tuple[int, int]] = []
     # title-led: HEAD [for|to|of OBJECT] NAME
     for i in range(len(doc)):
@@ -348,11 +350,15 @@ def _last_mention_before(doc: Doc, p: _Person, pos: int) -> int:
 
 
 def _nominals(
-    doc: Doc, people: list[_Person], idx: ActorIndex, quotes: Regions, used: set[int]
+    doc: Doc,
+    people: list[_Person],
+    idx: ActorIndex,
+    quotes: Regions,
+    used: set[int],
+    words: list[str],
 ) -> None:
     """Title nominals without a name: "the deputy minister", "An EU spokesman"."""
     lex = titles()
-    words = [t.lower_ for t in doc]
     for tok in doc:
         if tok.i in used or quotes.contains(tok.idx) or tok.tag_ in ("NNS", "NNPS"):
             continue
@@ -464,16 +470,16 @@ def extract_persons(document: Document, doc: Doc, actors: tuple[Actor, ...]) -> 
     idx = ActorIndex(actors, document.body)
     quotations, _ = find_quotations(document.body)
     quotes = Regions([(q.start, q.end) for q in quotations])
+    words = [t.lower_ for t in doc]  # once per document: three passes below read it
     ranges = [
         (s, e)
-        for s, e in _name_ranges(doc, idx, lex)
+        for s, e in _name_ranges(doc, idx, lex, words)
         if not _byline(document.body, doc[s].idx) and not _headline(document.body, doc[s].idx)
     ]
     people = _group(doc, ranges)
     covered = {k for s, e in ranges for k in range(s, e)}
     _extra_surnames(doc, people, covered)
     used: set[int] = set()
-    words = [t.lower_ for t in doc]
     for p in people:
         p.mentions.sort()
         full = [(s, e) for s, e in p.mentions if len(_words(doc, s, e)) == len(p.words)]
@@ -484,7 +490,7 @@ def extract_persons(document: Document, doc: Doc, actors: tuple[Actor, ...]) -> 
                 p.title = t
                 used.update(range(t.start, t.end))
                 break
-    _nominals(doc, people, idx, quotes, used)
+    _nominals(doc, people, idx, quotes, used, words)
     _pronouns(doc, people, quotes)
     out = []
     for p in sorted(people, key=lambda x: x.first):
