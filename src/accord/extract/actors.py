@@ -44,6 +44,7 @@ API for other extractors:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -216,7 +217,7 @@ def _candidate(span: Span, m: _Matcher, key: int, lower_doc: bool) -> Alias | No
     return alias
 
 
-def _covering_entity(span: Span, ents: tuple[Span, ...]) -> Span | None:
+def _covering_entity(span: Span, ents: Sequence[Span]) -> Span | None:
     for ent in ents:
         if ent.start <= span.start and ent.end >= span.end:
             return ent
@@ -264,9 +265,7 @@ def _hyphen_pair(span: Span, raw: list[tuple[int, int]]) -> bool:
     return False
 
 
-def _accept(
-    span: Span, alias: Alias, raw: list[tuple[int, int]], ents: tuple[Span, ...]
-) -> bool:
+def _accept(span: Span, alias: Alias, raw: list[tuple[int, int]], ents: Sequence[Span]) -> bool:
     """``ents`` is ``doc.ents``, read once per document (spaCy rebuilds it per access)."""
     amb = gazetteer.ambiguity()
     lower = alias.text.lower()
