@@ -214,9 +214,7 @@ def _media_matcher(vocab: Vocab) -> PhraseMatcher:
     matcher = PhraseMatcher(vocab)
     for alias in media_spellings():
         if len(alias) > 2:
-            matcher.add(
-                alias, [Doc(vocab, words=re.findall(r"'s|[\w.]+(?<!\.)|[^\w\s]", alias))]
-            )
+            matcher.add(alias, [Doc(vocab, words=re.findall(r"'s|[\w.]+(?<!\.)|[^\w\s]", alias))])
     _MEDIA_MATCHERS[id(vocab)] = (vocab, matcher)
     return matcher
 
