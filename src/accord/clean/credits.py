@@ -157,6 +157,8 @@ def find_credits(verdicts: list[Verdict]) -> list[Credit]:
         if v.why in {"photo_credit", "caption"}:
             credits.extend(Credit(_normalise(m[0]), "line") for m in anywhere.finditer(text))
             continue
+        if not anywhere.search(text):
+            continue  # every credit pattern needs an outlet name: one scan rules all out
         for kind, rx in _patterns(extra):
             for m in rx.finditer(text):
                 if kind == "verb" and _NOT_NAME_BEFORE.search(text[: m.start("o")]):

@@ -44,6 +44,7 @@ API for other extractors:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Final
 
@@ -114,6 +115,12 @@ class _Matcher:
         self.phrases = PhraseMatcher(vocab, attr="LOWER")
         self.wrapped = Matcher(vocab)
         self.by_key: dict[int, list[tuple[Alias, tuple[str, ...]]]] = {}
+        # Words that can precede / follow a line wrap inside a multi-word alias, and the
+        # longest wrapped pattern: the token Matcher (thousands of patterns, tried at every
+        # token) then runs only on short windows around wraps that could be inside one.
+        self.before_wrap: set[str] = set()
+        self.after_wrap: set[str] = set()
+        self.widest = 0
         grouped: dict[str, list[Alias]] = {}
         for alias in gazetteer.aliases():
             grouped.setdefault(alias.text.lower(), []).append(alias)
@@ -129,11 +136,35 @@ class _Matcher:
                 for w in words[1:]:
                     tokens += [{"IS_SPACE": True, "OP": "?"}, {"LOWER": w.lower()}]
                 self.wrapped.add(name, [tokens])
+                self.before_wrap.update(w.lower() for w in words[:-1])
+                self.after_wrap.update(w.lower() for w in words[1:])
+                self.widest = max(self.widest, len(tokens))
+
+    def _wrap_windows(self, doc: Doc) -> list[tuple[int, int]]:
+        """Disjoint token ranges holding every space token that may sit inside a wrapped
+        alias, each widened by the longest pattern so the whole match fits."""
+        windows: list[tuple[int, int]] = []
+        for tok in doc[1:-1]:
+            if not tok.is_space:
+                continue
+            i = tok.i
+            if doc[i - 1].lower_ not in self.before_wrap:
+                continue
+            if doc[i + 1].lower_ not in self.after_wrap:
+                continue
+            start, end = max(0, i - self.widest), min(len(doc), i + self.widest + 1)
+            if windows and start <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], end)
+            else:
+                windows.append((start, end))
+        return windows
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         found = list(self.phrases(doc))
-        if any(t.is_space for t in doc):
-            found += [m for m in self.wrapped(doc) if any(t.is_space for t in doc[m[1] : m[2]])]
+        for start, end in self._wrap_windows(doc):
+            for key, s, e in self.wrapped(doc[start:end]):
+                if any(t.is_space for t in doc[start + s : start + e]):
+                    found.append((key, start + s, start + e))
         return found
 
 
@@ -188,8 +219,8 @@ def _candidate(span: Span, m: _Matcher, key: int, lower_doc: bool) -> Alias | No
     return alias
 
 
-def _covering_entity(span: Span) -> Span | None:
-    for ent in span.doc.ents:
+def _covering_entity(span: Span, ents: Sequence[Span]) -> Span | None:
+    for ent in ents:
         if ent.start <= span.start and ent.end >= span.end:
             return ent
         if ent.start >= span.end:
@@ -236,14 +267,15 @@ def _hyphen_pair(span: Span, raw: list[tuple[int, int]]) -> bool:
     return False
 
 
-def _accept(span: Span, alias: Alias, raw: list[tuple[int, int]]) -> bool:
+def _accept(span: Span, alias: Alias, raw: list[tuple[int, int]], ents: Sequence[Span]) -> bool:
+    """``ents`` is ``doc.ents``, read once per document (spaCy rebuilds it per access)."""
     amb = gazetteer.ambiguity()
     lower = alias.text.lower()
     last = alias.text.split()[-1].lower()
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     if nxt is not None and nxt.lemma_.lower() in amb.collocations.get(last, frozenset()):
         return False
-    ent = _covering_entity(span)
+    ent = _covering_entity(span, ents)
     person_like = lower in amb.person_names
     if person_like and ent is not None and ent.label_ == "PERSON" and len(ent) > len(span):
         return False
@@ -280,9 +312,10 @@ def find_mentions(doc: Doc) -> list[Mention]:
     spans = filter_spans([doc[s:e] for s, e in candidates])
     raw = [(s.start, s.end) for s in spans]
     found: list[tuple[Mention, bool]] = []
+    ents = doc.ents
     for span in sorted(spans, key=lambda s: s.start):
         alias = candidates[(span.start, span.end)]
-        if not _accept(span, alias, raw):
+        if not _accept(span, alias, raw, ents):
             continue
         code, form = alias.code, alias.form
         agent = gazetteer.agent_metonym(alias.text)

@@ -121,12 +121,13 @@ def extract_amounts(
     index = _Actors(doc, actors)
     warnings: list[str] = []
     drafts: list[_Draft] = []
-    for mm in find_money(doc.text):
+    body = doc.text  # Doc.text joins every token on each access: read it once
+    for mm in find_money(body):
         span = doc.char_span(mm.start, mm.end, alignment_mode="expand")
         if span is None:
             continue
         draft = _Draft(match=mm, span=span, currency=_currency(mm, index))
-        text = doc.text[mm.start : mm.end]
+        text = body[mm.start : mm.end]
         if draft.currency is None:
             warnings.append(f"money {text!r}: currency unknown (no country decides it)")
         if mm.upper is not None:
@@ -647,13 +648,13 @@ def _expressions(sent: Span) -> list[tuple[int, int, str]]:
             merged[-1][1] = max(merged[-1][1], e)
         else:
             merged.append([s, e])
-    text = sent.doc.text
+    text = sent.text  # the merged ranges lie inside the sentence; Doc.text is costly
     # "by 2030" is a target date, not the months a figure covers
     return [
-        (s, e, text[s:e])
+        (s, e, text[s - base : e - base])
         for s, e in merged
-        if not _DEADLINE.search(text[max(sent.start_char, s - 12) : s])
-        and not re.match(r"(?:by|before|until)\b", text[s:e], re.I)
+        if not _DEADLINE.search(text[max(0, s - base - 12) : s - base])
+        and not re.match(r"(?:by|before|until)\b", text[s - base : e - base], re.I)
     ]
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from accord.extract.context import ActorIndex, paragraph_bounds, sentence_tokens
 from accord.extract.titles import POSSESSIVE, descriptor_after, descriptor_before
@@ -238,6 +239,23 @@ def _acceptable(doc: Doc, s: int, e: int, idx: ActorIndex, person_toks: set[int]
     )
 
 
+_MEDIA_MATCHERS: dict[int, tuple[Vocab, PhraseMatcher]] = {}
+
+
+def _media_matcher(vocab: Vocab) -> PhraseMatcher:
+    """Every spelling of a news outlet, built once per vocab (per loaded model): building
+    it for each document cost more than running it."""
+    cached = _MEDIA_MATCHERS.get(id(vocab))
+    if cached is not None and cached[0] is vocab:
+        return cached[1]
+    matcher = PhraseMatcher(vocab)
+    for alias in media_spellings():
+        if len(alias) > 2:
+            matcher.add(alias, [Doc(vocab, words=re.findall(r"'s|[\w.]+(?<!\.)|[^\w\s]", alias))])
+    _MEDIA_MATCHERS[id(vocab)] = (vocab, matcher)
+    return matcher
+
+
 def extract_organizations(
     document: Document, doc: Doc, actors: tuple[Actor, ...], persons: tuple[Person, ...]
 ) -> tuple[Organization, ...]:
@@ -246,8 +264,8 @@ def extract_organizations(
     idx = ActorIndex(actors, document.body)
     body = document.body
     person_chars = [span for p in persons for span in p.mentions]
-    person_toks = {
-        t.i for t in doc if any(a <= t.idx < b for a, b in person_chars) and t.pos_ == "PROPN"
+    person_toks = {  # the cheap tag test first: most tokens are not proper nouns
+        t.i for t in doc if t.pos_ == "PROPN" and any(a <= t.idx < b for a, b in person_chars)
     }
     media_outlet = _media(document.outlet) if document.outlet else None
     outlet = media_outlet.name if media_outlet else None
@@ -337,13 +355,8 @@ def extract_organizations(
             found.append((k + 1, tok.i - 1, None, None))
 
     # news outlets credited anywhere in the body, under their normalised names
-    matcher = PhraseMatcher(doc.vocab)
+    matcher = _media_matcher(doc.vocab)
     spellings = media_spellings()
-    for alias in spellings:
-        if len(alias) > 2:
-            matcher.add(
-                alias, [Doc(doc.vocab, words=re.findall(r"'s|[\w.]+(?<!\.)|[^\w\s]", alias))]
-            )
     for match_id, s, e in matcher(doc):
         found.append((s, e, None, spellings[doc.vocab.strings[match_id]].name))
 

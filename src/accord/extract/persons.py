@@ -97,9 +97,11 @@ def _headline(text: str, pos: int) -> bool:
     return caps == len(words) and sum(1 for w in words if w[0].isupper()) >= 3
 
 
-def _name_ranges(doc: Doc, idx: ActorIndex, lex: TitleLexicon) -> list[tuple[int, int]]:
-    """Token ranges of person names, title-led runs first, then PERSON entities."""
-    words = [t.lower_ for t in doc]
+def _name_ranges(
+    doc: Doc, idx: ActorIndex, lex: TitleLexicon, words: list[str]
+) -> list[tuple[int, int]]:
+    """Token ranges of person names, title-led runs first, then PERSON entities.
+    ``words`` are the lower-cased tokens of ``doc``, built once per document."""
     found: list[tuple[int, int]] = []
     # title-led: HEAD [for|to|of OBJECT] NAME
     for i in range(len(doc)):
@@ -264,11 +266,11 @@ def _extra_surnames(doc: Doc, people: list[_Person], covered: set[int]) -> None:
 
 
 def _title_for(
-    doc: Doc, s: int, e: int, idx: ActorIndex, names: list[tuple[int, int]]
+    doc: Doc, s: int, e: int, idx: ActorIndex, names: list[tuple[int, int]], words: list[str]
 ) -> tuple[Title | None, str | None]:
-    """The title the text gives around one name mention, and a bare rank ("Gen.")."""
+    """The title the text gives around one name mention, and a bare rank ("Gen.").
+    ``words`` are the lower-cased tokens of ``doc``, built once per document."""
     lex = titles()
-    words = [t.lower_ for t in doc]
     rank: str | None = None
     k = s - 1
     if k >= 0 and doc[k].text in lex.ranks:
@@ -361,11 +363,15 @@ def _last_mention_before(doc: Doc, p: _Person, pos: int) -> int:
 
 
 def _nominals(
-    doc: Doc, people: list[_Person], idx: ActorIndex, quotes: Regions, used: set[int]
+    doc: Doc,
+    people: list[_Person],
+    idx: ActorIndex,
+    quotes: Regions,
+    used: set[int],
+    words: list[str],
 ) -> None:
     """Title nominals without a name: "the deputy minister", "An EU spokesman"."""
     lex = titles()
-    words = [t.lower_ for t in doc]
     for tok in doc:
         if tok.i in used or quotes.contains(tok.idx) or tok.tag_ in ("NNS", "NNPS"):
             continue
@@ -540,9 +546,10 @@ def extract_persons(document: Document, doc: Doc, actors: tuple[Actor, ...]) -> 
     idx = ActorIndex(actors, document.body)
     quotations, _ = find_quotations(document.body)
     quotes = Regions([(q.start, q.end) for q in quotations])
+    words = [t.lower_ for t in doc]  # once per document: three passes below read it
     ranges = [
         (s, e)
-        for s, e in _name_ranges(doc, idx, lex)
+        for s, e in _name_ranges(doc, idx, lex, words)
         if not _byline(document.body, doc[s].idx) and not _headline(document.body, doc[s].idx)
     ]
     people = _group(doc, ranges)
@@ -553,13 +560,13 @@ def extract_persons(document: Document, doc: Doc, actors: tuple[Actor, ...]) -> 
         p.mentions.sort()
         full = [(s, e) for s, e in p.mentions if len(_words(doc, s, e)) == len(p.words)]
         for s, e in full or p.mentions:
-            t, rank = _title_for(doc, s, e, idx, ranges)
+            t, rank = _title_for(doc, s, e, idx, ranges, words)
             p.rank = p.rank or rank
             if t is not None:
                 p.title = t
                 used.update(range(t.start, t.end))
                 break
-    _nominals(doc, people, idx, quotes, used)
+    _nominals(doc, people, idx, quotes, used, words)
     _pronouns(doc, people, quotes)
     out = []
     for p in sorted(people, key=lambda x: x.first):

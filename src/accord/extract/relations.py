@@ -85,6 +85,7 @@ def extract_relations(
         {c for cs in index.restrict(u.start, u.end).by_token.values() for c in cs} for u in units
     ]
     relations: list[Relation] = []
+    text = doc.text
     for pair, linked in evidence.items():
         if part_of(*pair):
             continue
@@ -93,7 +94,7 @@ def extract_relations(
         spans: list[Span] = []
         sectors = set(extra.get(pair, ()))
         for n in unit_ids:
-            for start, end in _with_continuation(units, n, index, cues):
+            for start, end in _with_continuation(units, n, index, cues, text):
                 spans.append((start, end))
                 sectors.update(sectors_between(hits, start, end))
         relations.append(
@@ -189,16 +190,16 @@ def _unit_of(units: list[SpacySpan], span: Span) -> int | None:
 
 
 def _with_continuation(
-    units: list[SpacySpan], n: int, index: PartyIndex, cues: frozenset[str]
+    units: list[SpacySpan], n: int, index: PartyIndex, cues: frozenset[str], text: str
 ) -> list[Span]:
     """The unit and the following ones that name no actor: the rest of its paragraph,
-    and a next paragraph that opens on a cue word ('Cooperation focuses on ...')."""
+    and a next paragraph that opens on a cue word ('Cooperation focuses on ...').
+    ``text`` is the doc's text, read once by the caller (Doc.text rebuilds it)."""
     out: list[Span] = [(units[n].start_char, units[n].end_char)]
-    doc = units[n].doc
     for nxt in units[n + 1 :]:
         if index.restrict(nxt.start, nxt.end).by_token:
             break
-        gap = doc.text[out[-1][1] : nxt.start_char]
+        gap = text[out[-1][1] : nxt.start_char]
         if "\n\n" in gap and not _has_cue(nxt[:3], cues):
             break
         out.append((nxt.start_char, nxt.end_char))

@@ -11,12 +11,13 @@ def text_units(doc: Doc) -> list[SpacySpan]:
     """Sentences, cut again at blank lines and after an all-capitals headline line:
     the parser runs a headline into the first sentence, and a headline is its own claim."""
     units: list[SpacySpan] = []
+    text = doc.text  # Doc.text joins every token on each access: read it once
     for sent in doc.sents:
         start = sent.start
         for tok in sent:
             if not (tok.is_space and "\n" in tok.text):
                 continue
-            line = doc.text[doc.text.rfind("\n", 0, tok.idx) + 1 : tok.idx]
+            line = text[text.rfind("\n", 0, tok.idx) + 1 : tok.idx]
             letters = [ch for ch in line if ch.isalpha()]
             headline = len(letters) >= 3 and not any(ch.islower() for ch in letters)
             if tok.text.count("\n") >= 2 or headline:

@@ -18,9 +18,14 @@ class TitleLexicon:
     ranks: frozenset[str]
     drop_modifiers: frozenset[str]
     nominal_classes: dict[str, frozenset[str]]
+    #: Last words of the heads: most tokens end none, and then no join is needed.
+    last_words: frozenset[str] = frozenset()
 
     def head_at(self, words: list[str], end: int) -> str | None:
         """The longest head ending at ``words[end]`` (lower-case words), or None."""
+        last = words[end]
+        if self.last_words and last not in self.last_words and " " not in last:
+            return None
         for n in range(min(self.max_words, end + 1), 0, -1):
             cand = " ".join(words[end - n + 1 : end + 1])
             if cand in self.heads:
@@ -46,4 +51,5 @@ def titles() -> TitleLexicon:
         ranks=frozenset(data["ranks"]),
         drop_modifiers=frozenset(w.lower() for w in data["drop_modifiers"]),
         nominal_classes={k: frozenset(v) for k, v in data["nominal_classes"].items()},
+        last_words=frozenset(h.rsplit(" ", 1)[-1] for h in heads),
     )
