@@ -224,7 +224,9 @@ def stories_export(
     fmt: FormatQ = None,
 ) -> Any:
     chosen: Format = fmt or "csv"
-    return tabular(_stories(request, _limit(limit, chosen), offset, min_count)["items"], chosen, "stories")
+    return tabular(
+        _stories(request, _limit(limit, chosen), offset, min_count)["items"], chosen, "stories"
+    )
 
 
 @router.get("/actors/{code}", summary="One actor: partners, sectors, events, money")

@@ -130,7 +130,9 @@ class CopyItem(BaseModel):
     title: str | None
     outlet: str | None
     published: str | None
-    similarity: float = Field(description="estimated Jaccard of word 5-shingles with the asked text")
+    similarity: float = Field(
+        description="estimated Jaccard of word 5-shingles with the asked text"
+    )
     first: bool = Field(description="this copy is the story's first publication")
 
 

@@ -124,9 +124,7 @@ def overview(request: Request, f: FiltersDep) -> HTMLResponse:
     view = cached(request, ("overview", f), compute)
     # Stories span the whole store (not the filtered view): one cache entry for all.
     shared = cached(request, ("stories", 8, 0, 2), lambda s: qy.story_list(s, 8, 0, 2))
-    return render(
-        request, "overview.html", **view, stories=shared["items"], **_common(request, f)
-    )
+    return render(request, "overview.html", **view, stories=shared["items"], **_common(request, f))
 
 
 @router.get("/network", response_class=HTMLResponse)
