@@ -91,3 +91,71 @@ def fake_process(raw: RawDocument) -> Record:
         attributed_sources=(),
         body=raw.text,
     )
+
+
+# -- a syndicated story: our own wire text and a lightly edited copy -------------------
+
+STORY_ID = "invented-story-rail"
+COPY_ID = "invented-story-rail-copy"
+_RAIL = [
+    "Ethiopia and Djibouti agreed on Wednesday to add a second track to the railway that "
+    "carries most of Ethiopia's imports from the port of Djibouti, the two transport "
+    "ministries said in a joint statement after talks in Dire Dawa.",
+    "The 752-kilometre line, opened in 2018, runs at about half its capacity because trains "
+    "must wait for each other on the single track through the Afar lowlands. The new track "
+    "will double the number of freight trains a day and cut the trip to under ten hours.",
+    "\u201cEvery container that waits at the border costs our farmers and our factories,\u201d "
+    "Ethiopian Transport Minister Alemu Sime told reporters. He said the work would start "
+    "before the rainy season and take three years.",
+    "Djibouti's ports authority will build two new sidings at Nagad and a dry port near the "
+    "border town of Dewele, and the two governments will share the cost of signalling. "
+    "Officials did not say how the project would be financed.",
+    "Landlocked Ethiopia sends about 95 percent of its trade through Djibouti and has sought "
+    "other outlets through Somaliland and Eritrea in recent years, a source of friction with "
+    "its neighbour.",
+]
+STORY_BODY = "DIRE DAWA (Reuters) - " + "\n\n".join(_RAIL)
+_copy = list(_RAIL)
+_copy[2] = _copy[2].replace(
+    "He said the work would start before the rainy season and take three years.",
+    "Work is to begin before the rains and should last three years, he added.",
+)
+COPY_BODY = "ADDIS ABABA, March 6 (The Highland Post) -- " + "\n\n".join(_copy[:4])
+
+
+def _story_record(doc_id: str, body: str, outlet: str, published: str, title: str) -> Record:
+    def at(text: str) -> tuple[int, int]:
+        start = body.index(text)
+        return (start, start + len(text))
+
+    return Record(
+        id=doc_id,
+        content_hash="sha256:" + doc_id,
+        source=Source(path=None, url=None, format="text"),
+        title=title,
+        published=published,
+        language="en",
+        outlet=outlet,
+        attributed_sources=("Reuters",),
+        body=body,
+        actors=(
+            Actor("DJI", "Djibouti", "state", (at("Djibouti"),)),
+            Actor("ETH", "Ethiopia", "state", (at("Ethiopia"),)),
+        ),
+    )
+
+
+def story_records() -> list[Record]:
+    """A wire story (Reuters, first) and the copy another outlet ran a day later."""
+    return [
+        _story_record(
+            STORY_ID, STORY_BODY, "Reuters", "2024-03-06", "Ethiopia, Djibouti to double rail line"
+        ),
+        _story_record(
+            COPY_ID,
+            COPY_BODY,
+            "The Highland Post",
+            "2024-03-07",
+            "Second track for Addis-Djibouti railway",
+        ),
+    ]

@@ -9,7 +9,7 @@ from collections import Counter
 import pyarrow.parquet as pq
 import pytest
 from fastapi.testclient import TestClient
-from serve_data import IMG, SCRIPT, TOKEN, XSS_ID, Filled
+from serve_data import COPY_ID, IMG, SCRIPT, STORY_ID, TOKEN, XSS_ID, Filled
 
 from accord.schema import Record, to_dict
 
@@ -317,3 +317,80 @@ def test_untrusted_text_is_escaped_in_json(client: TestClient, filled: Filled) -
     assert SCRIPT in got["body"] and IMG in got["outlet"]  # data unchanged, as JSON text
     record: Record = filled.by_id[XSS_ID]
     assert got == to_dict(record)
+
+
+def test_copies_name_the_story_and_who_carried_it_first(client: TestClient) -> None:
+    found = client.get(f"/api/documents/{COPY_ID}/copies").json()
+    assert found["story"]["first_id"] == STORY_ID
+    assert found["story"]["first_outlet"] == "Reuters"
+    assert found["story"]["outlets"] == ["Reuters", "The Highland Post"]
+    [original] = found["items"]
+    assert (original["id"], original["outlet"], original["published"], original["first"]) == (
+        STORY_ID,
+        "Reuters",
+        "2024-03-06",
+        True,
+    )
+    assert 0.5 <= original["similarity"] < 1.0
+    back = client.get(f"/api/documents/{STORY_ID}/copies").json()
+    assert [(c["id"], c["first"]) for c in back["items"]] == [(COPY_ID, False)]
+    alone = client.get("/api/documents/synthetic-00002/copies").json()
+    assert alone["items"] == [] and alone["story"]["count"] == 1
+    assert client.get("/api/documents/no-such-doc/copies").status_code == 404
+    rows = list(
+        csv.DictReader(io.StringIO(client.get(f"/api/documents/{COPY_ID}/copies?format=csv").text))
+    )
+    assert [r["id"] for r in rows] == [STORY_ID] and rows[0]["first"] == "True"
+
+
+def test_stories_list_pages_and_exports(client: TestClient) -> None:
+    page = client.get("/api/stories").json()
+    assert page["total"] == len(page["items"]) >= 1
+    story = next(s for s in page["items"] if s["first_id"] == STORY_ID)
+    assert story["count"] == 2 and story["first_published"] == "2024-03-06"
+    assert story["outlets"] == ["Reuters", "The Highland Post"]
+    assert all(s["count"] >= 2 for s in page["items"])
+    one = client.get("/api/stories", params={"limit": 1, "offset": 0}).json()
+    assert len(one["items"]) == 1 and one["total"] == page["total"]
+    singles = client.get("/api/stories", params={"min_count": 1, "limit": 1000}).json()
+    assert singles["total"] > page["total"]  # every document is a story of its own
+    assert client.get("/api/stories", params={"min_count": 0}).status_code == 422
+    exported = client.get("/api/stories/export")
+    assert exported.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(exported.text)))
+    row = next(r for r in rows if r["first_id"] == STORY_ID)
+    assert row["outlets"] == "Reuters; The Highland Post" and row["first_outlet"] == "Reuters"
+    table = pq.read_table(io.BytesIO(client.get("/api/stories?format=parquet").content))
+    assert STORY_ID in table.column("first_id").to_pylist()
+
+
+def test_post_html_reads_the_page_like_the_html_reader(writer: TestClient) -> None:
+    page = (
+        "<html><head><title>Port pact</title>"
+        '<meta property="og:site_name" content="Coast Courier">'
+        '<meta property="article:published_time" content="2024-02-03T10:00:00Z">'
+        "</head><body><article><h1>Port pact</h1>"
+        + "<p>Tanzania and Oman signed a pact to run a ferry between Dar es Salaam and Muscat.</p>"
+        * 4
+        + "</article></body></html>"
+    )
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    r = writer.post("/api/documents", json={"html": page}, headers=auth)
+    assert r.status_code == 201, r.text
+    record = r.json()["record"]
+    body = record["body"]
+    assert body.startswith("Port pact") and "Tanzania and Oman signed a pact" in body
+    assert (record["title"], record["published"], record["outlet"]) == (
+        "Port pact",
+        "2024-02-03",
+        "Coast Courier",
+    )
+    assert record["source"]["format"] == "html" and record["id"].startswith("post-")
+    given = writer.post(
+        "/api/documents",
+        json={"html": page, "title": "Given title", "outlet": "Given Desk", "id": "h2"},
+        headers=auth,
+    ).json()["record"]
+    assert (given["title"], given["outlet"]) == ("Given title", "Given Desk")
+    empty = writer.post("/api/documents", json={"html": "<html><body></body></html>"}, headers=auth)
+    assert empty.status_code == 422 and "no article text" in empty.json()["detail"]

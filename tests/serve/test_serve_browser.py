@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 import uvicorn
-from serve_data import IMG, SCRIPT, XSS_ID
+from serve_data import COPY_ID, IMG, SCRIPT, STORY_ID, XSS_ID
 
 from accord.serve.app import create_app
 from accord.settings import Settings
@@ -121,6 +121,8 @@ PAGES = {
     "pair": "/pairs/GHA/KEN",
     "document": "/documents/synthetic-00002",
     "search": "/search?q=solar",
+    "story-copy": f"/documents/{COPY_ID}",
+    "api": "/docs",
 }
 
 
@@ -210,3 +212,45 @@ def test_article_markup_is_text_and_never_runs(watched: Watched, base_url: str) 
     page.wait_for_load_state("networkidle")
     assert watched.dialogs == []
     assert watched.errors == []
+
+
+def test_document_page_lists_the_copy_and_leads_to_the_first(
+    watched: Watched, base_url: str
+) -> None:
+    page = watched.page
+    page.goto(base_url + f"/documents/{STORY_ID}")
+    copies = page.locator("section.copies")
+    assert copies.is_visible()
+    row = copies.locator("tbody tr").filter(has_text="The Highland Post")
+    assert row.count() == 1
+    with page.expect_navigation():
+        row.locator(f"a[href='/documents/{COPY_ID}']").click()
+    first = page.locator("section.copies tr.first")
+    assert "Reuters" in first.inner_text() and "first" in first.inner_text()
+    page.screenshot(path=str(SHOTS / "copies-desktop.png"), full_page=True)
+    assert watched.errors == []
+
+
+def test_phone_shows_content_before_the_folded_filters(browser: Any, base_url: str) -> None:
+    w = Watched(browser, VIEWPORTS["phone"])
+    try:
+        w.page.goto(base_url + "/documents")
+        assert w.page.locator("details.filter-box > summary").is_visible()
+        assert not w.page.locator("select[name=outlet]").is_visible()
+        top = w.page.locator("table").first.bounding_box()
+        assert top is not None and top["y"] < VIEWPORTS["phone"]["height"] / 2
+        w.page.locator("details.filter-box > summary").click()
+        assert w.page.locator("select[name=outlet]").is_visible()
+        assert w.errors == []
+    finally:
+        w.close()
+
+
+def test_swagger_ui_renders_offline_under_the_csp(watched: Watched, base_url: str) -> None:
+    page = watched.page
+    page.goto(base_url + "/docs")
+    page.wait_for_selector(".swagger-ui .opblock", timeout=20000)
+    assert page.locator(".swagger-ui .opblock").count() >= 20
+    stories = page.locator(".swagger-ui .opblock-summary-path[data-path='/api/stories']")
+    assert stories.first.is_visible()
+    assert watched.errors == []  # a CSP violation or a failed asset is a console error

@@ -7,7 +7,7 @@ import re
 
 import pytest
 from fastapi.testclient import TestClient
-from serve_data import IMG, SCRIPT, XSS_ID
+from serve_data import COPY_ID, IMG, SCRIPT, STORY_ID, XSS_ID
 from typer.testing import CliRunner
 
 from accord.schema import Record, Source
@@ -96,6 +96,57 @@ def test_copies_of_the_same_story_are_linked(store: Store, client: TestClient) -
         assert 'href="/documents/synthetic-copy"' in html and "Copy Desk" in html
     finally:
         store.delete("synthetic-copy")
+
+
+def _copies_table(html: str) -> str:
+    start = html.index('<section class="copies"')
+    return html[start : html.index("</section>", start)]
+
+
+def test_document_page_lists_the_edited_copy_and_who_was_first(client: TestClient) -> None:
+    original = _copies_table(client.get(f"/documents/{STORY_ID}").text)
+    assert "This document is the first publication" in original
+    assert f'href="/documents/{COPY_ID}"' in original and "The Highland Post" in original
+    similarity = int(re.search(r'class="num">(\d+)%', original).group(1))  # type: ignore[union-attr]
+    assert 50 <= similarity < 100  # one sentence rewritten, the last paragraph cut
+    copy = _copies_table(client.get(f"/documents/{COPY_ID}").text)
+    assert f'First carried by <a href="/documents/{STORY_ID}">Reuters</a> on 2024-03-06' in copy
+    assert '<tr class="first">' in copy and "<b>first</b>" in copy
+    # a document nobody copied has no such section
+    assert '<section class="copies"' not in client.get("/documents/synthetic-00002").text
+
+
+def test_overview_lists_stories_carried_by_several_outlets(client: TestClient) -> None:
+    html = client.get("/").text
+    start = html.index('id="stories-h"')
+    panel = html[start : html.index("</section>", start)]
+    row = next(r for r in panel.split("<tr>") if STORY_ID in r)
+    assert f'<a href="/documents/{STORY_ID}">Ethiopia, Djibouti to double rail line</a>' in row
+    assert "<td>Reuters</td><td>2024-03-06</td>" in row
+    assert '<td class="num">2</td><td>Reuters, The Highland Post</td>' in row
+
+
+def test_filter_bar_folds_and_names_the_active_filters(client: TestClient) -> None:
+    html = client.get("/").text
+    assert '<details class="filter-box">' in html and "none: all documents" in html
+    html = client.get("/documents?actor=KEN&date_from=2021&q=solar").text
+    summary = html[html.index("<summary>") : html.index("</summary>")]
+    assert "KEN" in summary and "from 2021" in summary and "solar" in summary
+
+
+def test_api_page_lists_every_route_without_inline_script(client: TestClient) -> None:
+    r = client.get("/docs")
+    assert r.status_code == 200 and "script-src 'self'" in r.headers["content-security-policy"]
+    for path in ("/api/stories", "/api/documents/{doc_id}/copies", "/api/documents"):
+        assert f'<td class="code">{path}' in r.text or f'href="{path}"' in r.text
+    scripts = re.findall(r"<script([^>]*)>", r.text)
+    assert all("src=" in attrs or "application/json" in attrs for attrs in scripts)
+    assert 'src="/static/vendor/swagger-ui-bundle.js"' in r.text
+    bundle = client.get("/static/vendor/swagger-ui-bundle.js")
+    assert bundle.status_code == 200 and "SwaggerUIBundle" in bundle.text
+    assert client.get("/static/vendor/swagger-ui.css").status_code == 200
+    assert client.get("/static/vendor/anything.js").status_code == 404
+    assert 'href="/docs"' in client.get("/").text
 
 
 def _record(body: str) -> Record:

@@ -172,6 +172,63 @@ def document(request: Request, doc_id: str) -> dict[str, Any]:
     return to_dict(record)
 
 
+@router.get(
+    "/documents/{doc_id}/copies",
+    response_model=models.Copies,
+    summary="Copies of the same story: who carried it, and who first",
+)
+def document_copies(request: Request, doc_id: str, fmt: FormatQ = None) -> Any:
+    """The other documents carrying this document's text (syndicated or lightly edited
+    copies, found by MinHash), first publication first, with their similarity to it."""
+    with store_of(request).session() as session:
+        found = qy.document_copies(session, doc_id)
+    if found is None:
+        raise HTTPException(404, f"no document {doc_id!r}")
+    if fmt and fmt != "json":
+        return tabular(found["items"], fmt, "copies")
+    return found
+
+
+MinCount = Annotated[int, Query(ge=1, description="stories with at least this many documents")]
+
+
+def _stories(request: Request, limit: int, offset: int, min_count: int) -> dict[str, Any]:
+    key = ("stories", limit, offset, min_count)
+    return cached(request, key, lambda s: qy.story_list(s, limit, offset, min_count))
+
+
+@router.get("/stories", response_model=models.StoryPage, summary="Stories and who carried first")
+def stories(
+    request: Request,
+    offset: Offset = 0,
+    limit: Limit = None,
+    min_count: MinCount = 2,
+    fmt: FormatQ = None,
+) -> Any:
+    """Texts carried by several documents (largest first), each with the outlet and date
+    of its first publication and the outlets that carried it, in order. Over the whole
+    store: the list filters do not apply."""
+    chosen: Format = fmt or "json"
+    page = _stories(request, _limit(limit, chosen), offset, min_count)
+    if chosen != "json":
+        return tabular(page["items"], chosen, "stories")
+    return page
+
+
+@router.get("/stories/export", response_class=Response, summary="Stories (download)")
+def stories_export(
+    request: Request,
+    offset: Offset = 0,
+    limit: Limit = None,
+    min_count: MinCount = 2,
+    fmt: FormatQ = None,
+) -> Any:
+    chosen: Format = fmt or "csv"
+    return tabular(
+        _stories(request, _limit(limit, chosen), offset, min_count)["items"], chosen, "stories"
+    )
+
+
 @router.get("/actors/{code}", summary="One actor: partners, sectors, events, money")
 def actor(request: Request, code: str, f: FiltersDep) -> dict[str, Any]:
     view = cached(request, ("actor", code, f), lambda s: qy.actor_view(s, code, f))

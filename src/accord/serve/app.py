@@ -1,12 +1,12 @@
 """The FastAPI application: REST API, dashboard pages, static files, security headers.
 
 JavaScript and CSS come from this package (``static/``) and from installed packages
-(plotly.js from the ``plotly`` wheel), never from a CDN, so the dashboard works offline.
+(plotly.js from the ``plotly`` wheel, Swagger UI from ``fastapi-offline``; see vendor.py),
+never from a CDN, so the dashboard and /docs work offline.
 """
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Awaitable, Callable
 from importlib import metadata
 from pathlib import Path
@@ -18,6 +18,7 @@ from fastapi.staticfiles import StaticFiles
 from accord.serve import api, pages
 from accord.serve.api import Processor
 from accord.serve.cache import ViewCache
+from accord.serve.vendor import SWAGGER_FILES, plotly_js, swagger_asset
 from accord.settings import Settings, load_settings
 from accord.store import Store
 
@@ -57,16 +58,6 @@ def version() -> str:
         return "dev"
 
 
-def plotly_js() -> Path | None:
-    """plotly.min.js as the ``plotly`` package ships it, or None if not installed."""
-    spec = importlib.util.find_spec("plotly")
-    for folder in (spec.submodule_search_locations or []) if spec else []:
-        path = Path(folder) / "package_data" / "plotly.min.js"
-        if path.is_file():
-            return path
-    return None
-
-
 def create_app(
     store: Store, settings: Settings | None = None, process: Processor | None = None
 ) -> FastAPI:
@@ -84,7 +75,9 @@ def create_app(
             "Every list takes filters in the query string, pages with limit/offset, and "
             "exports with ?format=csv|parquet or the /export suffix."
         ),
-        docs_url=None,  # Swagger UI loads from a CDN; /openapi.json documents the API
+        # FastAPI's own /docs loads Swagger UI from a CDN and starts it from an inline
+        # script; pages.api_page serves it from the fastapi-offline wheel instead.
+        docs_url=None,
         redoc_url=None,
     )
     app.state.store = store
@@ -109,6 +102,17 @@ def create_app(
         return FileResponse(
             path,
             media_type="text/javascript",
+            headers={"Cache-Control": "public, max-age=86400"},
+        )
+
+    @app.get("/static/vendor/{name}", include_in_schema=False)
+    def vendor_swagger(name: str) -> FileResponse:
+        path = swagger_asset(name)
+        if path is None:
+            raise HTTPException(404, f"no vendor file {name!r} (pip install fastapi-offline)")
+        return FileResponse(
+            path,
+            media_type=SWAGGER_FILES[name],
             headers={"Cache-Control": "public, max-age=86400"},
         )
 

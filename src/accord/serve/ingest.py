@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import hashlib
 
-import trafilatura
-
 from accord.errors import ReadError
+from accord.read import read_html_text
 from accord.schema import RawDocument, Source
 from accord.serve.models import IngestRequest
 
@@ -19,25 +18,21 @@ def _given_id(req: IngestRequest, text: str) -> str:
 def raw_document(req: IngestRequest) -> RawDocument:
     """The RawDocument for a request; ReadError when it holds no article text.
 
-    HTML goes through trafilatura for the main text and metadata, as the HTML reader
-    does for files (the caller's fields win over the page's).
+    HTML goes through the read package's page reader, as HTML files do (the caller's
+    fields win over the page's metadata).
     """
     if req.html is not None and req.text is not None:
         raise ReadError("send either text or html, not both")
     if req.html is not None:
-        extracted = trafilatura.bare_extraction(req.html, url=req.url, with_metadata=True)
-        body = getattr(extracted, "text", None) if extracted is not None else None
-        if not body or not body.strip():
-            raise ReadError("no article text found in the HTML page")
-        page_title = getattr(extracted, "title", None) or None
-        text = body if not page_title or body.startswith(page_title) else f"{page_title}\n\n{body}"
+        page = read_html_text(req.html, Source(url=req.url, format="html"), url=req.url)
         return RawDocument(
-            text=text,
-            source=Source(url=req.url, format="html"),
-            id=_given_id(req, text),
-            title=req.title or page_title,
-            published=req.published or (getattr(extracted, "date", None) or None),
-            outlet=req.outlet or (getattr(extracted, "sitename", None) or None),
+            text=page.text,
+            source=page.source,
+            id=_given_id(req, page.text),
+            title=req.title or page.title,
+            published=req.published or page.published,
+            outlet=req.outlet or page.outlet,
+            warnings=page.warnings,
         )
     if req.text is None or not req.text.strip():
         raise ReadError("the request holds no article text (give text or html)")

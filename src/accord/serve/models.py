@@ -111,6 +111,37 @@ class ActorPage(Page):
     items: list[ActorItem]
 
 
+class StoryItem(BaseModel):
+    story_id: int
+    first_id: str = Field(description="the document published first (earliest date, then ingest)")
+    first_title: str | None
+    first_outlet: str | None
+    first_published: str | None
+    count: int = Field(description="documents carrying the story")
+    outlets: list[str] = Field(description="distinct outlets, first publication first")
+
+
+class StoryPage(Page):
+    items: list[StoryItem]
+
+
+class CopyItem(BaseModel):
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    similarity: float = Field(
+        description="estimated Jaccard of word 5-shingles with the asked text"
+    )
+    first: bool = Field(description="this copy is the story's first publication")
+
+
+class Copies(BaseModel):
+    id: str
+    story: StoryItem | None
+    items: list[CopyItem] = Field(description="the other documents of the story, first first")
+
+
 class AmountSums(BaseModel):
     by: list[str]
     items: list[AmountSum]

@@ -23,6 +23,7 @@ from accord.serve import charts
 from accord.serve.api import cached, store_of
 from accord.serve.highlight import KINDS, document_view
 from accord.serve.params import filters, query_string
+from accord.serve.vendor import has_swagger
 from accord.store import queries as qy
 from accord.store.queries import Filters
 from accord.store.search import MARK
@@ -42,6 +43,20 @@ def usd(value: float | None) -> str:
     return f"${value:,.0f}"
 
 
+def active_filters(f: Filters) -> list[str]:
+    """The filters in force, as short words for the collapsed filter bar's summary."""
+    words = [*f.actors, *f.sectors, *f.event_types, *f.statuses, *f.outlets, *f.sources]
+    if f.pair:
+        words.append("–".join(f.pair))
+    if f.date_from:
+        words.append(f"from {f.date_from}")
+    if f.date_to:
+        words.append(f"to {f.date_to}")
+    if f.q:
+        words.append(f"“{f.q}”")
+    return words
+
+
 def environment() -> Environment:
     """The Jinja2 environment: autoescape for every template, whatever its name."""
     env = Environment(
@@ -51,6 +66,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["usd"] = usd
+    env.filters["active_filters"] = active_filters
     return env
 
 
@@ -106,7 +122,9 @@ def overview(request: Request, f: FiltersDep) -> HTMLResponse:
         }
 
     view = cached(request, ("overview", f), compute)
-    return render(request, "overview.html", **view, **_common(request, f))
+    # Stories span the whole store (not the filtered view): one cache entry for all.
+    shared = cached(request, ("stories", 8, 0, 2), lambda s: qy.story_list(s, 8, 0, 2))
+    return render(request, "overview.html", **view, stories=shared["items"], **_common(request, f))
 
 
 @router.get("/network", response_class=HTMLResponse)
@@ -202,13 +220,14 @@ def document_page(request: Request, doc_id: str) -> HTMLResponse:
     if record is None:
         raise HTTPException(404, f"No document {doc_id} in the store.")
     with store.session() as session:
-        same = qy.copies(session, doc_id)
+        same = qy.document_copies(session, doc_id)
     return render(
         request,
         "document.html",
         record=record,
         view=document_view(record),
-        copies=same,
+        copies=same["items"] if same else [],
+        story=same["story"] if same else None,
         kinds=KINDS,
         qs="",
     )
@@ -222,6 +241,26 @@ def search_page(request: Request, q: str = "") -> HTMLResponse:
         "search.html",
         q=q,
         hits=[(h, _snippet(h.snippet)) for h in hits],
+        qs="",
+    )
+
+
+@router.get("/docs", response_class=HTMLResponse)
+def api_page(request: Request) -> HTMLResponse:
+    """The API: every route from the OpenAPI schema, and Swagger UI where installed."""
+    schema = request.app.openapi()
+    routes = [
+        {"method": method.upper(), "path": path, "summary": op.get("summary", "")}
+        for path, ops in schema.get("paths", {}).items()
+        for method, op in ops.items()
+    ]
+    return render(
+        request,
+        "api.html",
+        routes=routes,
+        description=schema.get("info", {}).get("description", ""),
+        openapi_version=schema.get("openapi", ""),
+        swagger=has_swagger(),
         qs="",
     )
 

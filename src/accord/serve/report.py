@@ -13,8 +13,9 @@ from typing import Any
 from markupsafe import Markup
 
 from accord.serve import charts
-from accord.serve.app import STATIC, plotly_js, version
+from accord.serve.app import STATIC, version
 from accord.serve.pages import environment
+from accord.serve.vendor import plotly_js
 from accord.store import Store
 from accord.store import queries as qy
 from accord.store.queries import Filters

@@ -223,12 +223,11 @@ class RelationSectorRow(Base):
     """One sector of a relation, in the relation's order."""
 
     __tablename__ = "relation_sectors"
+    __table_args__ = (Index("ix_relation_sectors_relation_sector", "relation_id", "sector"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     document_pk: Mapped[int] = _document_fk()
-    relation_id: Mapped[int] = mapped_column(
-        ForeignKey("relations.id", ondelete="CASCADE"), index=True
-    )
+    relation_id: Mapped[int] = mapped_column(ForeignKey("relations.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer)
     sector: Mapped[str] = mapped_column(String(SHORT), index=True)
 
@@ -258,22 +257,29 @@ class EventActorRow(Base):
     """One actor of an event (Event.actors, sorted), so events filter by actor code."""
 
     __tablename__ = "event_actors"
+    # Both orders, each covering: events -> their actors (the network's self-join on
+    # event_id) and actor -> its events (actor pages, pair filters). Migration 0003.
+    __table_args__ = (
+        Index("ix_event_actors_event_code", "event_id", "code"),
+        Index("ix_event_actors_code_event", "code", "event_id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     document_pk: Mapped[int] = _document_fk()
-    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer)
-    code: Mapped[str] = mapped_column(String(CODE), index=True)
+    code: Mapped[str] = mapped_column(String(CODE))
 
 
 class EventSectorRow(Base):
     """One sector of an event, in the event's order."""
 
     __tablename__ = "event_sectors"
+    __table_args__ = (Index("ix_event_sectors_event_sector", "event_id", "sector"),)  # 0003
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     document_pk: Mapped[int] = _document_fk()
-    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer)
     sector: Mapped[str] = mapped_column(String(SHORT), index=True)
 

@@ -15,21 +15,22 @@ from accord.store.queries.lists import (
 )
 from accord.store.queries.views import (
     actor_view,
-    copies,
     counts,
+    document_copies,
     documents_by_month,
     event_counts,
     facets,
     network,
     pair_view,
+    story_list,
 )
 
 __all__ = [
     "GROUPS",
     "Filters",
     "actor_view",
-    "copies",
     "counts",
+    "document_copies",
     "documents_by_month",
     "event_counts",
     "facets",
@@ -40,5 +41,6 @@ __all__ = [
     "list_quotes",
     "network",
     "pair_view",
+    "story_list",
     "sum_amounts",
 ]

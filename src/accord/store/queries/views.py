@@ -1,4 +1,4 @@
-"""Aggregates behind the dashboard pages: overview, network, actor, pair, document.
+"""Aggregates behind the dashboard pages: overview, network, actor, pair, stories.
 
 Read-only queries over the store's tables; every filter value is a bound parameter.
 """
@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from accord.store import stories
 from accord.store.models import (
     ActorRow,
     AmountRow,
@@ -37,6 +38,7 @@ from accord.store.queries.lists import (
     list_quotes,
     sum_amounts,
 )
+from accord.store.stories import Story
 
 MONEY_UNIT = 1_000_000.0
 """Money adds log10(1 + USD / MONEY_UNIT) to an edge's weight: $1bn weighs as 3 events."""
@@ -367,28 +369,56 @@ def pair_view(session: Session, a: str, b: str, f: Filters) -> dict[str, Any]:
     }
 
 
-# -- one document ----------------------------------------------------------------------
+# -- stories: one text carried by several documents ---------------------------------
 
 
-def copies(session: Session, doc_id: str, limit: int = 20) -> list[dict[str, Any]]:
-    """Other documents carrying the same story: the same title, or the same opening.
+def _story_item(story: Story) -> dict[str, Any]:
+    return {
+        "story_id": story.story_id,
+        "first_id": story.first_doc_id,
+        "first_title": story.first_title,
+        "first_outlet": story.first_outlet,
+        "first_published": story.first_published,
+        "count": story.count,
+        "outlets": list(story.outlets),
+    }
 
-    (Exact matches only; near-duplicate detection belongs to the pipeline.)
+
+def story_list(session: Session, limit: int, offset: int = 0, min_count: int = 2) -> dict[str, Any]:
+    """Stories carried by at least ``min_count`` documents, who carried each first.
+
+    Over the whole store (stories are kept per document, not per filtered view).
     """
-    d = DocumentRow
-    me = session.execute(
-        select(d.pk, d.title, func.substr(d.body, 1, 200)).where(d.doc_id == doc_id)
-    ).one_or_none()
-    if me is None:
-        return []
-    pk, title, opening = me
-    same = func.substr(d.body, 1, 200) == opening
-    if title:
-        same = same | (func.lower(d.title) == title.lower())
-    rows = session.execute(
-        select(d.doc_id, d.title, d.published, d.outlet)
-        .where(d.pk != pk, same)
-        .order_by(d.published.asc().nulls_last(), d.pk)
-        .limit(limit)
-    ).all()
-    return [{"id": i, "title": t, "published": p, "outlet": o} for i, t, p, o in rows]
+    found = stories.stories(session, limit, offset, min_count)
+    return {
+        "total": stories.count_stories(session, min_count),
+        "limit": limit,
+        "offset": offset,
+        "items": [_story_item(s) for s in found],
+    }
+
+
+def document_copies(session: Session, doc_id: str) -> dict[str, Any] | None:
+    """The story of ``doc_id`` and its other documents (MinHash copies, first first).
+
+    None for an unknown id. ``first`` marks the story's first publication, which may be
+    ``doc_id`` itself (then ``story.first_id`` is ``doc_id``).
+    """
+    if session.scalar(select(DocumentRow.pk).where(DocumentRow.doc_id == doc_id)) is None:
+        return None
+    story = stories.story_of(session, doc_id)
+    return {
+        "id": doc_id,
+        "story": _story_item(story) if story is not None else None,
+        "items": [
+            {
+                "id": c.doc_id,
+                "title": c.title,
+                "outlet": c.outlet,
+                "published": c.published,
+                "similarity": round(c.similarity, 3),
+                "first": c.first,
+            }
+            for c in stories.copies(session, doc_id)
+        ],
+    }
