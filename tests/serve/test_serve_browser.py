@@ -156,9 +156,9 @@ def test_click_from_network_to_actor_pair_document(watched: Watched, base_url: s
     _wait_charts(page)
     spec = json.loads(page.locator("#data-network").text_content())
     node = next(i for i, n in enumerate(spec["nodes"]) if n["code"] == "KEN")
-    traces = len(spec["edges"]) + 2  # one line trace per edge, edge midpoints, nodes
+    nodes_trace = len(spec["edges"])  # one line trace per edge, then nodes, then midpoints
     with page.expect_navigation():
-        _click_point(page, traces - 1, node)
+        _click_point(page, nodes_trace, node)
     assert page.url.endswith("/actors/KEN")
     _wait_charts(page)
     with page.expect_navigation():
@@ -182,7 +182,7 @@ def test_click_an_edge_opens_the_pair(watched: Watched, base_url: str) -> None:
     spec = json.loads(page.locator("#data-network").text_content())
     edge = spec["edges"][0]
     with page.expect_navigation():
-        _click_point(page, len(spec["edges"]), 0)
+        _click_point(page, len(spec["edges"]) + 1, 0)
     assert page.url.endswith(f"/pairs/{edge['a']}/{edge['b']}")
 
 

@@ -88,14 +88,8 @@
         line: { width: e.width, color: "rgba(90,90,110,0.45)" }
       };
     });
-    traces.push({
-      type: "scatter", mode: "markers", name: "pairs", showlegend: false,
-      x: spec.edges.map(function (e) { return (e.x[0] + e.x[1]) / 2; }),
-      y: spec.edges.map(function (e) { return (e.y[0] + e.y[1]) / 2; }),
-      marker: { size: 10, color: "rgba(90,90,110,0.25)", symbol: "diamond" },
-      hovertext: spec.edges.map(function (e) { return e.label; }), hoverinfo: "text",
-      customdata: spec.edges.map(function (e) { return e.url; })
-    });
+    // Actors before the pair markers: plotly resolves a click that covers both to the
+    // earlier trace, so a node under an edge midpoint still opens the actor.
     traces.push({
       type: "scatter", mode: "markers+text", name: "actors", showlegend: false,
       x: spec.nodes.map(function (n) { return n.x; }),
@@ -110,6 +104,14 @@
         color: spec.nodes.map(function (n) { return n.colour; }),
         line: { width: 1, color: "#fff" }
       }
+    });
+    traces.push({
+      type: "scatter", mode: "markers", name: "pairs", showlegend: false,
+      x: spec.edges.map(function (e) { return (e.x[0] + e.x[1]) / 2; }),
+      y: spec.edges.map(function (e) { return (e.y[0] + e.y[1]) / 2; }),
+      marker: { size: 7, color: "rgba(90,90,110,0.25)", symbol: "diamond" },
+      hovertext: spec.edges.map(function (e) { return e.label; }), hoverinfo: "text",
+      customdata: spec.edges.map(function (e) { return e.url; })
     });
     var axis = { visible: false, zeroline: false, showgrid: false, range: [-1.2, 1.2] };
     var layout = {
