@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import threading
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -276,3 +277,12 @@ def test_two_writers_on_one_sqlite_file_both_succeed(tmp_path: object, record: R
     assert failures == []
     with open_store(url) as store:
         assert store.count_rows()["documents"] == 20
+
+
+def test_a_bare_path_opens_a_sqlite_store(tmp_path: Path) -> None:
+    path = tmp_path / "plain.db"
+    with open_store(str(path)) as store:
+        assert store.dialect == "sqlite"
+    assert path.is_file()
+    with open_store(str(path), create=False) as store:
+        assert store.count_rows()["documents"] == 0

@@ -288,10 +288,16 @@ def open_store(url: str, *, create: bool = True) -> Store:
     """Open (creating and migrating as needed) the store at a SQLAlchemy URL.
 
     With ``create=False`` a SQLite file that does not exist is an error rather than a
-    new empty store (for commands that only read).
+    new empty store (for commands that only read). A bare file path (``accord.db``) is
+    taken as a SQLite file, since that is what a user typing one means.
     """
+    if "://" not in url:
+        url = f"sqlite:///{url}"
     if not create:
-        parsed = make_url(url)
+        try:
+            parsed = make_url(url)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"not a store URL: {_shown(url)} ({exc})") from exc
         name = parsed.database
         on_disk = parsed.get_backend_name() == "sqlite" and name and name != ":memory:"
         if on_disk and not Path(str(name)).is_file():
