@@ -21,7 +21,23 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
 CLAUSE_DEPS = frozenset(
     {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "csubjpass"}
 )
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "across", "throughout", "within"})
+LOCATIVE_PREPS = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "inside",
+        "across",
+        "throughout",
+        "within",
+        "towards",
+        "toward",
+        "along",
+        "off",
+        "outside",
+        "around",
+    }
+)
 _PAIR_WORDS = frozenset({"both", "two"})
 _PAIR_NOUNS = frozenset(
     {"country", "side", "nation", "government", "state", "neighbour", "neighbor", "partner"}

@@ -17,14 +17,20 @@ from itertools import combinations
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from accord.extract.event_parties import PartyIndex
+from accord.extract.event_parties import LOCATIVE_PREPS, PartyIndex, is_clause
 from accord.extract.event_status import governing_verb
 from accord.extract.sectors import sector_hits, sectors_between
 from accord.extract.units import text_units
 from accord.schema import Actor, Amount, Document, Event, Organization, Person, Relation, Span
 from accord.vocab.event_lexicon import event_nouns, event_verbs
 from accord.vocab.region_members import part_of
-from accord.vocab.relation_lexicon import relation_cues
+from accord.vocab.relation_lexicon import (
+    host_words,
+    parallel_words,
+    place_modifiers,
+    place_nouns,
+    relation_cues,
+)
 
 EXTRACTOR = "relations/0.1"
 _KIND_SECTORS = {
@@ -35,6 +41,8 @@ _KIND_SECTORS = {
     "loan": ("finance",),
     "aid": ("finance",),
 }
+_HOST_PREPS = frozenset({"in", "at", "across", "throughout", "within", "inside"})
+_SIDE_CLAUSES = frozenset({"advcl", "conj", "parataxis"})
 _MAX_EVENT_ACTORS = 4  # a larger set is a multilateral crowd, not pairwise relations
 
 
@@ -131,18 +139,90 @@ def _cue_pairs(
 ) -> list[tuple[str, str]]:
     """Pairs of actors that share the clause of a cue word: 'X has expressed the value
     of cooperation with Y' links X and Y; an analyst 'for Africa and the Middle East'
-    whose sentence goes on about attacks links nothing."""
+    whose sentence goes on about attacks links nothing. A place ('talks in Geneva',
+    'a zone near Addis Ababa', 'a Hong Kong-based firm') only completes a clause that
+    names one side; side clauses with their own subject ('..., while Egypt warned')
+    and actors paired by 'both' are not partners of the cue's actors."""
     pairs: set[tuple[str, str]] = set()
     for tok in unit:
         if not (tok.lemma_.lower() in cues or tok.lower_ in cues):
             continue
         head = tok if tok.pos_ in ("VERB", "AUX") else governing_verb(tok) or tok.sent.root
-        codes = _unique(
-            c for t in head.subtree if unit.start <= t.i < unit.end for c in parties.get(t.i, ())
-        )
-        parallel = _listed_together(head, parties)
-        pairs.update(p for p in _pairs(codes) if p not in parallel)
+        own = [t for t in _own_clause(head) if unit.start <= t.i < unit.end]
+        core = _unique(c for t in own if not _is_place(t, parties) for c in parties.get(t.i, ()))
+        places = _unique(c for t in own for c in parties.get(t.i, ()) if c not in core)
+        found = _pairs(core)
+        if len(core) == 1:
+            found.extend(_pair(core[0], p) for p in places)
+        parallel = _listed_together(head, parties) | _side_by_side(own, parties)
+        pairs.update(p for p in found if p not in parallel)
     return sorted(pairs)
+
+
+def _own_clause(head: Token) -> list[Token]:
+    """The head's subtree without side clauses that have a subject of their own: an
+    'as'/'while' clause or a second main clause tells another actor's story."""
+    out: list[Token] = []
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        for child in tok.children:
+            if child.dep_ in _SIDE_CLAUSES and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in child.children
+            ):
+                continue
+            stack.append(child)
+    return out
+
+
+def _is_place(tok: Token, parties: dict[int, tuple[str, ...]]) -> bool:
+    """A mention that only locates something: under a locative preposition in its
+    clause, a demonym on a place noun ('the Djiboutian coast'), or the first half of
+    'X-based'."""
+    prep = _locative_prep(tok)
+    if prep is not None:
+        host = prep.lower_ in _HOST_PREPS and prep.head.lemma_.lower() in host_words()
+        return not host
+    if tok.dep_ == "amod" and tok.head.lemma_.lower() in place_nouns():
+        return True
+    codes = parties.get(tok.i)
+    j = tok.i + 1
+    doc = tok.doc
+    while j < len(doc) and parties.get(j) == codes:
+        j += 1
+    return (j + 1 < len(doc) and doc[j].text == "-" and doc[j + 1].lower_ in place_modifiers()) or (
+        doc[j - 1].lower_.split("-")[-1] in place_modifiers() and "-" in doc[j - 1].text
+    )
+
+
+def _locative_prep(tok: Token) -> Token | None:
+    """The locative preposition a mention sits under within its clause, if any."""
+    while tok.head.i != tok.i and not is_clause(tok):
+        if tok.dep_ == "prep" and tok.lower_ in LOCATIVE_PREPS:
+            return tok
+        tok = tok.head
+    return None
+
+
+def _side_by_side(own: list[Token], parties: dict[int, tuple[str, ...]]) -> set[tuple[str, str]]:
+    """Conjoined actors marked as parallel: 'the US and the EU have both promoted ...',
+    'both Russia and China', 'Kenya and Uganda each signed ...'."""
+    out: set[tuple[str, str]] = set()
+    words = parallel_words()
+    for tok in own:
+        members = [tok, *tok.conjuncts] if tok.dep_ != "conj" else []
+        if len(members) < 2:
+            continue
+        codes = _unique(c for m in members for i in _own_tokens(m) for c in parties.get(i, ()))
+        if len(codes) < 2:
+            continue
+        marks = [*tok.children, *tok.head.children, *(c for m in members for c in m.children)]
+        if any(
+            m.lower_ in words and m.dep_ in ("preconj", "advmod", "det", "appos") for m in marks
+        ):
+            out.update(_pairs(codes))
+    return out
 
 
 def _listed_together(head: Token, parties: dict[int, tuple[str, ...]]) -> set[tuple[str, str]]:
