@@ -163,3 +163,53 @@ def test_actors_listed_side_by_side_are_not_partners(
     document = Document(id="t", content_hash="sha256:t", source=Source(), raw=text, body=text)
     actors = extract_actors(document, doc)
     assert {r.actors for r in extract_relations(document, doc, actors)} == expected
+
+
+PLACES = [
+    # a venue of two other parties is not a partner
+    (
+        "Officials from Brazil and Argentina held trade talks in Geneva on Monday.",
+        {("ARG", "BRA")},
+    ),
+    # 'near X', 'towards X' only locate the project
+    (
+        "Qatar and Oman signed a deal to build a port near Mombasa.",
+        {("OMN", "QAT")},
+    ),
+    # 'X-based' only says where a firm sits
+    (
+        "A Singapore-based trader helped Vietnam and Laos agree on a rice deal.",
+        {("LAO", "VNM")},
+    ),
+    # a demonym on a place noun locates, it does not act
+    (
+        "Morocco and Spain agreed to patrol the Algerian border together.",
+        {("ESP", "MAR")},
+    ),
+    # a place completes a clause that names one side only: the host of a presence
+    ("Turkey opened a military base in Somalia last year.", {("SOM", "TUR")}),
+    ("The United States keeps troops in Niger under a defence pact.", {("NER", "USA")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PLACES)
+def test_places_are_not_partners(nlp: Language, text: str, expected: set[tuple[str, str]]) -> None:
+    assert set(_pairs(_relations(nlp, text))) == expected
+
+
+SIDE_BY_SIDE = [
+    (
+        "Japan and South Korea have both promoted their own loan schemes in Africa.",
+        ("JPN", "KOR"),
+    ),
+    ("Both Kenya and Uganda signed trade deals with China.", ("KEN", "UGA")),
+    (
+        "Peru accused Chile of dumping steel, while Bolivia warned Chile against new tariffs.",
+        ("BOL", "PER"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "pair"), SIDE_BY_SIDE)
+def test_parallel_actors_are_not_partners(nlp: Language, text: str, pair: tuple[str, str]) -> None:
+    assert pair not in _pairs(_relations(nlp, text))

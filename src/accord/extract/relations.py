@@ -71,12 +71,15 @@ def extract_relations(
             units_of.append(unit)
         extra.setdefault(pair, set()).update(sectors)
 
+    parallel_in = [_side_by_side(list(u), index.restrict(u.start, u.end).by_token) for u in units]
     for event in events:
         if len(event.actors) > _MAX_EVENT_ACTORS:
             continue
         where = _unit_of(units, event.span)
+        side = parallel_in[where] if where is not None else set()
         for pair in _pairs(event.actors):
-            link(pair, where, event.sectors)
+            if pair not in side:
+                link(pair, where, event.sectors)
     for amount in amounts:
         if amount.from_ and amount.to and amount.from_ != amount.to:
             pair = _pair(amount.from_, amount.to)
@@ -219,7 +222,8 @@ def _side_by_side(own: list[Token], parties: dict[int, tuple[str, ...]]) -> set[
             continue
         marks = [*tok.children, *tok.head.children, *(c for m in members for c in m.children)]
         if any(
-            m.lower_ in words and m.dep_ in ("preconj", "advmod", "det", "appos") for m in marks
+            m.lower_ in words and m.dep_ in ("preconj", "advmod", "det", "appos", "dep", "nsubj")
+            for m in marks
         ):
             out.update(_pairs(codes))
     return out
