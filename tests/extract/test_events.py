@@ -378,3 +378,36 @@ def test_hand_built_actors_are_enough(nlp: Language) -> None:
     )
     (event,) = extract_events(document, doc, actors)
     assert (event.type, event.cameo, event.actors) == ("SUPPORT", "057", ("ATL", "LEM"))
+
+
+LEAD_DATES = [
+    # reported as news in the lead without a date: the publication month
+    ("Chile and Peru signed a fisheries agreement.", "2023-03-16", "2023-03"),
+    # its own date wins
+    ("Chile and Peru signed a fisheries agreement on Monday.", "2023-03-16", "2023-03-13"),
+    ("Chile and Peru signed a fisheries agreement in 1998.", "2023-03-16", "1998"),
+    # a past month after the publication month is last year's
+    ("Chile and Peru signed a fisheries agreement in November.", "2023-03-16", "2022-11"),
+    # planned: no date stays no date
+    ("Chile and Peru will sign a fisheries agreement.", "2023-03-16", None),
+    # no publication date: nothing to anchor on
+    ("Chile and Peru signed a fisheries agreement.", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "when"), LEAD_DATES)
+def test_lead_event_without_date_takes_publication_month(
+    nlp: Language, text: str, published: str | None, when: str | None
+) -> None:
+    events = [e for e in _events(nlp, text, published=published) if e.actors == ("CHL", "PER")]
+    assert events and events[0].when == when
+
+
+def test_undated_event_further_down_stays_undated(nlp: Language) -> None:
+    text = (
+        "Fisheries deal for the Pacific coast.\n\nOfficials met in Lima on Monday. "
+        "They praised the work of the fleet. Years earlier, Chile and Peru signed a "
+        "border treaty."
+    )
+    events = [e for e in _events(nlp, text, published="2023-03-16") if e.type == "SUPPORT"]
+    assert events and all(e.when is None for e in events)

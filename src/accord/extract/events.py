@@ -20,7 +20,7 @@ from itertools import combinations
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from accord.extract.dates import resolve_when
+from accord.extract.dates import parse_published, resolve_when
 from accord.extract.event_parties import (
     LOCATIVE_PREPS,
     PartyIndex,
@@ -56,6 +56,8 @@ _WHAT_DEPS = frozenset({"dobj", "prt", "dative", "prep", "attr", "oprd", "acomp"
 _NOUN_WHAT_DEPS = frozenset({"amod", "compound", "poss", "nmod", "nummod", "quantmod", "prep"})
 _VISIT_CODES = frozenset({"042", "043"})
 _MAX_WHAT = 14
+_ONGOING_TYPES = frozenset({"COOPERATE"})
+_LEAD_UNITS = 2  # headline and the first sentences: what fresh news reports as new
 _PERSON_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
 _AGREE_VERBS_SUPPRESSED_BY = frozenset({"xcomp", "ccomp"})
 # praise/endorse (05x), disapprove (11x) and reject (12x) aimed at 'the offer', 'these claims'
@@ -101,7 +103,10 @@ def extract_events(
             event = _build(hit, unit, local, document, hits, partners, verbs - {hit.token.i})
             if event is not None:
                 events.append(event)
-    return _merge(events)
+    lead_end = units[_LEAD_UNITS].start_char if len(units) > _LEAD_UNITS else len(doc.text)
+    return tuple(
+        _dated_by_lead(e, document.published, e.span[0] < lead_end) for e in _merge(events)
+    )
 
 
 def _main_partners(units: list[SpacySpan], index: PartyIndex) -> dict[str, str]:
@@ -514,12 +519,13 @@ def _when(clause: list[Token], published: str | None, status: str) -> str | None
         return None
     for ent in doc.ents:
         if ent.label_ == "DATE" and ent.root.i in ids:
-            value = resolve_when(ent, published, future=status != OCCURRED)
+            value = resolve_when(ent, published, future=status != OCCURRED, past=status == OCCURRED)
             if value:
                 return value
     anchor = _date_antecedent(clause)
     if anchor is not None:
-        return resolve_when(anchor, published, future=status != OCCURRED) or None
+        past = status == OCCURRED
+        return resolve_when(anchor, published, future=not past, past=past) or None
     return None
 
 
@@ -567,6 +573,20 @@ def _build(
         sectors=sectors_between(hits, start, end),
         extractor=EXTRACTOR,
     )
+
+
+def _dated_by_lead(event: Event, published: str | None, in_lead: bool) -> Event:
+    """Fresh news: an event the lead reports as done, with no time expression of its
+    own, happened about when the article appeared, so it takes the publication month.
+    Planned events and events further down (background) stay undated."""
+    if event.when is not None or event.status != OCCURRED or not in_lead:
+        return event
+    if event.type in _ONGOING_TYPES:  # trade, investment: a state of affairs, not a day
+        return event
+    anchor = parse_published(published)
+    if anchor is None:
+        return event
+    return replace(event, when=f"{anchor.year:04d}-{anchor.month:02d}")
 
 
 def _merge(events: list[Event]) -> tuple[Event, ...]:
