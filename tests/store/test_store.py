@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-import threading
 from pathlib import Path
 
 import pytest
+from concurrent_ingest import ingest_concurrently
 from sqlalchemy import text
 
 from accord.errors import StoreError
@@ -259,22 +259,7 @@ def test_two_writers_on_one_sqlite_file_both_succeed(tmp_path: object, record: R
         dataclasses.replace(record, id=f"doc-{i}", content_hash=f"sha256:{i:064x}")
         for i in range(20)
     ]
-    failures: list[BaseException] = []
-
-    def writer(chunk: list[Record]) -> None:
-        try:
-            with open_store(url) as store:
-                for r in chunk:
-                    store.ingest(r)
-        except BaseException as exc:  # collected and asserted below
-            failures.append(exc)
-
-    threads = [threading.Thread(target=writer, args=(records[i::2],)) for i in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert failures == []
+    assert ingest_concurrently(url, records) == []
     with open_store(url) as store:
         assert store.count_rows()["documents"] == 20
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
-import threading
 from datetime import UTC, datetime
 
+from concurrent_ingest import ingest_concurrently
 from sqlalchemy import text
 from story_texts import (
     PORT,
@@ -18,7 +18,6 @@ from story_texts import (
     make,
 )
 
-from accord.schema import Record
 from accord.store import Store, open_store
 from accord.store.migrate import upgrade
 
@@ -237,22 +236,7 @@ def test_copies_written_at_once_by_two_writers_share_one_story(store_url: str) -
         for i, outlet in enumerate(outlets)
     ]
     records += [make(f"rail-{i}", body) for i, body in enumerate((RAIL_A, RAIL_B, RAIL_C))]
-    failures: list[BaseException] = []
-
-    def writer(chunk: list[Record]) -> None:
-        try:
-            with open_store(store_url) as store:
-                for r in chunk:
-                    store.ingest(r)
-        except BaseException as exc:  # collected and asserted below
-            failures.append(exc)
-
-    threads = [threading.Thread(target=writer, args=(records[i::2],)) for i in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert failures == []
+    assert ingest_concurrently(store_url, records) == []
     with open_store(store_url) as store:
         assert [(s.count, s.first_doc_id[:4]) for s in store.stories()] == [
             (8, "port"),

@@ -80,11 +80,12 @@ def list_documents(session: Session, f: Filters, limit: int = 50, offset: int = 
         .offset(offset)
     ).all()
     pks = [r.pk for r in rows]
-    actors = _by_doc(session, select(ActorRow.document_pk, ActorRow.code), ActorRow, pks)
-    sources = _by_doc(
+    actors = _grouped(session, ActorRow.document_pk, ActorRow.code, ActorRow.position, pks)
+    sources = _grouped(
         session,
-        select(AttributedSourceRow.document_pk, AttributedSourceRow.name),
-        AttributedSourceRow,
+        AttributedSourceRow.document_pk,
+        AttributedSourceRow.name,
+        AttributedSourceRow.position,
         pks,
     )
     n_events = _counts(session, EventRow, pks)
@@ -108,15 +109,16 @@ def list_documents(session: Session, f: Filters, limit: int = 50, offset: int = 
     return _page(total, limit, offset, items)
 
 
-def _by_doc(session: Session, stmt: Any, model: Any, pks: list[int]) -> dict[int, list[str]]:
-    if not pks:
+def _grouped(
+    session: Session, key: Any, value: Any, position: Any, keys: list[int]
+) -> dict[int, list[str]]:
+    """Values of ``value`` per ``key`` for the given keys, in stored order, once each."""
+    if not keys:
         return {}
     out: dict[int, list[str]] = defaultdict(list)
-    for pk, value in session.execute(
-        stmt.where(model.document_pk.in_(pks)).order_by(model.document_pk, model.position)
-    ):
-        if value not in out[pk]:
-            out[pk].append(value)
+    for k, v in session.execute(select(key, value).where(key.in_(keys)).order_by(key, position)):
+        if v not in out[k]:
+            out[k].append(v)
     return out
 
 
@@ -181,8 +183,12 @@ def list_events(
         .offset(offset)
     ).all()
     ids = [r[0].id for r in rows]
-    actors = _children(session, EventActorRow, EventActorRow.code, ids)
-    sectors = _children(session, EventSectorRow, EventSectorRow.sector, ids)
+    actors = _grouped(
+        session, EventActorRow.event_id, EventActorRow.code, EventActorRow.position, ids
+    )
+    sectors = _grouped(
+        session, EventSectorRow.event_id, EventSectorRow.sector, EventSectorRow.position, ids
+    )
     items = [
         {
             "document": r.doc_id,
@@ -204,19 +210,6 @@ def list_events(
         for r in rows
     ]
     return _page(total, limit, offset, items)
-
-
-def _children(session: Session, model: Any, column: Any, ids: list[int]) -> dict[int, list[str]]:
-    if not ids:
-        return {}
-    out: dict[int, list[str]] = defaultdict(list)
-    for event_id, value in session.execute(
-        select(model.event_id, column)
-        .where(model.event_id.in_(ids))
-        .order_by(model.event_id, model.position)
-    ):
-        out[event_id].append(value)
-    return out
 
 
 # -- amounts ---------------------------------------------------------------------------
