@@ -58,8 +58,11 @@ def _phrases(value: Any, key: str = "") -> Iterator[str]:
         return
     if isinstance(value, dict):
         for k, v in value.items():
-            if not k.startswith("_") and not _CODE.match(k) and " " in k.strip() or (
-                isinstance(v, dict) and not k.startswith("_") and not _CODE.match(k)
+            if (
+                not k.startswith("_")
+                and not _CODE.match(k)
+                and " " in k.strip()
+                or (isinstance(v, dict) and not k.startswith("_") and not _CODE.match(k))
             ):
                 yield k
             yield from _phrases(v, k)
@@ -84,9 +87,7 @@ def _forms(word: str) -> set[str]:
 
 
 def _grams(words: list[str]) -> set[tuple[str, ...]]:
-    return {
-        tuple(words[i : i + n]) for n in range(1, MAX_N + 1) for i in range(len(words) - n + 1)
-    }
+    return {tuple(words[i : i + n]) for n in range(1, MAX_N + 1) for i in range(len(words) - n + 1)}
 
 
 def _matches(phrase: str, grams: set[tuple[str, ...]]) -> bool:

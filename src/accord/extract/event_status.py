@@ -144,8 +144,18 @@ def noun_status(noun: Token, cues: StatusCues | None = None) -> str | None:
         return PLANNED
     if under_agreement(noun, cues):
         return PLANNED
-    # "ahead of the summit", "before the talks"
     head = noun.head
+    # a governor that undoes the event: "cancelled the visit", "talks were postponed",
+    # "the cancellation of the visit"
+    if noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in cues.negating_governors:
+        return None
+    if (
+        noun.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.lemma_.lower() in cues.negating_governors
+    ):
+        return None
+    # "ahead of the summit", "before the talks"
     if head.dep_ == "prep" or head.pos_ == "ADP":
         above = head.head
         if head.lower_ in cues.planned_preps or (
