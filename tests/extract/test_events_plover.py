@@ -1,3 +1,4 @@
+# ruff: noqa: E501
 """The conflict half of PLOVER, from the manual's definitions (openeventdata/PLOVER,
 PLOVER_MANUAL.tex: ASSAULT, PROTEST, RETREAT, CONCEDE, COERCE, MOBILIZE, THREATEN,
 REJECT, ACCUSE, SANCTION): sentences we wrote for each mode the manual lists, verbs and
@@ -24,7 +25,7 @@ def _events(nlp: Language, text: str) -> set[tuple[str, str, tuple[str, ...], st
     return {(e.type, e.cameo or "", e.actors, e.status) for e in found}
 
 
-MODES = [
+MODES = [  # one sentence and its event per line: a table
     # ASSAULT: targeted killing, firearms, heavy weapons, abduct, fighting (nouns too)
     ("Sudanese troops killed 12 Ethiopian soldiers near the border.", ("ASSAULT", "182", ("ETH", "SDN"))),
     ("Israeli agents assassinated an Iranian nuclear scientist in Tehran.", ("ASSAULT", "186", ("IRN", "ISR"))),

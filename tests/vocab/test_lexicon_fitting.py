@@ -58,20 +58,21 @@ def _phrases(value: Any, key: str = "") -> Iterator[str]:
         return
     if isinstance(value, dict):
         for k, v in value.items():
-            if (
-                not k.startswith("_")
-                and not _CODE.match(k)
-                and " " in k.strip()
-                or (isinstance(v, dict) and not k.startswith("_") and not _CODE.match(k))
-            ):
+            named = not k.startswith("_") and not _CODE.match(k)
+            if named and (" " in k.strip() or isinstance(v, dict)):
                 yield k
             yield from _phrases(v, k)
     elif isinstance(value, list):
         for item in value:
             yield from _phrases(item, key)
-    elif isinstance(value, str) and key not in {"type", "cameo", "code", "kind", "class"}:
-        if not _CODE.match(value) and len(value) <= 60 and _words(value):
-            yield value
+    elif (
+        isinstance(value, str)
+        and key not in {"type", "cameo", "code", "kind", "class"}
+        and not _CODE.match(value)
+        and len(value) <= 60
+        and _words(value)
+    ):
+        yield value
 
 
 def _forms(word: str) -> set[str]:
@@ -95,7 +96,7 @@ def _matches(phrase: str, grams: set[tuple[str, ...]]) -> bool:
     if not words or len(words) > MAX_N:
         return True  # not checkable by n-grams: never flagged
     head = tuple(words[:-1])
-    return any(head + (form,) in grams for form in _forms(words[-1]))
+    return any((*head, form) in grams for form in _forms(words[-1]))
 
 
 @cache
