@@ -17,9 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from accord.errors import GoldError  # noqa: E402
-from accord.evaluate.gold import gold_from_dict  # noqa: E402
-from accord.evaluate.real import resolve_offsets  # noqa: E402
+from accord.errors import GoldError
+from accord.evaluate.gold import gold_from_dict
+from accord.evaluate.real import resolve_offsets
 
 BULK = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "bulk" / "news.jsonl"
 

@@ -96,7 +96,8 @@ def main() -> None:
 
     rng = random.Random(SEED)
     chosen: list[dict[str, str]] = []
-    texts = {json.loads(line)["id"]: json.loads(line)["text"] for line in open(corpus / "bulk" / "news.jsonl", encoding="utf-8")}
+    with (corpus / "bulk" / "news.jsonl").open(encoding="utf-8") as fh:
+        texts = {row["id"]: row["text"] for row in map(json.loads, fh)}
     picked_grams: list[set[tuple[str, ...]]] = []
     for source in sorted(by_source):
         pool = sorted(by_source[source], key=lambda r: r["id"])

@@ -11,7 +11,6 @@ from rich.console import Console
 from rich.table import Table
 
 from accord.errors import AccordError
-from accord.evaluate.real import is_blind
 from accord.evaluate import (
     DEFAULT_CHANGELOG,
     DEFAULT_FLOORS,
@@ -25,6 +24,7 @@ from accord.evaluate import (
     raise_floors,
     set_floors,
 )
+from accord.evaluate.real import is_blind
 from accord.settings import load_settings
 
 FloorsOption = Annotated[

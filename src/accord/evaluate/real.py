@@ -131,7 +131,9 @@ def pair_jsonl(jsonl: Path, gold_dir: Path) -> tuple[list[RealPair], list[str], 
             raw = parse_jsonl_line(line, f"{jsonl}:{lineno}", default_id=row["id"])
             raw = replace(raw, id=gold.id, published=gold.published)
             pairs.append(RealPair(gold, raw, f"{jsonl}#{row['id']}"))
-    problems.extend(f"{path}: no document {doc_id} in {jsonl}" for doc_id, (path, _) in wanted.items())
+    problems.extend(
+        f"{path}: no document {doc_id} in {jsonl}" for doc_id, (path, _) in wanted.items()
+    )
     return pairs, problems, others
 
 

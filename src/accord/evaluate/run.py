@@ -57,9 +57,7 @@ def evaluate(
             problems.append(str(exc))
             continue
         raw = _raw_for(gold, text)
-        folder_work.append(
-            (gold, str(text), raw, raw.text if isinstance(raw, RawDocument) else "")
-        )
+        folder_work.append((gold, str(text), raw, raw.text if isinstance(raw, RawDocument) else ""))
     return _score(folder_work, problems, pairing.texts_without_gold, model, batch_size)
 
 
