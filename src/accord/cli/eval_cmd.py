@@ -24,6 +24,7 @@ from accord.evaluate import (
     raise_floors,
     set_floors,
 )
+from accord.evaluate.real import is_blind
 from accord.settings import load_settings
 
 FloorsOption = Annotated[
@@ -98,7 +99,10 @@ def _json(report: Report, checks: list[Check] | None, floors_file: Path) -> dict
 
 
 def eval_command(
-    corpus: Annotated[Path, typer.Argument(help="folder of NAME.txt articles (searched deeply)")],
+    corpus: Annotated[
+        Path,
+        typer.Argument(help="folder of NAME.txt articles (searched deeply), or a .jsonl file"),
+    ],
     gold: Annotated[Path, typer.Argument(help="folder of NAME.json gold files (searched deeply)")],
     as_json: Annotated[bool, typer.Option("--json", help="print one JSON object")] = False,
     gate: Annotated[
@@ -116,10 +120,15 @@ def eval_command(
 
     Under --gate: exit 1 if a floor breaks (n/a breaks it) or a gold file is unscored.
     """
-    for folder in (corpus, gold):
+    jsonl = corpus.is_file() and corpus.suffix == ".jsonl"
+    for folder in (gold,) if jsonl else (corpus, gold):
         if not folder.is_dir():
             typer.echo(f"error: {folder} is not a folder", err=True)
             raise typer.Exit(code=2)
+    blind = is_blind(gold)
+    if blind and per_doc:
+        typer.echo(f"error: {gold} is a blind set: only aggregate scores are shown", err=True)
+        raise typer.Exit(code=2)
     settings = load_settings(model=model)
     report = evaluate(corpus, gold, settings.model, settings.batch_size)
     metrics = report.summary.metrics()
@@ -132,7 +141,10 @@ def eval_command(
     checks = check(metrics, pinned)
     broken = [c for c in checks if not c.ok]
     if as_json:
-        typer.echo(json.dumps(_json(report, checks if gate else None, floors), indent=2))
+        out = _json(report, checks if gate else None, floors)
+        if blind:
+            out.pop("per_document")
+        typer.echo(json.dumps(out, indent=2))
     else:
         console = Console()
         if not console.is_terminal:  # piped or CI logs: do not squeeze tables to 80 columns
@@ -144,9 +156,11 @@ def eval_command(
             f"{len(report.summary.documents)} document(s) scored; "
             f"{report.texts_without_gold} text(s) without gold not scored"
         )
-    for doc in report.summary.documents:
-        if doc.error:
-            typer.echo(f"error: {doc.text_path}: {doc.error} (scored as an empty record)", err=True)
+    failed = [doc for doc in report.summary.documents if doc.error]
+    if blind and failed:
+        typer.echo(f"error: {len(failed)} document(s) failed (scored as empty records)", err=True)
+    for doc in [] if blind else failed:
+        typer.echo(f"error: {doc.text_path}: {doc.error} (scored as an empty record)", err=True)
     for problem in report.problems:
         typer.echo(f"error: {problem} (not scored)", err=True)
     for change in changes:

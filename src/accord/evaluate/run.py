@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from accord.errors import GoldError
 from accord.evaluate.gold import Gold, load_gold, pair_files
+from accord.evaluate.real import pair_jsonl
 from accord.evaluate.scores import DocScore, Summary, score_document, score_failure, summarise
 from accord.pipeline import process_stream
 from accord.read.sources import iter_raw
@@ -35,30 +36,48 @@ def _raw_for(gold: Gold, text: Path) -> RawDocument | DocumentError:
 
 
 def evaluate(
-    corpus_dir: Path, gold_dir: Path, model: str | None = None, batch_size: int = 32
+    corpus: Path, gold_dir: Path, model: str | None = None, batch_size: int = 32
 ) -> Report:
-    """Score every gold file under gold_dir against the record of its text."""
-    pairing = pair_files(corpus_dir, gold_dir)
+    """Score every gold file under gold_dir against the record of its text.
+
+    ``corpus`` is a folder of ``NAME.txt`` texts (gold ``NAME.json``), or a JSON Lines
+    file whose lines the offset-form gold files of eval/real name by ``id``.
+    """
+    if corpus.is_file() and corpus.suffix == ".jsonl":
+        pairs, problems, others = pair_jsonl(corpus, gold_dir)
+        work = [(p.gold, p.text_path, p.raw, p.raw.text) for p in pairs]
+        return _score(work, problems, others, model, batch_size)
+    pairing = pair_files(corpus, gold_dir)
     problems = [f"{gold}: {why}" for gold, why in pairing.unmatched_gold]
-    work: list[tuple[Gold, Path, RawDocument | DocumentError]] = []
+    folder_work: list[tuple[Gold, str, RawDocument | DocumentError, str]] = []
     for gold_path, text in pairing.pairs:
         try:
             gold = load_gold(gold_path)
         except GoldError as exc:
             problems.append(str(exc))
             continue
-        work.append((gold, text, _raw_for(gold, text)))
+        raw = _raw_for(gold, text)
+        folder_work.append((gold, str(text), raw, raw.text if isinstance(raw, RawDocument) else ""))
+    return _score(folder_work, problems, pairing.texts_without_gold, model, batch_size)
 
+
+def _score(
+    work: Sequence[tuple[Gold, str, RawDocument | DocumentError, str]],
+    problems: list[str],
+    texts_without_gold: int,
+    model: str | None,
+    batch_size: int,
+) -> Report:
     def stream() -> Iterator[RawDocument | DocumentError]:
-        for _, _, raw in work:
+        for _, _, raw, _ in work:
             yield raw
 
     records = process_stream(stream(), model or Settings().model, batch_size)
     scores: list[DocScore] = []
-    for (gold, text, raw), result in zip(work, records, strict=True):
+    for (gold, where, raw, text), result in zip(work, records, strict=True):
         if isinstance(result, DocumentError) or isinstance(raw, DocumentError):
             why = f"{result.stage}: {result.reason}" if isinstance(result, DocumentError) else ""
-            scores.append(score_failure(gold, why or "unreadable", str(text)))
+            scores.append(score_failure(gold, why or "unreadable", where))
         else:
-            scores.append(score_document(gold, result, raw.text, str(text)))
-    return Report(summarise(scores), tuple(problems), pairing.texts_without_gold)
+            scores.append(score_document(gold, result, text, where))
+    return Report(summarise(scores), tuple(problems), texts_without_gold)
