@@ -268,3 +268,37 @@ def test_a_portfolio_title_keeps_its_words(nlp: Language) -> None:
     text = "The protocol was signed by Russian Deputy Foreign Trade Minister Ivan Petrov."
     p = _persons(nlp, text)["Ivan Petrov"]
     assert (p.title, p.actor) == ("Deputy Foreign Trade Minister", "RUS")
+
+
+def test_a_lone_word_tagged_person_without_name_or_title_is_no_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A firm or place the model tags PERSON ('Yukos', 'Lyle') is never introduced by a
+    full name or a title, as a person in news is; a surname with 'Mr' stays a person."""
+    from accord.extract.actors import extract_actors
+    from accord.extract.persons import extract_persons
+    from accord.schema import Document, Source
+
+    text = (
+        "Shares in Yukos fell on Monday. Mr Blair said the deal was fair. "
+        "Tate and Lyle said its sugar sales rose."
+    )
+    doc = nlp(text)
+    document = Document(id="t", content_hash="sha256:t", source=Source(), raw=text, body=text)
+    names = {p.name for p in extract_persons(document, doc, extract_actors(document, doc))}
+    assert "Yukos" not in names and "Lyle" not in names
+    assert any("Blair" in n for n in names)
+
+
+def test_an_official_with_no_state_in_reach_acts_for_the_story_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    from accord.extract.actors import extract_actors
+    from accord.extract.persons import extract_persons
+    from accord.schema import Document, Source
+
+    text = (
+        "Kenya will raise fuel taxes next year, the Kenyan treasury said.\n\n"
+        "Kenya's budget deficit widened in March.\n\n"
+        "Finance Minister John Mbadi said the change was needed."
+    )
+    doc = nlp(text)
+    document = Document(id="t", content_hash="sha256:t", source=Source(), raw=text, body=text)
+    people = extract_persons(document, doc, extract_actors(document, doc))
+    assert [(p.name, p.actor) for p in people] == [("John Mbadi", "KEN")]

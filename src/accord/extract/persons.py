@@ -501,7 +501,23 @@ def _acting_state(
     home = _dateline_state(document.body, idx)
     if home and home != place and (not codes or home in codes):
         return home  # wire copy: an unqualified minister is the dateline's country's
+    if not codes:
+        return _story_state(idx, place)  # an official of the one state the story is about
     return None
+
+
+def _story_state(idx: ActorIndex, place: str | None) -> str | None:
+    """The state a story is about, when one state has most of the state mentions (at
+    least twice the next one's): an official named with no state of their own in reach
+    acts for it ("the shadow chancellor" in a story about one country's politics)."""
+    counts: dict[str, int] = {}
+    for m in idx.mentions:
+        if m.kind == "state" and m.code != place:
+            counts[m.code] = counts.get(m.code, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 _DATELINE = re.compile(
@@ -572,6 +588,9 @@ def extract_persons(document: Document, doc: Doc, actors: tuple[Actor, ...]) -> 
     for p in sorted(people, key=lambda x: x.first):
         if not p.mentions:
             continue
+        if len(p.words) == 1 and p.title is None and p.rank is None:
+            continue  # a lone word tagged PERSON, never given a full name or a title:
+            # in news a person is introduced by full name, so this is a firm or a place
         name_spans = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for s, e in p.mentions]
         fulls = [doc[s:e].text for s, e in p.mentions if len(_words(doc, s, e)) == len(p.words)]
         name = fulls[0] if fulls else p.name
