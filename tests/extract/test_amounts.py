@@ -273,6 +273,8 @@ CURRENCIES = [
     ("China lent ¥30 billion to the port.", "CNY"),
     ("India approved Rs 500 crore for the dam.", "INR"),
     ("Egypt received 4 billion pounds in remittances.", "EGP"),
+    # the sign is sterling wherever the story is: Egyptian prices are written E£ or LE
+    ("Egypt paid £40m to a London consultancy for the plan.", "GBP"),
     ("Britain pledged £40 million to the fund.", "GBP"),
 ]
 

@@ -18,7 +18,7 @@ FORMS = [
     ("Schools will get 2 billion shillings.", [(2e9, "?shilling")]),
     ("Lagos budgeted N50bn for the rail line.", [(50e9, "NGN")]),
     ("Pretoria spent R1.2bn on the port.", [(1.2e9, "ZAR")]),
-    ("The club sold the stadium for £97m.", [(97e6, "?pound")]),
+    ("The club sold the stadium for £97m.", [(97e6, "GBP")]),
     ("Brussels pledged €3 billion to the fund.", [(3e9, "EUR")]),
     ("Beijing approved 1.5 trillion yuan of bonds.", [(1.5e12, "CNY")]),
     ("Tokyo offered ¥500 billion in credit.", [(500e9, "?yen")]),
