@@ -161,3 +161,22 @@ def test_portfolios_and_loose_clauses(nlp: Language, text: str, name: str) -> No
         assert org in orgs and orgs[org].actor != actor
     else:
         assert name not in orgs
+
+
+def test_an_acronym_in_brackets_is_a_mention_of_the_name_before_it(nlp: Language) -> None:
+    text = (
+        "The International Coffee Organization (ICO) met in London. Brazil told the ICO "
+        "that quotas must return."
+    )
+    orgs = _orgs(nlp, text)
+    assert "International Coffee Organization" in orgs
+    assert not [n for n in orgs if "(" in n or n == "ICO"]
+
+
+def test_a_capitalised_modifier_after_a_state_is_no_organisation(nlp: Language) -> None:
+    """Wire copy capitalises the word after 'U.S.': 'U.S. Farm exports' is no body."""
+    text = (
+        "Japan is the largest customer for U.S. Farm products, the ministry said. "
+        "Tokyo wants quotas on U.S. Beef and citrus imports kept."
+    )
+    assert not [n for n in _orgs(nlp, text) if n.startswith("U.S.")]

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from accord.extract.context import ActorIndex, paragraph_bounds, sentence_tokens
@@ -179,9 +179,11 @@ def _clean_ent(doc: Doc, s: int, e: int, idx: ActorIndex) -> tuple[int, int, str
     while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space or doc[e - 1].text in POSSESSIVE):
         e -= 1
     for k in range(s, e):
-        if doc[k].is_space:
-            e = k
+        if doc[k].is_space or (doc[k].text == "(" and k > s):
+            e = k  # "International Coffee Organization (ICO": the acronym is its own mention
             break
+    while e > s and (doc[e - 1].is_punct or doc[e - 1].text in POSSESSIVE):
+        e -= 1
     return s, e, code
 
 
@@ -199,6 +201,23 @@ def _acronym_extension(doc: Doc, s: int, e: int) -> int:
     if acronym.isupper() and _initials(doc[s:k].text).upper() == acronym:
         return k
     return e
+
+
+def _modifies_common_noun(doc: Doc, e: int) -> bool:
+    """True when a lower-case noun follows the name ("U.S. Farm exports", "U.S. Beef and
+    citrus imports"): the capitalised word is a modifier, as wire copy capitalises it."""
+    last = doc[e - 1]
+
+    def common(tok: Token) -> bool:
+        return tok.i >= e and tok.text.islower() and tok.tag_ in ("NN", "NNS") and not tok.ent_type_
+
+    if last.dep_ in ("compound", "amod", "nmod") and common(last.head):
+        return True
+    # coordinated with a common noun: "U.S. Beef and citrus imports"
+    return any(
+        c.dep_ == "conj" and common(c) and not any(g.pos_ == "PROPN" for g in c.subtree)
+        for c in last.children
+    )
 
 
 def _acceptable(doc: Doc, s: int, e: int, idx: ActorIndex, person_toks: set[int]) -> bool:
@@ -223,11 +242,12 @@ def _acceptable(doc: Doc, s: int, e: int, idx: ActorIndex, person_toks: set[int]
         return False  # "the Reagan Administration", "Indian Government": the state itself
     rest = [t for t in doc[s:e] if idx.token(t) is None and t.is_alpha]
     if len(rest) == 1 and (
-        rest[0].tag_ in ("NNS", "NNPS")
+        rest[0].tag_ in ("NNS", "NNPS", "VBZ", "VBD")
         or rest[0].lemma_.lower() in lex.descriptor_words
         or rest[0].lower_ in titles().heads
+        or _modifies_common_noun(doc, e)
     ):
-        return False  # "U.S. Firms", "U.S. Official": a state and a common noun
+        return False  # "U.S. Firms", "U.S. Official", "U.S. Farm exports": not a body
     if name in lex.needs_state_modifier and not _state_before(doc, s, idx)[1]:
         return name in known_organizations() and doc[s - 1].lower_ != "the" if s else False
     # a fragment of a longer capitalised run: "... Scientific and Technical Cooperation"
