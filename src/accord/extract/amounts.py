@@ -235,6 +235,8 @@ def _cue_near(tok: Token, cues: MoneyCues, span: Span) -> Token | None:
         return found
     for child in tok.children:
         if child.dep_ in ("compound", "amod", "nmod") and (c := _cue_of(child, cues, span)):
+            if _kind_of(c, cues).startswith(_LEVEL):
+                continue  # 'budget support', 'market access': the head noun says what it is
             return c
     return None
 
