@@ -208,6 +208,8 @@ def _cue_of(tok: Token, cues: MoneyCues, span: Span) -> Token | None:
     lemma = tok.lemma_.lower()
     if lemma in cues.kind_of or tok.lower_ in cues.kind_of:
         kind = _kind_of(tok, cues)
+        if kind.startswith(_LEVEL) and tok.dep_ in ("compound", "amod", "nmod"):
+            return None  # 'budget support', 'debt ceiling': the head noun says what it is
         if kind.startswith(_LEVEL) and kind[len(_LEVEL) :] in money_levels().flow_compound_types:
             # "export earnings of $X": the flow named on the level noun wins
             for child in tok.children:
@@ -235,8 +237,6 @@ def _cue_near(tok: Token, cues: MoneyCues, span: Span) -> Token | None:
         return found
     for child in tok.children:
         if child.dep_ in ("compound", "amod", "nmod") and (c := _cue_of(child, cues, span)):
-            if _kind_of(c, cues).startswith(_LEVEL):
-                continue  # 'budget support', 'market access': the head noun says what it is
             return c
     return None
 
