@@ -143,8 +143,8 @@ def test_levels_are_listed_apart_with_their_type(client: TestClient, records: li
 def test_overview_headline_says_what_it_adds(client: TestClient) -> None:
     html = client.get("/").text
     cards = re.findall(r'<div class="card money-flow"><b>([^<]+)</b><span>([^<]+)</span>', html)
-    assert ("$5.0bn", "trade_total flows (USD, 1 figures)") in cards
-    assert ("$1.2bn", "loan flows (USD, 1 figures)") in cards
+    assert ("$5.0bn", "trade_total flows (USD, 1 figure)") in cards
+    assert ("$1.2bn", "loan flows (USD, 1 figure)") in cards
     assert "$6.2bn" not in html and "$6.3bn" not in html  # no sum of trade and loans
     assert "in USD</span>" not in html
     assert "not summed" in html
