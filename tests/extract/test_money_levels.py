@@ -122,3 +122,54 @@ def test_every_usd_value_names_its_rate_date_and_source(
     yen = markets[1]["142 yen"]
     assert yen.usd_source is not None and yen.usd_source.startswith("ECB")
     assert yen.usd_rate_date == "2022-05-13"  # published on a Saturday: Friday's fixing
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        # a money-moving verb makes a flow whatever its subject is
+        (
+            "Kenya's economy received $1 billion in remittances from the United States.",
+            "$1 billion",
+            ("other", "flow", None, "USA", "KEN"),
+        ),
+        (
+            "China wrote off $500 million of Cuban debt.",
+            "$500 million",
+            ("aid", "flow", None, "CHN", "CUB"),
+        ),
+        (
+            "Kenya owes China $7 billion.",
+            "$7 billion",
+            ("other", "level", "debt_stock", "CHN", "KEN"),
+        ),
+        (
+            "The IMF said Sri Lanka's external debt of $51 billion was unsustainable.",
+            "$51 billion",
+            ("other", "level", "debt_stock", None, "LKA"),
+        ),
+        (
+            "Nigeria has asked the World Bank for $1.5 billion in budget support.",
+            "$1.5 billion",
+            ("other", "flow", None, "IGO:WB", "NGA"),
+        ),
+        (
+            "Japan will provide Vietnam with a loan of 100 billion yen, worth about $900 million.",
+            "$900 million",
+            ("loan", "flow", None, "JPN", "VNM"),
+        ),
+        (
+            "Egypt's foreign reserves stood at $35 billion.",
+            "$35 billion",
+            ("other", "level", "reserves", None, None),
+        ),
+        (
+            "The dollar rose to 1.45 Swiss francs.",
+            "1.45 Swiss francs",
+            ("other", "level", "exchange_rate", None, None),
+        ),
+    ],
+)
+def test_one_sentence(text: str, figure: str, expected: tuple[object, ...]) -> None:
+    a = _amounts(text)[1][figure]
+    assert (a.kind, a.measure, a.level_type, a.from_, a.to) == expected

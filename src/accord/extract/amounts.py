@@ -210,6 +210,10 @@ def _cue_of(tok: Token, cues: MoneyCues, span: Span) -> Token | None:
         kind = _kind_of(tok, cues)
         if kind.startswith(_LEVEL) and tok.dep_ in ("compound", "amod", "nmod"):
             return None  # 'budget support', 'debt ceiling': the head noun says what it is
+        if kind == _LEVEL + "exchange_rate" and (
+            tok.ent_type_ == "MONEY" or (tok.i > 0 and tok.doc[tok.i - 1].like_num)
+        ):
+            return None  # the unit of another figure ('100 billion yen, worth $900m')
         if kind.startswith(_LEVEL) and kind[len(_LEVEL) :] in money_levels().flow_compound_types:
             # "export earnings of $X": the flow named on the level noun wins
             for child in tok.children:
@@ -251,16 +255,26 @@ def _find_cue(span: Span, cues: MoneyCues) -> tuple[Token | None, Token | None]:
     node: Token = span.root
     crossed: Token | None = None
     path = [node, *node.ancestors]
+    movers = cues.giver_verbs | cues.receiver_verbs | cues.exporter_verbs | cues.importer_verbs
+    moved = False  # under a verb that moves money ('X received $Y'): a flow, whoever X is
     for i, cur in enumerate(path):
         if i > 0 and path[i - 1].dep_ in _BOUNDARY and crossed is None:
             crossed = path[i - 1]
         cue = _cue_near(cur, cues, span)
         if cue is not None:
             return cue, crossed
+        # the figure is what the verb moves ('received $1bn'), not a new value of its
+        # object ('raised the debt ceiling to $31.4tn')
+        moved = moved or (
+            i > 0
+            and cur.pos_ == "VERB"
+            and cur.lemma_.lower() in movers
+            and path[i - 1].dep_ in ("dobj", "dative", "nsubjpass")
+        )
         for child in cur.children:
             if child.dep_ in ("nsubj", "nsubjpass", "attr", "dobj") and child not in path:
                 cue = _cue_near(child, cues, span)
-                if cue is not None:
+                if cue is not None and not (moved and _kind_of(cue, cues).startswith(_LEVEL)):
                     return cue, crossed
         for child in cur.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "in", "as") and child not in path:
@@ -268,7 +282,13 @@ def _find_cue(span: Span, cues: MoneyCues) -> tuple[Token | None, Token | None]:
                     if obj.dep_ == "pobj" and (cue := _cue_near(obj, cues, span)):
                         return cue, crossed
     sent = span.sent
-    near = [t for t in sent if abs(t.i - span.root.i) <= 6 and _cue_of(t, cues, span) is not None]
+    near = [
+        t
+        for t in sent
+        if abs(t.i - span.root.i) <= 6
+        and (c := _cue_of(t, cues, span)) is not None
+        and not (moved and _kind_of(c, cues).startswith(_LEVEL))
+    ]
     if near:
         return min(near, key=lambda t: abs(t.i - span.root.i)), None
     return None, None
@@ -371,10 +391,12 @@ def _classify(d: _Draft, cues: MoneyCues, index: _Actors) -> None:
         # the kind stays open, the direction does not
         verb = _verb_of(d.span.root)
         movers = cues.request_verbs | cues.giver_verbs | cues.receiver_verbs
-        if verb is None or verb.lemma_.lower() not in movers:
+        if verb is None or verb.lemma_.lower() not in movers | money_levels().stock_verbs:
             return
         cue = verb
         d.kind = "other"
+        if verb.lemma_.lower() in money_levels().stock_verbs:
+            d.set_level("debt_stock")  # 'Kenya owes China $7bn': a stock, debtor and creditor
     else:
         d.cued = True
         d.kind = _kind_of(cue, cues)
@@ -413,11 +435,20 @@ def _classify(d: _Draft, cues: MoneyCues, index: _Actors) -> None:
     ):
         # "restructure $6.3bn of debt": existing debt, not a new flow; the debtor is 'to'.
         # "cancel/forgive/write off $2bn of debt" is debt relief: aid, a flow.
+        subject = _clause_subject(restructure, index, d.span)
         if restructure.lemma_.lower() in money_levels().relief_verbs:
+            # the creditor cancels ('China wrote off $500m of Cuban debt'): creditor -> debtor
             d.kind, d.measure, d.level_type = "aid", "flow", None
+            d.from_ = next(iter(subject), None)
+            d.to = next((c for c in own if c != d.from_), None)
         else:
             d.set_level("debt_stock")
-        d.to = next(iter(_clause_subject(restructure, index, d.span) + poss), None)
+            d.to = next(iter(subject + poss), None)
+    elif d.level_type == "debt_stock" and cue.pos_ != "VERB":
+        # 'Kenya's debt to China', 'debt owed to Chinese banks': the debtor owns the debt,
+        # the creditor is named by 'to'; nobody else is guessed (the IMF 'said' it)
+        d.to = next(iter(own), None)
+        d.from_ = next((c for c in to_p + from_p if c != d.to), None)
     elif (
         d.kind in _MONEY
         or d.level_type == "debt_stock"

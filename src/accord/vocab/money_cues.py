@@ -72,6 +72,7 @@ class MoneyLevels:
     firm_nouns: frozenset[str]
     worth_words: frozenset[str]
     relief_verbs: frozenset[str]
+    stock_verbs: frozenset[str]
     flow_compound_types: frozenset[str]
 
 
@@ -91,5 +92,6 @@ def money_levels() -> MoneyLevels:
         firm_nouns=frozenset(raw["firm_nouns"]),
         worth_words=frozenset(raw["worth_words"]),
         relief_verbs=frozenset(raw["relief_verbs"]),
+        stock_verbs=frozenset(raw["stock_verbs"]),
         flow_compound_types=frozenset(raw["flow_compound_types"]),
     )
