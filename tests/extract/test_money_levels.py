@@ -158,6 +158,11 @@ def test_every_usd_value_names_its_rate_date_and_source(
             "$900 million",
             ("loan", "flow", None, "JPN", "VNM"),
         ),
+        (  # the conversion of a shilling figure is no exchange rate
+            "The bribe totaled 500,000 Kenyan shillings, or about $4,850.",
+            "$4,850",
+            ("other", "flow", None, None, None),
+        ),
         (
             "Egypt's foreign reserves stood at $35 billion.",
             "$35 billion",

@@ -211,9 +211,11 @@ def _cue_of(tok: Token, cues: MoneyCues, span: Span) -> Token | None:
         if kind.startswith(_LEVEL) and tok.dep_ in ("compound", "amod", "nmod"):
             return None  # 'budget support', 'debt ceiling': the head noun says what it is
         if kind == _LEVEL + "exchange_rate" and (
-            tok.ent_type_ == "MONEY" or (tok.i > 0 and tok.doc[tok.i - 1].like_num)
+            tok.ent_type_ == "MONEY" or any(t.like_num for t in tok.lefts)
         ):
-            return None  # the unit of another figure ('100 billion yen, worth $900m')
+            # the unit of another figure ('100 billion yen, worth $900m', '500,000 Kenyan
+            # shillings, or about $4,850')
+            return None
         if kind.startswith(_LEVEL) and kind[len(_LEVEL) :] in money_levels().flow_compound_types:
             # "export earnings of $X": the flow named on the level noun wins
             for child in tok.children:
