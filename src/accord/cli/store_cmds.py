@@ -110,13 +110,29 @@ def _record_view(record: Record) -> Group:
         parts.append(
             _table(
                 "Amounts",
-                ("value", "currency", "USD", "kind", "from", "to", "what", "period", "evidence"),
+                (
+                    "value",
+                    "currency",
+                    "USD",
+                    "rate (date)",
+                    "kind",
+                    "from",
+                    "to",
+                    "what",
+                    "period",
+                    "evidence",
+                ),
                 [
                     (
                         f"{m.value:,.0f}",
                         _opt(m.currency),
                         "" if m.value_usd is None else f"{m.value_usd:,.0f}",
-                        m.kind,
+                        (
+                            f"{m.usd_rate:.6g} ({m.usd_rate_date})"
+                            if m.usd_rate is not None
+                            else _opt(m.usd_note)
+                        ),
+                        f"level: {m.level_type}" if m.measure == "level" else m.kind,
                         _opt(m.from_),
                         _opt(m.to),
                         _opt(m.what),

@@ -21,21 +21,30 @@ parse of the sentence around them:
   nearest figure of their sentence; "that period" takes the last figure's period;
   "the same period in 2003" the months of the sentence's other period in that year (and
   that other period, given no year, is the following year's).
+- measure: a figure is a ``level`` (kind ``other``, with a ``level_type``) when the
+  nearest cue is a level noun (data/money_levels.json: price, rate, market, budget,
+  debt, ceiling, GDP, deficit, revenue...), when a unit follows it ("per euro", "a
+  barrel", "a share"), or when it is a firm's worth; otherwise a ``flow``. Debt stocks
+  keep debtor and creditor, balances their sides; other levels have no direction.
 - currency: ambiguous units ("shillings", "¥", "rupees") are resolved by a qualifier or
-  by the state actor mentioned nearest to the figure; USD value from the yearly rate of
-  the period's year, else the published year, else the table's latest year (a bracketed
-  USD conversion wins).
+  by the state actor mentioned nearest to the figure; the USD value is at the ECB
+  reference rate (vocab/ecb_rates.py) of the period's mid-point, else the publication
+  date, with the rate, its date and source on the amount; null with ``usd_note`` where
+  no official rate covers the currency and day (a bracketed USD conversion only checks).
 """
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from accord.extract.dates import MONTHS
+from accord.extract.dates import MONTHS, parse_published, without_times
 from accord.extract.money_parse import MoneyMatch, find_money
 from accord.extract.periods import (
     is_rate,
@@ -47,11 +56,12 @@ from accord.extract.periods import (
 )
 from accord.schema import Actor, Amount, Document, Period
 from accord.vocab.currencies import currency_lexicon
-from accord.vocab.money_cues import MoneyCues, money_cues
-from accord.vocab.usd_rates import to_usd, usd_rate
+from accord.vocab.ecb_rates import USD_SOURCE, usd_rate
+from accord.vocab.money_cues import MoneyCues, MoneyLevels, money_cues, money_levels
 
-EXTRACTOR = "amounts@1"
+EXTRACTOR = "amounts@2"
 _GOODS = {"export", "import"}
+_LEVEL = "level:"  # prefix of a level type among the cue kinds (see _cues)
 _MONEY = {"loan", "aid", "investment"}
 _BOUNDARY = {"advcl", "conj", "ccomp", "relcl", "parataxis", "acl"}
 _PRONOUNS = {"its", "their", "it", "they", "his", "her"}
@@ -70,7 +80,12 @@ class _Draft:
     period_src: str | None = None
     cued: bool = False
     cue_i: int | None = None
+    measure: str = "flow"
+    level_type: str | None = None
     warnings: list[str] = field(default_factory=list)
+
+    def set_level(self, level_type: str) -> None:
+        self.measure, self.level_type, self.kind = "level", level_type, "other"
 
 
 class _Actors:
@@ -116,8 +131,8 @@ class _Actors:
 def extract_amounts(
     document: Document, doc: Doc, actors: tuple[Actor, ...]
 ) -> tuple[tuple[Amount, ...], tuple[str, ...]]:
-    """The money flows of one document and the warnings about what was doubtful."""
-    cues = money_cues()
+    """The money figures of one document and the warnings about what was doubtful."""
+    cues = _cues()
     index = _Actors(doc, actors)
     warnings: list[str] = []
     drafts: list[_Draft] = []
@@ -136,6 +151,7 @@ def extract_amounts(
     _vague(doc, drafts, warnings)
     for draft in drafts:
         _classify(draft, cues, index)
+        _unit_level(draft, body)
     _continue_flows(drafts, doc)
     _orient_from_document(drafts, index)
     _periods(drafts, doc, document.published)
@@ -172,12 +188,43 @@ def _vague(doc: Doc, drafts: list[_Draft], warnings: list[str]) -> None:
 # -- kind ---------------------------------------------------------------------------
 
 
+_DIRECTED_LEVELS = {"debt_stock", "balance"}  # debtor and creditor; surplus and deficit sides
+
+
+@lru_cache(maxsize=1)
+def _cues() -> MoneyCues:
+    """The flow cues with the level nouns among them as kind ``level:TYPE``, so one path
+    search finds whichever is nearer the figure ('the debt ceiling of $X': ceiling,
+    a level; 'a $3bn loan to pay debt': loan, a flow)."""
+    base = money_cues()
+    levels = {lemma: _LEVEL + t for lemma, t in money_levels().level_of.items()}
+    return replace(base, kind_of={**levels, **base.kind_of})
+
+
 def _cue_of(tok: Token, cues: MoneyCues, span: Span) -> Token | None:
     """``tok`` if it is a cue, else a cue behind it through a value noun's 'of'."""
     if span.start <= tok.i < span.end:
         return None
     lemma = tok.lemma_.lower()
     if lemma in cues.kind_of or tok.lower_ in cues.kind_of:
+        kind = _kind_of(tok, cues)
+        if kind.startswith(_LEVEL) and tok.dep_ in ("compound", "amod", "nmod"):
+            return None  # 'budget support', 'debt ceiling': the head noun says what it is
+        if kind == _LEVEL + "exchange_rate" and (
+            tok.ent_type_ == "MONEY" or any(t.like_num for t in tok.lefts)
+        ):
+            # the unit of another figure ('100 billion yen, worth $900m', '500,000 Kenyan
+            # shillings, or about $4,850')
+            return None
+        if kind.startswith(_LEVEL) and kind[len(_LEVEL) :] in money_levels().flow_compound_types:
+            # "export earnings of $X": the flow named on the level noun wins
+            for child in tok.children:
+                if (
+                    child.dep_ in ("compound", "amod", "nmod")
+                    and not span.start <= child.i < span.end
+                    and not _kind_of(child, cues).startswith((_LEVEL, "other"))
+                ):
+                    return child
         return tok
     if lemma in cues.value_nouns:
         for prep in tok.children:
@@ -210,16 +257,26 @@ def _find_cue(span: Span, cues: MoneyCues) -> tuple[Token | None, Token | None]:
     node: Token = span.root
     crossed: Token | None = None
     path = [node, *node.ancestors]
+    movers = cues.giver_verbs | cues.receiver_verbs | cues.exporter_verbs | cues.importer_verbs
+    moved = False  # under a verb that moves money ('X received $Y'): a flow, whoever X is
     for i, cur in enumerate(path):
         if i > 0 and path[i - 1].dep_ in _BOUNDARY and crossed is None:
             crossed = path[i - 1]
         cue = _cue_near(cur, cues, span)
         if cue is not None:
             return cue, crossed
+        # the figure is what the verb moves ('received $1bn'), not a new value of its
+        # object ('raised the debt ceiling to $31.4tn')
+        moved = moved or (
+            i > 0
+            and cur.pos_ == "VERB"
+            and cur.lemma_.lower() in movers
+            and path[i - 1].dep_ in ("dobj", "dative", "nsubjpass")
+        )
         for child in cur.children:
             if child.dep_ in ("nsubj", "nsubjpass", "attr", "dobj") and child not in path:
                 cue = _cue_near(child, cues, span)
-                if cue is not None:
+                if cue is not None and not (moved and _kind_of(cue, cues).startswith(_LEVEL)):
                     return cue, crossed
         for child in cur.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "in", "as") and child not in path:
@@ -227,7 +284,13 @@ def _find_cue(span: Span, cues: MoneyCues) -> tuple[Token | None, Token | None]:
                     if obj.dep_ == "pobj" and (cue := _cue_near(obj, cues, span)):
                         return cue, crossed
     sent = span.sent
-    near = [t for t in sent if abs(t.i - span.root.i) <= 6 and _cue_of(t, cues, span) is not None]
+    near = [
+        t
+        for t in sent
+        if abs(t.i - span.root.i) <= 6
+        and (c := _cue_of(t, cues, span)) is not None
+        and not (moved and _kind_of(c, cues).startswith(_LEVEL))
+    ]
     if near:
         return min(near, key=lambda t: abs(t.i - span.root.i)), None
     return None, None
@@ -330,14 +393,18 @@ def _classify(d: _Draft, cues: MoneyCues, index: _Actors) -> None:
         # the kind stays open, the direction does not
         verb = _verb_of(d.span.root)
         movers = cues.request_verbs | cues.giver_verbs | cues.receiver_verbs
-        if verb is None or verb.lemma_.lower() not in movers:
+        if verb is None or verb.lemma_.lower() not in movers | money_levels().stock_verbs:
             return
         cue = verb
         d.kind = "other"
+        if verb.lemma_.lower() in money_levels().stock_verbs:
+            d.set_level("debt_stock")  # 'Kenya owes China $7bn': a stock, debtor and creditor
     else:
         d.cued = True
         d.kind = _kind_of(cue, cues)
         d.cue_i = cue.i
+        if d.kind.startswith(_LEVEL):
+            d.set_level(d.kind[len(_LEVEL) :])
     verb = _verb_of(cue)
     heads = [cue] + ([verb] if verb is not None and verb.i != cue.i else [])
     heads += [t for t in d.span.root.ancestors if t not in heads][:2]
@@ -355,6 +422,8 @@ def _classify(d: _Draft, cues: MoneyCues, index: _Actors) -> None:
     from_p = _prep_actors(heads, cues.from_preps, index, d.span)
     d.what = _what(cue, d.span)
     lemma = cue.lemma_.lower()
+    if d.measure == "level" and d.level_type not in _DIRECTED_LEVELS:
+        return  # a price, a rate, a market: nobody pays anybody
     if d.kind == "export":
         exporter = own or (subj if cue.pos_ == "VERB" or vlemma in cues.exporter_verbs else [])
         d.from_ = next(iter(exporter or from_p), None)
@@ -363,16 +432,28 @@ def _classify(d: _Draft, cues: MoneyCues, index: _Actors) -> None:
         importer = own or (subj if cue.pos_ == "VERB" or vlemma in cues.importer_verbs else [])
         d.to = next(iter(importer or to_p), None)
         d.from_ = next((c for c in from_p if c != d.to), None)
-    elif (
-        lemma in cues.kind_of
-        and cues.kind_of[lemma] == "loan"
-        and (restructure := _restructured(cue, cues))
+    elif cues.kind_of.get(lemma) in ("loan", _LEVEL + "debt_stock") and (
+        restructure := _restructured(cue, cues)
     ):
-        # "restructure $6.3bn of debt": existing debt, not a new flow; the debtor is 'to'
-        d.kind = "other"
-        d.to = next(iter(_clause_subject(restructure, index, d.span) + poss), None)
+        # "restructure $6.3bn of debt": existing debt, not a new flow; the debtor is 'to'.
+        # "cancel/forgive/write off $2bn of debt" is debt relief: aid, a flow.
+        subject = _clause_subject(restructure, index, d.span)
+        if restructure.lemma_.lower() in money_levels().relief_verbs:
+            # the creditor cancels ('China wrote off $500m of Cuban debt'): creditor -> debtor
+            d.kind, d.measure, d.level_type = "aid", "flow", None
+            d.from_ = next(iter(subject), None)
+            d.to = next((c for c in own if c != d.from_), None)
+        else:
+            d.set_level("debt_stock")
+            d.to = next(iter(subject + poss), None)
+    elif d.level_type == "debt_stock" and cue.pos_ != "VERB":
+        # 'Kenya's debt to China', 'debt owed to Chinese banks': the debtor owns the debt,
+        # the creditor is named by 'to'; nobody else is guessed (the IMF 'said' it)
+        d.to = next(iter(own), None)
+        d.from_ = next((c for c in to_p + from_p if c != d.to), None)
     elif (
         d.kind in _MONEY
+        or d.level_type == "debt_stock"
         or not d.cued
         or (verb is not None and vlemma in cues.request_verbs and _verb_of(d.span.root) == verb)
     ):
@@ -404,6 +485,58 @@ def _classify(d: _Draft, cues: MoneyCues, index: _Actors) -> None:
             d.from_, d.to = holder, other
         else:
             d.from_, d.to = other, holder
+
+
+_PER_UNIT = re.compile(
+    r"\s*(?:(?:per|a|an|each)\s+|/\s*)(?:(?:metric|troy|short|long|cubic)\s+)?([A-Za-z][\w-]*)"
+)
+_RATE_PREP = re.compile(
+    r"\s*(\w+\.?)\s+(?:the\s+|one\s+|a\s+|each\s+)?(?:us\s+)?([A-Za-z]+)\b"
+    r"(?![\s-]*(?:zone|area|region|bloc|countr|member|nation|econom|market))",
+    re.I,
+)
+
+
+def _unit_level(d: _Draft, body: str) -> None:
+    """A unit after the figure makes it a price or rate ('$1.364 per euro', '$80 a
+    barrel', '142 yen to the dollar', '$12 a share'); the worth of a firm ('a company
+    worth $2bn', 'the firm is valued at $3bn') is a valuation. Both override the cue:
+    '$80 a barrel' is a price even in a sentence about exports."""
+    levels = money_levels()
+    after = body[d.match.end : d.match.end + 40]
+    m = _PER_UNIT.match(after)
+    if m and (unit := levels.per_unit.get(m.group(1).lower())):
+        d.set_level(unit)
+        d.from_ = d.to = None
+        d.cued = True
+        return
+    m = _RATE_PREP.match(after)
+    if (
+        m
+        and m.group(1).lower() in levels.rate_preps
+        and m.group(2).lower() in levels.currency_nouns
+    ):
+        d.set_level("exchange_rate")
+        d.from_ = d.to = None
+        d.cued = True
+        return
+    if _firm_worth(d.span, levels):
+        d.set_level("valuation")
+        d.from_ = d.to = None
+
+
+def _firm_worth(span: Span, levels: MoneyLevels) -> bool:
+    """'a company worth $2bn', 'Sunvale, valued at $3bn', 'the firm's value of $X'."""
+    for tok in list(span.root.ancestors)[:3]:
+        if tok.lemma_.lower() not in levels.worth_words and tok.lower_ not in levels.worth_words:
+            continue
+        owners = [tok.head] if tok.head.i != tok.i else []
+        owners += [c for c in tok.children if c.dep_ == "nsubjpass"]
+        return any(
+            o.lemma_.lower() in levels.firm_nouns or (o.ent_type_ == "ORG" and o.dep_ != "nsubj")
+            for o in owners
+        )
+    return False
 
 
 def _restructured(cue: Token, cues: MoneyCues) -> Token | None:
@@ -440,7 +573,7 @@ def _money_roles(
 ) -> None:
     giver: list[str] = list(adj)
     receiver: list[str] = []
-    if d.kind == "loan":
+    if d.kind == "loan" or d.level_type == "debt_stock":  # "Kenya's debt": the debtor
         receiver += poss
     else:
         giver = poss + [a for a in giver if a not in poss]
@@ -475,7 +608,7 @@ def _money_roles(
             receiver = subj + receiver
         elif verb_lemma in cues.giver_verbs or cue.pos_ == "VERB":
             giver = subj + [c for c in giver if c not in subj]
-        elif d.kind != "loan":
+        elif d.kind != "loan" and d.level_type != "debt_stock":
             # investment and aid: the subject of a neutral verb ("is considering an
             # investment", "signed a grant") is the side that pays
             giver = giver + [c for c in subj if c not in giver]
@@ -592,11 +725,12 @@ def _continue_flows(drafts: list[_Draft], doc: Doc) -> None:
     figures without actors continue the last goods pair (reversed export <-> import)."""
     for i, d in enumerate(drafts):
         prev = [p for p in drafts[:i] if p.span.sent.start >= d.span.sent.start - 200]
-        if not d.cued:
+        if not d.cued and d.measure == "flow":
             same = [p for p in prev if p.span.sent == d.span.sent and p.cued]
             if same:
                 d.kind, d.what, d.cued = same[-1].kind, same[-1].what, True
                 d.from_, d.to = same[-1].from_, same[-1].to
+                d.measure, d.level_type = same[-1].measure, same[-1].level_type
         if d.kind in _GOODS and (d.from_ is None or d.to is None):
             # "imported $X from India in 2021, up from $Y a year earlier": same flow
             same = [p for p in prev if p.span.sent == d.span.sent and p.kind == d.kind]
@@ -650,12 +784,15 @@ def _expressions(sent: Span) -> list[tuple[int, int, str]]:
             merged.append([s, e])
     text = sent.text  # the merged ranges lie inside the sentence; Doc.text is costly
     # "by 2030" is a target date, not the months a figure covers
-    return [
-        (s, e, text[s - base : e - base])
-        for s, e in merged
-        if not _DEADLINE.search(text[max(0, s - base - 12) : s - base])
-        and not re.match(r"(?:by|before|until)\b", text[s - base : e - base], re.I)
-    ]
+    out = []
+    for s, e in merged:
+        # a time of day ('1800 GMT', '0930 local time') is never a year
+        expr = without_times(text[s - base : e - base], text[e - base : e - base + 25])
+        if not expr.strip() or _DEADLINE.search(text[max(0, s - base - 12) : s - base]):
+            continue
+        if not re.match(r"(?:by|before|until)\b", expr, re.I):
+            out.append((s, e, expr))
+    return out
 
 
 _DAY_WORDS = re.compile(
@@ -770,46 +907,69 @@ def _single_instrument(d: _Draft, doc: Doc) -> bool:
 _CONVERSION_SLACK = 2.5  # a bracketed USD figure further than this from the rate is a misread
 
 
-def _value_usd(d: _Draft, year: int | None, warnings: list[str]) -> float | None:
-    """The USD value: the figure itself, a bracketed USD conversion, or the yearly rate.
-    Never one for a currency the rate table lacks (a stated conversion of an unknown
-    currency cannot be checked either): null and a warning."""
+def rate_day(period: Period | None, published: str | None) -> dt.date | None:
+    """The day whose rate converts a figure: the mid-point of its period, else the
+    publication date, else None.
+
+    The mid-point, not the end: a figure over a period (exports in January-September)
+    adds up money that moved on every day of it, so the rate in its middle is the
+    nearest single fixing to the period's average rate; for one month it is mid-month,
+    and a year's figure takes the rate of early July rather than of 31 December.
+    """
+    if period is not None:
+        (y0, m0), (y1, m1) = (tuple(int(x) for x in p.split("-")) for p in period)
+        first = dt.date(y0, m0, 1)
+        last = dt.date(y1, m1, calendar.monthrange(y1, m1)[1])
+        return first + (last - first) / 2
+    return parse_published(published)
+
+
+@dataclass(frozen=True, slots=True)
+class _Usd:
+    value: float | None
+    rate: float | None = None
+    date: str | None = None
+    source: str | None = None
+    note: str | None = None
+
+
+def _value_usd(d: _Draft, day: dt.date | None, warnings: list[str]) -> _Usd:
+    """The USD value at the official (ECB) rate of ``day``, with the rate, its date and
+    source; null with a note where no official rate covers the currency and day. A
+    bracketed USD conversion in the text only checks the reading: far from the rate, it
+    is warned about."""
     mm = d.match
-    if d.currency == "USD":
-        return mm.value
+    label = f"money {mm.value:g} {d.currency or '?'}"
     if d.currency is None:
-        return None
-    rate = usd_rate(d.currency, year)
-    if rate is None:
-        warnings.append(
-            f"money {mm.value:g} {d.currency}: no USD rate for {d.currency}, value_usd null"
-        )
-        return None
-    by_rate = to_usd(mm.value, d.currency, year)
+        return _Usd(None, note="currency unknown")
+    if d.currency == "USD":
+        return _Usd(mm.value, 1.0, day.isoformat() if day else None, USD_SOURCE)
+    if day is None:
+        note = "no period or publication date to take a rate for"
+        warnings.append(f"{label}: {note}, value_usd null")
+        return _Usd(None, note=note)
+    found = usd_rate(d.currency, day)
+    if found.rate is None:
+        warnings.append(f"{label}: {found.note}, value_usd null")
+        return _Usd(None, note=found.note)
+    by_rate = mm.value * found.rate
     if mm.conversion is not None and currency_lexicon().resolve(mm.conversion[1]) == "USD":
         stated = mm.conversion[0]
         if by_rate and not 1 / _CONVERSION_SLACK <= stated / by_rate <= _CONVERSION_SLACK:
             warnings.append(
-                f"money {mm.value:g} {d.currency}: bracketed ${stated:g} is far from the "
-                f"{year} rate (${by_rate:g}); kept the rate"
+                f"{label}: bracketed ${stated:g} is far from the {found.date} rate "
+                f"(${by_rate:g}); kept the rate"
             )
-            return by_rate
-        return stated
-    return by_rate
+    return _Usd(by_rate, found.rate, found.date, found.source)
 
 
 def _amount(d: _Draft, published: str | None, warnings: list[str]) -> Amount:
     mm = d.match
-    year: int | None = None
-    if d.period is not None:
-        year = int(d.period[0][:4])
-    elif published:
-        year = int(published[:4])
-    value_usd = _value_usd(d, year, warnings)
+    usd = _value_usd(d, rate_day(d.period, published), warnings)
     return Amount(
         value=round(mm.value, 2),
         currency=d.currency,
-        value_usd=round(value_usd, 2) if value_usd is not None else None,
+        value_usd=round(usd.value, 2) if usd.value is not None else None,
         kind=d.kind,
         from_=d.from_,
         to=d.to,
@@ -817,6 +977,12 @@ def _amount(d: _Draft, published: str | None, warnings: list[str]) -> Amount:
         period=d.period,
         span=(mm.start, mm.end),
         extractor=EXTRACTOR,
+        measure=d.measure,
+        level_type=d.level_type,
+        usd_rate=usd.rate,
+        usd_rate_date=usd.date,
+        usd_source=usd.source,
+        usd_note=usd.note,
     )
 
 
@@ -836,7 +1002,7 @@ def _drop_headline_repeats(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
 
 
 def _compatible(a: Amount, b: Amount) -> bool:
-    if (a.value, a.currency, a.kind) != (b.value, b.currency, b.kind):
+    if (a.value, a.currency, a.kind, a.measure) != (b.value, b.currency, b.kind, b.measure):
         return False
     if a.kind == "trade_total" and a.from_ and a.to and b.from_ and b.to:
         return {a.from_, a.to} == {b.from_, b.to}
@@ -850,18 +1016,20 @@ def _merge(amounts: list[Amount]) -> list[Amount]:
     for a in amounts:
         for k, b in enumerate(out):
             if _compatible(a, b):
-                out[k] = Amount(
-                    value=b.value,
-                    currency=b.currency,
-                    value_usd=b.value_usd,
-                    kind=b.kind,
-                    from_=b.from_ or a.from_,
-                    to=b.to or a.to,
-                    what=b.what or a.what,
-                    period=b.period or a.period,
-                    span=b.span,
-                    extractor=b.extractor,
+                merged = replace(
+                    b, from_=b.from_ or a.from_, to=b.to or a.to, what=b.what or a.what
                 )
+                if b.period is None and a.period is not None:  # the rate follows the period
+                    merged = replace(
+                        merged,
+                        period=a.period,
+                        value_usd=a.value_usd,
+                        usd_rate=a.usd_rate,
+                        usd_rate_date=a.usd_rate_date,
+                        usd_source=a.usd_source,
+                        usd_note=a.usd_note,
+                    )
+                out[k] = merged
                 break
         else:
             out.append(a)

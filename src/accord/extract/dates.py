@@ -40,6 +40,26 @@ SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _ORD = r"(?:st|nd|rd|th)?"
+TIME_OF_DAY = re.compile(
+    r"\b(?:[01]\d|2[0-3])[0-5]\d\s*(?:hrs?\b|hours?\b|h\b|GMT\b|UTC\b|Z\b|"
+    r"(?:[A-Z]{1,2}[SD]?T)\b|local(?:\s+time)?\b|[ap]\.?m\.?(?!\w))",
+)
+"""A four-digit time of day ('1800 GMT', '0930 local time', '2100 hrs', '1430 EST'):
+never a year."""
+
+
+def without_times(text: str, after: str = "") -> str:
+    """``text`` with times of day blanked out (same length, so offsets still hold).
+
+    ``after`` is the text that follows (a DATE entity '1800' whose 'GMT' the parser left
+    outside it): a time that starts inside ``text`` and runs into ``after`` counts too.
+    """
+    whole = text + after[:25]
+    out = list(text)
+    for m in TIME_OF_DAY.finditer(whole):
+        for i in range(m.start(), min(m.end(), len(text))):
+            out[i] = " "
+    return "".join(out)
 
 
 def parse_published(published: str | None) -> dt.date | None:
@@ -192,6 +212,7 @@ def _date_parser() -> object:
 
 def _explicit(text: str) -> str | None:
     """A date that carries its own year, read by dateparser with its precision."""
+    text = without_times(text)
     years = _YEAR.findall(text)
     if not years:
         return None
@@ -225,7 +246,11 @@ def resolve_when(
     ``published``'s resolves to the previous year. Neither (tense unknown): a month
     without a year keeps ``published``'s year, a bare weekday looks back.
     """
-    raw = text.text if isinstance(text, Span) else text
+    if isinstance(text, Span):
+        doc_text = text.doc.text
+        raw = without_times(text.text, doc_text[text.end_char : text.end_char + 25])
+    else:
+        raw = text
     explicit = _explicit(raw)
     if explicit:
         return explicit

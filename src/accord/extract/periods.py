@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from accord.extract.dates import MONTHS, add_months, parse_published
+from accord.extract.dates import MONTHS, add_months, parse_published, without_times
 from accord.schema import Period
 
 _M = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -140,6 +140,7 @@ def resolve_period(
     ``year`` supplies the year for expressions that name none ("April-July") when the
     caller knows it from context; otherwise published decides.
     """
+    text = without_times(text)
     if is_rate(text):
         return None
     m = _FISCAL_ENDING.search(text)

@@ -66,7 +66,18 @@ class Quote:
 
 @dataclass(frozen=True, slots=True)
 class Amount:
-    """A money figure and, where the grammar gives it, the flow it describes."""
+    """A money figure and, where the grammar gives it, the flow it describes.
+
+    ``measure`` says whether the figure is money moving between parties (``flow``: trade,
+    exports, imports, investment, loans, aid, deals, debt relief) or a standing figure
+    (``level``: a price, exchange rate, market size, budget, debt stock or ceiling, GDP,
+    a trade balance, a firm's revenue); a level has ``kind`` ``other`` and says which
+    in ``level_type``. Only flows add up, and only within one kind.
+
+    ``value_usd`` is ``value * usd_rate``: ``usd_rate`` is USD per unit of ``currency``
+    on ``usd_rate_date`` from ``usd_source``; where no official rate covers the
+    currency and date, ``value_usd`` and the rate are null and ``usd_note`` says why.
+    """
 
     value: float
     currency: str | None
@@ -78,6 +89,12 @@ class Amount:
     period: Period | None
     span: Span
     extractor: str = ""
+    measure: str = "flow"  # flow | level
+    level_type: str | None = None  # price, exchange_rate, market_size, budget, ... (levels)
+    usd_rate: float | None = None  # USD per unit of currency
+    usd_rate_date: str | None = None  # YYYY-MM-DD of the rate
+    usd_source: str | None = None  # where the rate comes from
+    usd_note: str | None = None  # why value_usd is null, where it is
 
 
 @dataclass(frozen=True, slots=True)

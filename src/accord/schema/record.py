@@ -123,6 +123,12 @@ def to_dict(record: Record) -> dict[str, Any]:
                 "period": list(m.period) if m.period else None,
                 "span": _span(m.span),
                 "extractor": m.extractor,
+                "measure": m.measure,
+                "level_type": m.level_type,
+                "usd_rate": m.usd_rate,
+                "usd_rate_date": m.usd_rate_date,
+                "usd_source": m.usd_source,
+                "usd_note": m.usd_note,
             }
             for m in record.amounts
         ],
@@ -231,6 +237,12 @@ def from_dict(data: dict[str, Any]) -> Record:
                 period=(m["period"][0], m["period"][1]) if m.get("period") else None,
                 span=_tspan(m["span"]),
                 extractor=m.get("extractor", ""),
+                measure=m.get("measure", "flow"),
+                level_type=m.get("level_type"),
+                usd_rate=m.get("usd_rate"),
+                usd_rate_date=m.get("usd_rate_date"),
+                usd_source=m.get("usd_source"),
+                usd_note=m.get("usd_note"),
             )
             for m in data.get("amounts") or ()
         ),

@@ -138,7 +138,7 @@ def _by(value: str | None) -> tuple[str, ...]:
     wrong = [p for p in parts if p not in qy.GROUPS]
     if wrong:
         raise HTTPException(422, f"by takes {', '.join(qy.GROUPS)}; not {', '.join(wrong)}")
-    return parts
+    return qy.sum_groups(parts)  # always per kind
 
 
 def _sums(request: Request, f: Filters, by: str | None, fmt: Format) -> Any:
@@ -152,10 +152,11 @@ def _sums(request: Request, f: Filters, by: str | None, fmt: Format) -> Any:
 ByQ = Annotated[str | None, Query(description="group by: pair, kind, year, month (comma list)")]
 
 
-@router.get("/amounts", response_model=models.AmountSums, summary="Money in USD, summed")
+@router.get("/amounts", response_model=models.AmountSums, summary="Money flows in USD, summed")
 def amounts(request: Request, f: FiltersDep, by: ByQ = None, fmt: FormatQ = None) -> Any:
-    """Sums in USD by pair (from, to), kind and period (year of the period's start, else of
-    publication). ``by`` picks the groups."""
+    """Sums in USD of flows (never levels: prices, rates, market sizes) by kind, and by
+    pair (from, to) and period (year of the period's start, else of publication) as
+    ``by`` asks; kind is always a group, so no total adds two kinds together."""
     return _sums(request, f, by, fmt or "json")
 
 

@@ -59,7 +59,15 @@ def facts_of(record: Record) -> list[Fact]:
         flow = f"{m.from_ or '?'} → {m.to or '?'}"
         period = "–".join(m.period) if m.period else ""
         label = f"{m.value:,.0f} {m.currency or ''}".strip()
-        detail = " · ".join(x for x in (m.kind, flow, m.what or "", period, _usd(m.value_usd)) if x)
+        what = f"level: {m.level_type or 'unclassified'}" if m.measure == "level" else m.kind
+        rate = (
+            f"at {m.usd_rate:.6g} USD/{m.currency} of {m.usd_rate_date} ({m.usd_source})"
+            if m.value_usd is not None and m.currency != "USD"
+            else m.usd_note or ""
+        )
+        detail = " · ".join(
+            x for x in (what, flow, m.what or "", period, _usd(m.value_usd), rate) if x
+        )
         out.append(Fact(f"amount-{i}", "amount", label, detail, (m.span,)))
     for i, e in enumerate(record.events):
         detail = " · ".join(

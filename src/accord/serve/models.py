@@ -51,6 +51,12 @@ class AmountItem(BaseModel):
     what: str | None
     period: list[str] | None
     span: list[int]
+    measure: str | None = Field(None, description="flow (money between parties) or level")
+    level_type: str | None = Field(None, description="for a level: price, exchange_rate, ...")
+    usd_rate: float | None = Field(None, description="USD per unit of currency")
+    usd_rate_date: str | None = Field(None, description="the rate's date, YYYY-MM-DD")
+    usd_source: str | None = Field(None, description="where the rate comes from")
+    usd_note: str | None = Field(None, description="why value_usd is null, where it is")
 
 
 class AmountSum(BaseModel):
@@ -81,8 +87,8 @@ class ActorItem(BaseModel):
     kind: str
     documents: int
     events: int
-    usd_out: float
-    usd_in: float
+    usd_out: dict[str, float] = Field(description="USD of flows from the actor, per kind")
+    usd_in: dict[str, float] = Field(description="USD of flows to the actor, per kind")
 
 
 class Page(BaseModel):

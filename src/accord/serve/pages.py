@@ -43,6 +43,20 @@ def usd(value: float | None) -> str:
     return f"${value:,.0f}"
 
 
+def usd_by_kind(totals: dict[str, float] | list[dict[str, Any]] | None) -> str:
+    """'loan $1.2bn · aid $40.0M': flow totals one kind at a time, largest first (a
+    mapping kind -> USD, or sum rows with 'kind' and 'total_usd'); '–' when none."""
+    if not totals:
+        return "–"
+    pairs = (
+        list(totals.items())
+        if isinstance(totals, dict)
+        else [(t["kind"], t["total_usd"]) for t in totals]
+    )
+    pairs.sort(key=lambda kv: (-kv[1], kv[0]))
+    return " · ".join(f"{kind} {usd(value)}" for kind, value in pairs)
+
+
 def active_filters(f: Filters) -> list[str]:
     """The filters in force, as short words for the collapsed filter bar's summary."""
     words = [*f.actors, *f.sectors, *f.event_types, *f.statuses, *f.outlets, *f.sources]
@@ -66,6 +80,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["usd"] = usd
+    env.filters["usd_by_kind"] = usd_by_kind
     env.filters["active_filters"] = active_filters
     return env
 
@@ -167,7 +182,10 @@ def actor_page(request: Request, code: str, f: FiltersDep) -> HTMLResponse:
 def pair_page(request: Request, a: str, b: str, f: FiltersDep) -> HTMLResponse:
     a, b = sorted((a, b))
     view = cached(request, ("pair", a, b, f), lambda s: qy.pair_view(s, a, b, f))
-    flows = [{**m, "direction": f"{m['from'] or '?'} → {m['to'] or '?'}"} for m in view["money"]]
+    flows = [
+        {**m, "direction": f"{m['kind']}: {m['from'] or '?'} → {m['to'] or '?'}"}
+        for m in view["money"]
+    ]
     money = charts.bars(
         flows,
         "year",
@@ -176,7 +194,7 @@ def pair_page(request: Request, a: str, b: str, f: FiltersDep) -> HTMLResponse:
         x_title="year (period start, else publication)",
         y_title="USD",
     )
-    money["title"] = "Money between them by direction (USD)"
+    money["title"] = "Flows between them by kind and direction (USD)"
     return render(
         request,
         "pair.html",

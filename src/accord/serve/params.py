@@ -24,6 +24,7 @@ FILTER_KEYS = (
     "outlet",
     "source",
     "kind",
+    "measure",
     "date_from",
     "date_to",
     "q",
@@ -69,6 +70,9 @@ def filters(
         list[str] | None, Query(description="credited source(s): Reuters ...")
     ] = None,
     kind: Annotated[list[str] | None, Query(description="money kind(s), for amounts")] = None,
+    measure: Annotated[
+        list[str] | None, Query(description="flow or level, for amount lists")
+    ] = None,
     date_from: Annotated[str | None, Query(description="YYYY[-MM[-DD]], inclusive")] = None,
     date_to: Annotated[str | None, Query(description="YYYY[-MM[-DD]], inclusive")] = None,
     q: Annotated[str | None, Query(description="full-text words, all must occur")] = None,
@@ -83,6 +87,7 @@ def filters(
         outlets=_split(outlet),
         sources=_split(source),
         kinds=_split(kind),
+        measures=_split(measure),
         date_from=_date("date_from", date_from),
         date_to=_date("date_to", date_to),
         q=(q or "").strip() or None,
@@ -100,6 +105,7 @@ def query_string(f: Filters) -> str:
         ("outlet", f.outlets),
         ("source", f.sources),
         ("kind", f.kinds),
+        ("measure", f.measures),
     ):
         pairs += [(key, v) for v in values]
     if f.pair:

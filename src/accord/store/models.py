@@ -203,6 +203,13 @@ class AmountRow(Base):
     span_start: Mapped[int] = mapped_column(Integer)
     span_end: Mapped[int] = mapped_column(Integer)
     extractor: Mapped[str] = mapped_column(String(256), default="")
+    # flow | level (revision 0004 classified older rows by kind: see its docstring)
+    measure: Mapped[str | None] = mapped_column(String(SHORT), index=True)
+    level_type: Mapped[str | None] = mapped_column(String(SHORT))
+    usd_rate: Mapped[float | None] = mapped_column(Double)  # USD per unit of currency
+    usd_rate_date: Mapped[str | None] = mapped_column(String(DATE))
+    usd_source: Mapped[str | None] = mapped_column(Text)
+    usd_note: Mapped[str | None] = mapped_column(Text)
 
 
 class RelationRow(Base):

@@ -112,6 +112,12 @@ def load_record(session: Session, doc: DocumentRow) -> Record:
                 else None,
                 span=(r.span_start, r.span_end),
                 extractor=r.extractor,
+                measure=r.measure or "level",  # never null after 0004; not a flow if it were
+                level_type=r.level_type,
+                usd_rate=r.usd_rate,
+                usd_rate_date=r.usd_rate_date,
+                usd_source=r.usd_source,
+                usd_note=r.usd_note,
             )
             for r in _rows(session, AmountRow, pk)
         ),

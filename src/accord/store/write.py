@@ -233,6 +233,12 @@ def insert_facts(session: Session, pk: int, record: Record) -> None:
                 "span_start": m.span[0],
                 "span_end": m.span[1],
                 "extractor": m.extractor,
+                "measure": m.measure,
+                "level_type": m.level_type,
+                "usd_rate": m.usd_rate,
+                "usd_rate_date": m.usd_rate_date,
+                "usd_source": m.usd_source,
+                "usd_note": m.usd_note,
             }
             for i, m in enumerate(record.amounts)
         ],

@@ -6,12 +6,14 @@ Kept apart from ``Store`` because they answer views (lists, sums, graphs), not r
 from accord.store.queries.filters import Filters
 from accord.store.queries.lists import (
     GROUPS,
+    level_counts,
     list_actors,
     list_amounts,
     list_documents,
     list_events,
     list_quotes,
     sum_amounts,
+    sum_groups,
 )
 from accord.store.queries.views import (
     actor_view,
@@ -34,6 +36,7 @@ __all__ = [
     "documents_by_month",
     "event_counts",
     "facets",
+    "level_counts",
     "list_actors",
     "list_amounts",
     "list_documents",
@@ -43,4 +46,5 @@ __all__ = [
     "pair_view",
     "story_list",
     "sum_amounts",
+    "sum_groups",
 ]

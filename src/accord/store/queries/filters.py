@@ -51,6 +51,7 @@ class Filters:
     date_to: str | None = None
     q: str | None = None
     kinds: tuple[str, ...] = ()  # money kinds, for amount lists
+    measures: tuple[str, ...] = ()  # flow | level, for amount lists
 
     @property
     def empty(self) -> bool:

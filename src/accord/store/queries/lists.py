@@ -224,6 +224,8 @@ def amount_clauses(f: Filters, dialect: str) -> list[ColumnElement[bool]]:
     out = document_clauses(replace(_doc_only(f), sectors=f.sectors), dialect)
     if f.kinds:
         out.append(m.kind.in_(f.kinds))
+    if f.measures:
+        out.append(m.measure.in_(f.measures))
     if f.actors:
         out.append(or_(m.from_actor.in_(f.actors), m.to_actor.in_(f.actors)))
     if f.pair:
@@ -272,6 +274,12 @@ def list_amounts(session: Session, f: Filters, limit: int = 50, offset: int = 0)
                 else None
             ),
             "span": [r[0].span_start, r[0].span_end],
+            "measure": r[0].measure,
+            "level_type": r[0].level_type,
+            "usd_rate": r[0].usd_rate,
+            "usd_rate_date": r[0].usd_rate_date,
+            "usd_source": r[0].usd_source,
+            "usd_note": r[0].usd_note,
         }
         for r in rows
     ]
@@ -279,16 +287,42 @@ def list_amounts(session: Session, f: Filters, limit: int = 50, offset: int = 0)
 
 
 GROUPS = ("pair", "kind", "year", "month")
-"""What amount sums can be grouped by."""
+"""What amount sums can be grouped by; ``kind`` is always among them."""
+
+FLOW = "flow"
+"""The measure of money moving between parties: the only figures that are ever summed."""
+
+
+def sum_groups(by: tuple[str, ...]) -> tuple[str, ...]:
+    """``by`` with ``kind`` added where missing: a total never adds two kinds together."""
+    return by if "kind" in by else (*by, "kind")
+
+
+def level_counts(session: Session, f: Filters) -> list[dict[str, Any]]:
+    """Level figures (prices, rates, market sizes, budgets, debt stocks...) counted by
+    type: kept and shown apart, never summed."""
+    m, d = AmountRow, DocumentRow
+    n = func.count(m.id)
+    stmt = (
+        select(m.level_type, n)
+        .join(d, d.pk == m.document_pk)
+        .where(m.measure == "level", *amount_clauses(f, dialect_of(session)))
+        .group_by(m.level_type)
+        .order_by(n.desc(), m.level_type)
+    )
+    return [{"level_type": t, "amounts": int(k)} for t, k in session.execute(stmt)]
 
 
 def sum_amounts(
     session: Session, f: Filters, by: tuple[str, ...] = ("pair", "kind", "year")
 ) -> list[dict[str, Any]]:
-    """Totals in USD grouped by pair (from, to), kind and period (year or month).
+    """Totals in USD of flows, grouped by kind and by pair (from, to) and period (year
+    or month) where asked; ``kind`` is always a group (``sum_groups``), and levels never
+    enter (``level_counts`` counts those).
 
     Amounts with no USD value are counted but add nothing to the total.
     """
+    by = sum_groups(by)
     m, d = AmountRow, DocumentRow
     columns: list[Any] = []
     names: list[str] = []
@@ -313,7 +347,7 @@ def sum_amounts(
             func.count(func.distinct(m.document_pk)).label("documents"),
         )
         .join(d, d.pk == m.document_pk)
-        .where(*amount_clauses(f, dialect_of(session)))
+        .where(m.measure == FLOW, *amount_clauses(f, dialect_of(session)))
     )
     if columns:
         stmt = stmt.group_by(*columns).order_by(total.desc(), *columns)
@@ -407,8 +441,8 @@ def list_actors(session: Session, f: Filters, limit: int = 50, offset: int = 0) 
             "kind": r[2],
             "documents": int(r.documents),
             "events": events.get(r.code, 0),
-            "usd_out": money_out.get(r.code, 0.0),
-            "usd_in": money_in.get(r.code, 0.0),
+            "usd_out": money_out.get(r.code, {}),
+            "usd_in": money_in.get(r.code, {}),
         }
         for r in rows
     ]
@@ -431,18 +465,24 @@ def _event_counts(session: Session, f: Filters, codes: list[str]) -> dict[str, i
 
 def _money_by_actor(
     session: Session, f: Filters, codes: list[str]
-) -> tuple[dict[str, float], dict[str, float]]:
+) -> tuple[dict[str, dict[str, float]], dict[str, dict[str, float]]]:
+    """Per actor, USD of flows going out and coming in, each per kind."""
     if not codes:
         return {}, {}
     m = AmountRow
     where = amount_clauses(replace(f, actors=()), dialect_of(session))
-    out: list[dict[str, float]] = []
+    out: list[dict[str, dict[str, float]]] = []
     for column in (m.from_actor, m.to_actor):
+        total = func.coalesce(func.sum(m.value_usd), 0.0)
         rows = session.execute(
-            select(column, func.coalesce(func.sum(m.value_usd), 0.0))
+            select(column, m.kind, total)
             .join(DocumentRow, DocumentRow.pk == m.document_pk)
-            .where(column.in_(codes), *where)
-            .group_by(column)
+            .where(column.in_(codes), m.measure == FLOW, *where)
+            .group_by(column, m.kind)
+            .order_by(column, total.desc(), m.kind)
         )
-        out.append({str(code): float(v or 0.0) for code, v in rows})
+        side: dict[str, dict[str, float]] = {}
+        for code, kind, v in rows:
+            side.setdefault(str(code), {})[str(kind)] = float(v or 0.0)
+        out.append(side)
     return out[0], out[1]

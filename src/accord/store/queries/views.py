@@ -33,6 +33,8 @@ from accord.store.queries.lists import (
     amount_clauses,
     dialect_of,
     event_clauses,
+    level_counts,
+    list_amounts,
     list_documents,
     list_events,
     list_quotes,
@@ -79,7 +81,12 @@ def facets(session: Session, top: int = 200) -> dict[str, list[Any]]:
 
 
 def counts(session: Session, f: Filters) -> dict[str, Any]:
-    """How many documents, actors and facts the filtered view holds; money in USD."""
+    """How many documents, actors and facts the filtered view holds.
+
+    Money: ``amounts`` counts every figure; ``flows_usd`` gives, per kind, the USD total
+    of flows (never one sum across kinds); ``levels`` counts the level figures
+    (prices, rates, market sizes, budgets...), which are never summed.
+    """
     dialect = dialect_of(session)
     out: dict[str, Any] = {
         "documents": int(
@@ -102,13 +109,19 @@ def counts(session: Session, f: Filters) -> dict[str, Any]:
         )
         or 0
     )
-    money = session.execute(
-        select(func.count(AmountRow.id), func.coalesce(func.sum(AmountRow.value_usd), 0.0))
-        .join(DocumentRow, DocumentRow.pk == AmountRow.document_pk)
-        .where(*amount_clauses(f, dialect))
-    ).one()
-    out["amounts"] = int(money[0])
-    out["total_usd"] = float(money[1] or 0.0)
+    out["amounts"] = int(
+        session.scalar(
+            select(func.count(AmountRow.id))
+            .join(DocumentRow, DocumentRow.pk == AmountRow.document_pk)
+            .where(*amount_clauses(f, dialect))
+        )
+        or 0
+    )
+    out["flows_usd"] = [
+        {"kind": i["kind"], "total_usd": i["total_usd"], "amounts": i["amounts"]}
+        for i in sum_amounts(session, f, by=("kind",))
+    ]
+    out["levels"] = sum(i["amounts"] for i in level_counts(session, f))
     return out
 
 
@@ -164,7 +177,7 @@ def network(session: Session, f: Filters, max_nodes: int = 60) -> dict[str, Any]
     """
     dialect = dialect_of(session)
     edges: dict[tuple[str, str], dict[str, Any]] = defaultdict(
-        lambda: {"events": 0, "relations": 0, "usd": 0.0}
+        lambda: {"events": 0, "relations": 0, "usd": 0.0, "usd_by_kind": {}}
     )
     ea1 = EventActorRow.__table__.alias("ea1")
     ea2 = EventActorRow.__table__.alias("ea2")
@@ -189,9 +202,14 @@ def network(session: Session, f: Filters, max_nodes: int = 60) -> dict[str, Any]
         _restrict(rel, r.document_pk, replace(f, actors=(), pair=None), dialect)
     ):
         edges[_edge_key(a, b)]["relations"] += int(n)
-    for item in sum_amounts(session, replace(f, actors=(), pair=None), by=("pair",)):
+    for item in sum_amounts(session, replace(f, actors=(), pair=None), by=("pair", "kind")):
         if item["from"] and item["to"] and item["from"] != item["to"]:
-            edges[_edge_key(item["from"], item["to"])]["usd"] += item["total_usd"]
+            # flows only; 'usd' (all kinds, both ways) only weighs the edge, the tables
+            # show 'usd_by_kind'
+            edge = edges[_edge_key(item["from"], item["to"])]
+            edge["usd"] += item["total_usd"]
+            by_kind = edge["usd_by_kind"]
+            by_kind[item["kind"]] = by_kind.get(item["kind"], 0.0) + item["total_usd"]
     wanted = set(f.actors) | set(f.pair or ())
     for edge in edges.values():
         edge["weight"] = round(
@@ -363,6 +381,8 @@ def pair_view(session: Session, a: str, b: str, f: Filters) -> dict[str, Any]:
         "events_over_time": event_counts(session, both, ("month", "type")),
         "timeline": list_events(session, both, limit=500, oldest_first=True)["items"],
         "money": sum_amounts(session, both, by=("pair", "kind", "year")),
+        "money_by_kind": sum_amounts(session, both, by=("kind",)),
+        "levels": list_amounts(session, replace(both, measures=("level",)), limit=50)["items"],
         "officials": officials,
         "quotes": quotes,
         "recent_documents": documents["items"],
