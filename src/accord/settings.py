@@ -7,6 +7,7 @@ with a ``[accord]`` table; environment variables are ``ACCORD_<NAME>`` upper-cas
 from __future__ import annotations
 
 import os
+import sys
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -55,6 +56,18 @@ class Settings:
         default=30.0,
         metadata={"help": "seconds one document may take to clean, parse and extract; 0: none"},
     )
+
+
+def extractor_version(settings: Settings) -> str:
+    """What produced a stored record's facts: accord's version and the spaCy model.
+
+    The one definition: the CLI, the API and scripts store this, so the same text
+    ingested by any of them with the same settings is 'unchanged'.
+    """
+    # The package is imported before any of its modules; reading its version from
+    # sys.modules keeps settings below every other layer (accord/__init__ names them all).
+    version = sys.modules["accord"].__version__
+    return f"accord {version}; model {settings.model}"
 
 
 def _coerce(value: str, like: Any) -> Any:

@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from accord.errors import ModelNotFoundError
-from accord.pipeline import process_parallel, process_stream
-from accord.pipeline import Result, process_chunk
+from accord.pipeline import Result, process_chunk, process_parallel, process_stream
 from accord.read import iter_raw
 from accord.schema import DocumentError, RawDocument, Record, Source, to_dict
 from accord.settings import Settings

@@ -26,7 +26,8 @@ from rich.table import Table
 from rich.text import Text
 
 from accord.errors import ModelNotFoundError, StoreError
-from accord.pipeline import OUTCOMES, Result, ingest as run_ingest
+from accord.pipeline import OUTCOMES, Result
+from accord.pipeline import ingest as run_ingest
 from accord.read.folder import iter_folder
 from accord.settings import load_settings
 from accord.store import open_store

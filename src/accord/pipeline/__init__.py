@@ -14,13 +14,7 @@
 from accord.pipeline.batch import process_chunk, process_stream
 from accord.pipeline.document import process_raw, process_text, safe_process
 from accord.pipeline.guard import DocumentFailed, Processor
-from accord.pipeline.ingest import (
-    OUTCOMES,
-    IngestReport,
-    extractor_version,
-    ingest,
-    store_result,
-)
+from accord.pipeline.ingest import OUTCOMES, IngestReport, ingest, store_result
 from accord.pipeline.limits import TimeLimitExceeded
 from accord.pipeline.pool import iter_processed, process_parallel
 from accord.pipeline.processed import Item, Processed, Result
@@ -34,7 +28,6 @@ __all__ = [
     "Processor",
     "Result",
     "TimeLimitExceeded",
-    "extractor_version",
     "ingest",
     "iter_processed",
     "process_chunk",

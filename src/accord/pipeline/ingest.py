@@ -1,34 +1,29 @@
-"""Read, process and store: the one loop behind ``accord ingest``, the API and scripts.
+"""Read, process and store: the one loop behind ``accord ingest`` and scripts.
 
-``extractor_version`` is settled here alone, so the same text stored by the CLI and
-then posted to the API (same settings) is 'unchanged', not 'replaced'.
+The extractor version stored is ``accord.settings.extractor_version``, which the API
+stores too, so the same text stored by the CLI and then posted is 'unchanged'.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from accord import __version__
 from accord.errors import StoreError
 from accord.pipeline.pool import Runner, iter_processed
 from accord.pipeline.processed import Item, Processed, Result
 from accord.read.sources import iter_raw
 from accord.schema import DocumentError
-from accord.settings import Settings
+from accord.settings import Settings, extractor_version
 from accord.store import Store
 
 OUTCOMES = ("added", "unchanged", "replaced", "failed")
 
 Source = str | Path | Item
 """A path (file, folder or ``-``), or a document already read (or its error entry)."""
-
-
-def extractor_version(settings: Settings) -> str:
-    """What produced a stored record's facts: accord's version and the spaCy model."""
-    return f"accord {__version__}; model {settings.model}"
 
 
 def store_result(
@@ -51,10 +46,8 @@ def store_result(
             error = DocumentError(path=path, reason=str(exc), stage="store")
     else:
         error = result
-    try:
+    with contextlib.suppress(StoreError):  # a failing store: the error is still reported
         store.add_error(error)
-    except StoreError:
-        pass  # the store is failing: the caller still reports this document's error
     return "failed", error
 
 
