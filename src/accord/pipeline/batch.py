@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from itertools import islice
 
 from accord.clean.cleaner import clean
@@ -21,7 +22,7 @@ from accord.parse import load_nlp, parse_many
 from accord.pipeline.limits import TimeLimitExceeded, time_limit
 from accord.pipeline.processed import Item, Processed, Result, where
 from accord.record.assemble import build_record
-from accord.schema import Document, DocumentError, RawDocument, Record
+from accord.schema import Document, DocumentError, RawDocument, Record, Source
 from accord.settings import DEFAULT_MODEL, Settings, load_settings
 
 MAX_CHARS = Settings().max_chars
@@ -140,13 +141,34 @@ def _extract(d: _Doc, settings: Settings) -> Result:
         return _defect(where(d.document), "extract", exc)
 
 
+_WARM_TEXT = (
+    "Kenya and India signed a $120 million loan agreement in Nairobi on Tuesday, the "
+    'finance ministry said. "This is a partnership," said Minister Jane Doe.\n'
+)
+
+
+@lru_cache(maxsize=4)
+def warm_up(model: str) -> None:
+    """Load the model and run every stage once on a short text, with no time limit.
+
+    The stages import libraries and load lexicons on first use; a time limit that
+    interrupted the first document half way through an import would leave a broken
+    module behind for every later document of the process.
+    """
+    load_nlp(model)
+    raw = RawDocument(text=_WARM_TEXT, source=Source(format="text"))
+    document = clean(raw)
+    (spacy_doc,) = parse_many([document.body], model)
+    build_record(document, extract_facts(document, spacy_doc))
+
+
 def process_chunk(chunk: Sequence[Item], settings: Settings) -> list[Result]:
     """Results for one chunk of documents, in order: a Processed or an error entry each.
 
     One bad document costs one DocumentError and the chunk goes on; only a missing
     model (ModelNotFoundError) stops it, as it would stop every document.
     """
-    load_nlp(settings.model)
+    warm_up(settings.model)
     slots: list[Result | _Doc] = [
         item if isinstance(item, DocumentError) else _clean(item, settings) for item in chunk
     ]

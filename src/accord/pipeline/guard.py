@@ -14,7 +14,7 @@ from types import TracebackType
 
 from accord.errors import AccordError
 from accord.pipeline.batch import process_chunk
-from accord.pipeline.pool import Runner, Workers, patience
+from accord.pipeline.pool import Runner, Workers
 from accord.pipeline.processed import Processed, Result, where
 from accord.schema import DocumentError, RawDocument, Record
 from accord.settings import Settings
@@ -51,9 +51,8 @@ class Processor:
             waiting = self._busy  # documents ahead of this one, itself included
         try:
             task = self._workers.submit([raw])
-            wait = patience(self.settings, waiting)
             try:
-                (result,) = task.future.result(timeout=wait)
+                (result,) = self._workers.wait(task, waiting)
             except TimeoutError:
                 self._workers.restart(task.generation)
                 return DocumentError(

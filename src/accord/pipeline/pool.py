@@ -38,9 +38,10 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from itertools import chain, islice
+from typing import Any
 
 from accord.parse import load_nlp
-from accord.pipeline.batch import iter_processed_here, late, process_chunk, records
+from accord.pipeline.batch import iter_processed_here, late, process_chunk, records, warm_up
 from accord.pipeline.processed import Item, Result, where
 from accord.schema import DocumentError, RawDocument, Record
 from accord.settings import DEFAULT_MODEL, Settings, load_settings
@@ -50,6 +51,9 @@ Runner = Callable[[Sequence[Item], Settings], list[Result]]
 
 GRACE_S = 10.0
 """Slack over the time limit before the watchdog takes a silent worker for stuck."""
+
+STARTUP_S = 300.0
+"""How long a new pool's workers may take to load the model before any is ready."""
 
 _PR_SET_PDEATHSIG = 1
 
@@ -84,12 +88,15 @@ def die_with_parent(parent: int) -> None:
     watch.start()
 
 
-def _start_worker(model: str, parent: int) -> None:
+def _start_worker(model: str, parent: int, ready: Any) -> None:
     """Pool initializer: Ctrl-C is the parent's to handle; die with the parent; load the
-    model once."""
+    model and warm the stages once; then tell the parent when this worker was ready
+    (the watchdog's patience starts there, not while a model loads)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     die_with_parent(parent)
-    load_nlp(model)
+    warm_up(model)
+    with ready.get_lock():
+        ready.value = time.time()
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -127,16 +134,19 @@ class Workers:
         self._finished_any = False  # whether the current pool has returned a result
         self._barren = 0  # pools in a row that broke before returning anything
         self._lock = threading.RLock()
+        self._ready: Any = None  # wall time the current pool's latest worker was ready
 
     def submit(self, chunk: list[Item]) -> _Task:
         with self._lock:
             for _ in range(2):
                 if self._pool is None:
+                    context = _context()
+                    self._ready = context.Value("d", 0.0)
                     self._pool = ProcessPoolExecutor(
                         self.workers,
-                        _context(),
+                        context,
                         initializer=_start_worker,
-                        initargs=(self.settings.model, os.getpid()),
+                        initargs=(self.settings.model, os.getpid(), self._ready),
                     )
                 try:
                     future = self._pool.submit(self.runner, chunk, self.settings)
@@ -144,6 +154,24 @@ class Workers:
                 except BrokenProcessPool:
                     self.restart(self.generation)
             raise BrokenProcessPool("worker processes die as soon as they start")
+
+    def wait(self, task: _Task, documents: int) -> list[Result]:
+        """The task's results; FutureTimeout once it has been silent longer than the
+        patience for ``documents``, counted from when we began waiting or when a worker
+        of its pool was last ready, whichever is later (STARTUP_S while none is)."""
+        patient = patience(self.settings, documents)
+        if patient is None:
+            return task.future.result()
+        start = time.time()
+        ready = self._ready
+        while True:
+            ready_at = ready.value if ready is not None else 0.0
+            deadline = max(start, ready_at) + patient if ready_at else start + STARTUP_S
+            left = deadline - time.time()
+            if left <= 0:
+                raise FutureTimeout
+            with contextlib.suppress(FutureTimeout):
+                return task.future.result(timeout=min(left, 1.0))
 
     def returned(self, task: _Task) -> None:
         """Note a result: when it came from the current pool, its workers can start."""
@@ -186,7 +214,7 @@ class Workers:
         for attempt in range(2):
             task = self.submit([raw])
             try:
-                (result,) = task.future.result(timeout=patience(self.settings, 1))
+                (result,) = self.wait(task, 1)
                 self.returned(task)
                 return result
             except FutureTimeout:
@@ -211,7 +239,7 @@ def _collect(pool: Workers, window: deque[_Task]) -> list[Result]:
     """
     task = window.popleft()
     try:
-        results = task.future.result(timeout=patience(pool.settings, len(task.chunk)))
+        results = pool.wait(task, len(task.chunk))
         pool.returned(task)
         return results
     except (BrokenProcessPool, FutureTimeout):
