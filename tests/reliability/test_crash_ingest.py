@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import accord, alive, descendants, integrity, wait_for_documents, write_jsonl
+from reliability_util import accord, alive, descendants, integrity, wait_for_documents, write_jsonl
 from sqlalchemy import create_engine, text
 
 DOCS = 500
