@@ -6,6 +6,7 @@ The runaway is made by patching an extractor inside whichever process runs the c
 
 from __future__ import annotations
 
+import os
 import signal
 import time
 from collections.abc import Sequence
@@ -13,12 +14,15 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 
 import accord.pipeline.batch as batch
 import accord.pipeline.pool as pool
 from accord.pipeline import Item, Processed, Processor, Result, iter_processed, process_chunk
 from accord.schema import DocumentError, RawDocument, Source
+from accord.serve.app import create_app
 from accord.settings import Settings, load_settings
+from accord.store import open_store
 
 SPIN = "SPIN-FOREVER"
 DEAF = "SPIN-WITH-THE-TIMER-BLOCKED"
@@ -89,15 +93,45 @@ def test_a_worker_deaf_to_the_timer_is_killed_and_replaced(monkeypatch) -> None:
     assert elapsed < 90
 
 
-def test_an_api_write_that_runs_away_ends_at_the_limit_and_the_next_one_works() -> None:
-    with Processor(settings(1), runner=runaway_runner) as process:
+def _cpu_seconds_below(pid: int) -> float:
+    """CPU time used so far by every process below ``pid`` (from /proc)."""
+    stats = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            stats[int(entry.name)] = (int(fields[1]), int(fields[11]) + int(fields[12]))
+    below, frontier = set(), {pid}
+    while frontier:
+        frontier = {p for p, (pp, _) in stats.items() if pp in frontier} - below
+        below |= frontier
+    return sum(stats[p][1] for p in below) / os.sysconf("SC_CLK_TCK")
+
+
+def test_an_api_write_that_runs_away_ends_at_the_limit_and_frees_the_core(
+    tmp_path: Path,
+) -> None:
+    token = "a-token-for-this-test"
+    headers = {"Authorization": f"Bearer {token}"}
+    limited = replace(settings(1), api_token=token)
+    with (
+        open_store(f"sqlite:///{tmp_path / 'a.db'}") as store,
+        Processor(limited, runner=runaway_runner) as process,
+    ):
+        client = TestClient(create_app(store, limited, process=process))
         start = time.monotonic()
-        failed = process.process(doc(1, SPIN))
+        failed = client.post("/api/documents", json={"text": doc(1, SPIN).text}, headers=headers)
         took = time.monotonic() - start
-        ok = process.process(doc(2))
-    assert isinstance(failed, DocumentError) and "time limit" in failed.reason
+        before = _cpu_seconds_below(os.getpid())
+        time.sleep(1.0)
+        busy = _cpu_seconds_below(os.getpid()) - before
+        ok = client.post("/api/documents", json={"text": doc(2).text}, headers=headers)
+    assert failed.status_code == 422 and "time limit" in failed.text
     assert took < 60  # model loading in the worker, then the limit
-    assert isinstance(ok, Processed) and ok.record.id == "doc-2"
+    assert busy < 0.5  # no process is still spinning on the abandoned document
+    assert ok.status_code == 201
 
 
 def test_the_character_limit_applies_to_the_raw_text_before_cleaning(tmp_path: Path) -> None:

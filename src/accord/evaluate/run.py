@@ -9,10 +9,10 @@ from pathlib import Path
 from accord.errors import GoldError
 from accord.evaluate.gold import Gold, load_gold, pair_files
 from accord.evaluate.scores import DocScore, Summary, score_document, score_failure, summarise
-from accord.pipeline import Processed, iter_processed
+from accord.pipeline import process_stream
 from accord.read.sources import iter_raw
 from accord.schema import DocumentError, RawDocument
-from accord.settings import Settings, load_settings
+from accord.settings import Settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,20 +35,9 @@ def _raw_for(gold: Gold, text: Path) -> RawDocument | DocumentError:
 
 
 def evaluate(
-    corpus_dir: Path,
-    gold_dir: Path,
-    model: str | None = None,
-    batch_size: int = 32,
-    *,
-    settings: Settings | None = None,
+    corpus_dir: Path, gold_dir: Path, model: str | None = None, batch_size: int = 32
 ) -> Report:
-    """Score every gold file under gold_dir against the record of its text.
-
-    ``settings`` (default: load_settings with this model and batch size, one worker so
-    scores come from the in-process path) carries the limits every run uses.
-    """
-    if settings is None:
-        settings = load_settings(model=model, batch_size=batch_size, workers=1)
+    """Score every gold file under gold_dir against the record of its text."""
     pairing = pair_files(corpus_dir, gold_dir)
     problems = [f"{gold}: {why}" for gold, why in pairing.unmatched_gold]
     work: list[tuple[Gold, Path, RawDocument | DocumentError]] = []
@@ -64,13 +53,15 @@ def evaluate(
         for _, _, raw in work:
             yield raw
 
-    results = iter_processed(stream(), settings)
+    # Records only, in this process; process_stream loads the other settings (max_chars,
+    # time_limit) as every run does. Scored against the reader's text, which is what the
+    # store keeps as the document's raw text.
+    records = process_stream(stream(), model or Settings().model, batch_size)
     scores: list[DocScore] = []
-    for (gold, text, _), result in zip(work, results, strict=True):
-        if isinstance(result, Processed):
-            document, record = result.document, result.record
-            scores.append(score_document(gold, record, document.raw, str(text)))
+    for (gold, text, raw), result in zip(work, records, strict=True):
+        if isinstance(result, DocumentError) or isinstance(raw, DocumentError):
+            why = f"{result.stage}: {result.reason}" if isinstance(result, DocumentError) else ""
+            scores.append(score_failure(gold, why or "unreadable", str(text)))
         else:
-            why = f"{result.stage}: {result.reason}"
-            scores.append(score_failure(gold, why, str(text)))
+            scores.append(score_document(gold, result, raw.text, str(text)))
     return Report(summarise(scores), tuple(problems), pairing.texts_without_gold)
