@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from accord.cli.app import app
+from accord.cli.ingest_cmd import count_documents
 from accord.pipeline import Processed, ingest, process_raw
 from accord.serve.app import create_app
 from accord.settings import Settings
@@ -64,3 +65,12 @@ def test_ingest_reports_each_outcome_and_keeps_the_document_with_its_record(
     processed = [r for r, _ in seen if isinstance(r, Processed)]
     assert [p.document.raw for p in processed] == [SHORT]
     assert again.counts["unchanged"] == 1
+
+
+def test_the_progress_bar_counts_documents_it_can_count_cheaply(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(SHORT, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(SHORT, encoding="utf-8")
+    (tmp_path / "wire.jsonl").write_text('{"text": "x"}\n\n{"text": "y"}\n{"text": "z"}\n')
+    assert count_documents([tmp_path]) == 5
+    (tmp_path / "crawl.warc.gz").write_bytes(b"")
+    assert count_documents([tmp_path]) is None  # a WARC's documents are unknown: no ETA

@@ -83,8 +83,9 @@ class Processor:
         return result
 
     def close(self) -> None:
-        """Stop the workers (a document in progress is abandoned)."""
-        self._workers.close(kill=True)
+        """Stop the workers once the documents in progress are done (each is bounded by
+        the time limit); letting them exit cleanly frees their semaphores too."""
+        self._workers.close(kill=False)
 
     def __enter__(self) -> Processor:
         return self
