@@ -13,6 +13,8 @@ from typing import Any
 
 import numpy as np
 
+from accord.serve.urls import segment
+
 PLOVER_COLOURS = {
     "AGREE": "#e6ab02",
     "CONSULT": "#377eb8",
@@ -125,7 +127,7 @@ def timeline(events: list[dict[str, Any]], link: str = "/documents/") -> dict[st
             f"{e['type']} ({e['status']}): {e.get('what') or ''} — "
             f"{', '.join(e.get('actors') or [])} — {e.get('document_title') or e['document']}"
         )
-        t["url"].append(link + e["document"] if link else None)
+        t["url"].append(link + segment(e["document"]) if link else None)
     return {
         "kind": "timeline",
         "series": [
@@ -202,7 +204,7 @@ def network(
                 "sector": n["sector"] or "none",
                 "colour": SECTOR_COLOURS.get(n["sector"] or "", NO_SECTOR),
                 "weight": n["weight"],
-                "url": f"{actor_link}{n['code']}{suffix}" if actor_link else None,
+                "url": f"{actor_link}{segment(n['code'])}{suffix}" if actor_link else None,
             }
             for n in nodes
         ],
@@ -217,7 +219,9 @@ def network(
                     f"{e['a']}–{e['b']}: {e['events']} events, {e['relations']} relations, "
                     f"${e['usd'] / 1e6:,.1f}M"
                 ),
-                "url": f"{pair_link}{e['a']}/{e['b']}{suffix}" if pair_link else None,
+                "url": (
+                    f"{pair_link}{segment(e['a'])}/{segment(e['b'])}{suffix}" if pair_link else None
+                ),
             }
             for e in graph["edges"]
         ],

@@ -23,6 +23,7 @@ from accord.serve import charts
 from accord.serve.api import cached, store_of
 from accord.serve.highlight import KINDS, document_view
 from accord.serve.params import filters, query_string
+from accord.serve.urls import segment
 from accord.serve.vendor import has_swagger
 from accord.store import queries as qy
 from accord.store.queries import Filters
@@ -67,6 +68,7 @@ def environment() -> Environment:
     )
     env.filters["usd"] = usd
     env.filters["active_filters"] = active_filters
+    env.filters["seg"] = segment
     return env
 
 
@@ -213,7 +215,7 @@ def documents_page(
     )
 
 
-@router.get("/documents/{doc_id}", response_class=HTMLResponse)
+@router.get("/documents/{doc_id:path}", response_class=HTMLResponse)
 def document_page(request: Request, doc_id: str) -> HTMLResponse:
     store = store_of(request)
     record = store.get(doc_id)
