@@ -24,7 +24,7 @@ from accord.serve.api import cached, store_of
 from accord.serve.highlight import KINDS, document_view
 from accord.serve.params import filters, query_string
 from accord.serve.urls import segment
-from accord.serve.vendor import has_swagger
+from accord.serve.vendor import has_swagger, plotly_url
 from accord.store import queries as qy
 from accord.store.queries import Filters
 from accord.store.search import MARK
@@ -69,6 +69,7 @@ def environment() -> Environment:
     env.filters["usd"] = usd
     env.filters["active_filters"] = active_filters
     env.filters["seg"] = segment
+    env.globals["plotly_url"] = plotly_url()
     return env
 
 

@@ -126,7 +126,7 @@
     var charts = document.querySelectorAll("[data-chart]");
     if (!charts.length) { return; }
     if (typeof Plotly === "undefined") {
-      charts.forEach(function (el) { empty(el, "Charts need /static/vendor/plotly.min.js."); });
+      charts.forEach(function (el) { empty(el, "Charts need plotly.js (pip install plotly)."); });
       return;
     }
     charts.forEach(function (el) {
