@@ -24,8 +24,11 @@ SAMPLE_CHARS = 4000
 MIN_LETTERS = 20
 """Shorter texts keep the default (English): n-gram guesses on a few words are noise."""
 FUNCTION_WORDS = frozenset(
-    "the of and to is was that for with said has have are were this which from by be "
-    "been will not its their it as at".split()
+    (
+        *("the", "of", "and", "to", "is", "was", "that", "for", "with", "said", "has"),
+        *("have", "are", "were", "this", "which", "from", "by", "be", "been", "will"),
+        *("not", "its", "their", "it", "as", "at"),
+    )
 )
 """Frequent English words that are rare words in other languages' news text."""
 FUNCTION_SHARE = 0.15
