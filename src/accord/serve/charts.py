@@ -136,6 +136,7 @@ def timeline(events: list[dict[str, Any]], link: str = "/documents/") -> dict[st
         ],
         "statuses": STATUS_SYMBOLS,
         "undated": undated,
+        "title": "Events over time (date of the event, else of publication)",
         "x_title": "date (event, else publication)",
         "y_title": "event type (PLOVER)",
     }
@@ -229,25 +230,82 @@ def network(
     }
 
 
-def money_bars(sums: list[dict[str, Any]], title: str) -> dict[str, Any]:
-    """Money by year, stacked by kind, in USD."""
+MAX_MONTHS = 48
+"""A time chart spanning more months than this bins by year (bars stay readable)."""
+
+
+def _unit(keys: list[str]) -> str:
+    """ "month" when every date has a month and the span is short, else "year"."""
+    if not keys or any(len(k) < 7 for k in keys):
+        return "year"
+    lo, hi = min(keys), max(keys)
+    months = (int(hi[:4]) - int(lo[:4])) * 12 + int(hi[5:7]) - int(lo[5:7])
+    return "month" if months < MAX_MONTHS else "year"
+
+
+def time_bars(
+    rows: list[dict[str, Any]],
+    when: str,
+    stack: str,
+    value: str,
+    *,
+    title: str,
+    y_title: str,
+    x_title: str = "",
+    colours: dict[str, str] | None = None,
+    unit: str | None = None,
+    count: str | None = None,
+) -> dict[str, Any]:
+    """Stacked bars on a continuous time axis, one bar per month or per year.
+
+    ``when`` holds a partial date (YYYY, YYYY-MM ...); the unit is the finest that every
+    dated row has (and a year when months would be too many), and ``title`` names it
+    through ``{unit}``. Rows without a date are not on the axis: they are counted in
+    ``undated`` (summing ``count``, else ``value``), which the page shows with the chart.
+    """
+    dated = [r for r in rows if r.get(when)]
+    undated = sum(float(r[count or value]) for r in rows if not r.get(when))
+    unit = unit or _unit([str(r[when]) for r in dated])
+    width = 7 if unit == "month" else 4
+    binned = [{**r, when: str(r[when])[:width]} for r in dated]
     spec = bars(
+        binned,
+        when,
+        stack,
+        value,
+        x_title=x_title or unit,
+        y_title=y_title,
+        colours=colours,
+    )
+    spec["x"] = [f"{x}-01" if unit == "month" else f"{x}-01-01" for x in spec["x"]]
+    spec.update(
+        x_type="date",
+        period="M1" if unit == "month" else "M12",
+        unit=unit,
+        title=title.format(unit=unit),
+        undated=round(undated, 2) if undated % 1 else int(undated),
+    )
+    return spec
+
+
+def money_bars(sums: list[dict[str, Any]], title: str) -> dict[str, Any]:
+    """Money by year (period start, else publication), stacked by kind, in USD."""
+    return time_bars(
         sums,
         "year",
         "kind",
         "total_usd",
+        title=title,
         x_title="year (period start, else publication)",
         y_title="USD",
         colours=KIND_COLOURS,
+        unit="year",
+        count="amounts",
     )
-    spec["title"] = title
-    return spec
 
 
 def event_bars(rows: list[dict[str, Any]], title: str) -> dict[str, Any]:
-    """Events per month, stacked by PLOVER type."""
-    spec = bars(
-        rows, "month", "type", "events", x_title="month", y_title="events", colours=PLOVER_COLOURS
+    """Events per month or year (``{unit}`` in ``title``), stacked by PLOVER type."""
+    return time_bars(
+        rows, "month", "type", "events", title=title, y_title="events", colours=PLOVER_COLOURS
     )
-    spec["title"] = title
-    return spec

@@ -53,6 +53,8 @@ def active_filters(f: Filters) -> list[str]:
         words.append(f"from {f.date_from}")
     if f.date_to:
         words.append(f"to {f.date_to}")
+    if f.undated:
+        words.append("undated")
     if f.q:
         words.append(f"“{f.q}”")
     return words
@@ -119,7 +121,7 @@ def overview(request: Request, f: FiltersDep) -> HTMLResponse:
             "events": qy.list_events(session, f, limit=12)["items"],
             "actors": qy.list_actors(session, f, limit=12)["items"],
             "charts": {
-                "events": charts.event_bars(by_month, "Events per month by PLOVER type"),
+                "events": charts.event_bars(by_month, "Events per {unit} by PLOVER type"),
                 "money": charts.money_bars(money, "Money per year by kind (USD)"),
             },
         }
@@ -158,7 +160,7 @@ def actor_page(request: Request, code: str, f: FiltersDep) -> HTMLResponse:
         view=view,
         charts={
             "timeline": charts.timeline(view["timeline"]),
-            "events": charts.event_bars(view["events_over_time"], "Events per month"),
+            "events": charts.event_bars(view["events_over_time"], "Events per {unit}"),
             "money_out": charts.money_bars(money["out"], f"Money from {code} (USD)"),
             "money_in": charts.money_bars(money["in"], f"Money to {code} (USD)"),
         },
@@ -171,22 +173,24 @@ def pair_page(request: Request, a: str, b: str, f: FiltersDep) -> HTMLResponse:
     a, b = sorted((a, b))
     view = cached(request, ("pair", a, b, f), lambda s: qy.pair_view(s, a, b, f))
     flows = [{**m, "direction": f"{m['from'] or '?'} → {m['to'] or '?'}"} for m in view["money"]]
-    money = charts.bars(
+    money = charts.time_bars(
         flows,
         "year",
         "direction",
         "total_usd",
+        title="Money between them per year by direction (USD)",
         x_title="year (period start, else publication)",
         y_title="USD",
+        unit="year",
+        count="amounts",
     )
-    money["title"] = "Money between them by direction (USD)"
     return render(
         request,
         "pair.html",
         view=view,
         charts={
             "timeline": charts.timeline(view["timeline"]),
-            "events": charts.event_bars(view["events_over_time"], "Events per month"),
+            "events": charts.event_bars(view["events_over_time"], "Events per {unit}"),
             "money": money,
             "kinds": charts.money_bars(view["money"], "Money by kind (USD)"),
         },

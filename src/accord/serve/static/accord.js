@@ -46,14 +46,18 @@
     var total = 0;
     spec.series.forEach(function (s) { s.y.forEach(function (v) { total += v; }); });
     if (!spec.x.length || total === 0) { return empty(el, "No data for this view."); }
+    var dated = spec.x_type === "date";
     var traces = spec.series.map(function (s) {
       var t = { type: "bar", name: s.name, x: spec.x, y: s.y };
       if (s.colour) { t.marker = { color: s.colour }; }
+      if (dated) { t.xperiod = spec.period; t.xperiodalignment = "middle"; }
       return t;
     });
     var layout = baseLayout(spec);
     layout.barmode = "stack";
-    layout.xaxis.type = "category";
+    /* a time axis: months or years evenly spaced, gaps shown as gaps */
+    layout.xaxis.type = dated ? "date" : "category";
+    if (dated && spec.unit === "year") { layout.xaxis.dtick = "M12"; layout.xaxis.tickformat = "%Y"; }
     return Plotly.newPlot(el, traces, layout, CONFIG);
   };
 
