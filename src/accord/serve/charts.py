@@ -11,6 +11,7 @@ import math
 from collections import defaultdict
 from typing import Any
 
+import networkx as nx
 import numpy as np
 
 from accord.serve.urls import segment
@@ -35,26 +36,26 @@ PLOVER_COLOURS = {
 }
 STATUS_SYMBOLS = {"occurred": "circle", "planned": "circle-open", "intended": "diamond-open"}
 SECTOR_COLOURS = {
-    "ict": "#1f77b4",
-    "cybersecurity": "#17becf",
-    "ai": "#9edae5",
-    "trade": "#ff7f0e",
-    "investment": "#ffbb78",
-    "finance": "#bcbd22",
-    "energy": "#d62728",
-    "nuclear": "#ff9896",
-    "mining": "#8c564b",
-    "agriculture": "#2ca02c",
-    "health": "#98df8a",
-    "education": "#9467bd",
-    "science": "#c5b0d5",
-    "defense": "#7f7f7f",
-    "infrastructure": "#c49c94",
-    "space": "#393b79",
-    "tourism": "#e377c2",
-    "culture": "#f7b6d2",
-    "governance": "#637939",
-    "diplomacy": "#5254a3",
+    "ict": "#000000",
+    "cybersecurity": "#ff7711",
+    "ai": "#770088",
+    "trade": "#4400dd",
+    "investment": "#44bbff",
+    "finance": "#eebb88",
+    "energy": "#005500",
+    "nuclear": "#554455",
+    "mining": "#aa55ff",
+    "agriculture": "#ee1144",
+    "health": "#bb55aa",
+    "education": "#330044",
+    "science": "#008844",
+    "defense": "#ddbbdd",
+    "infrastructure": "#7711bb",
+    "space": "#223322",
+    "tourism": "#77cc44",
+    "culture": "#7766cc",
+    "governance": "#bb9977",
+    "diplomacy": "#aa6600",
 }
 KIND_COLOURS = {
     "export": "#1f77b4",
@@ -67,6 +68,8 @@ KIND_COLOURS = {
     "other": "#7f7f7f",
 }
 NO_SECTOR = "#999999"
+"""Sector colours: scripts/sector_palette.py picked them to stay apart (CIELAB ΔE ≥ 15)
+in normal vision and in simulated protanopia, deuteranopia and tritanopia, grey for none."""
 
 
 def bars(
@@ -143,40 +146,55 @@ def timeline(events: list[dict[str, Any]], link: str = "/documents/") -> dict[st
 
 
 def layout(codes: list[str], edges: list[tuple[str, str, float]], seed: int = 3) -> np.ndarray:
-    """Fruchterman-Reingold positions in [-1, 1]; deterministic for the same graph.
+    """Positions in [-1, 1] that keep clusters apart; deterministic for the same graph.
 
-    Written here because plotly.js draws graphs but does not lay them out, and a
-    60-node spring layout is a few lines of numpy (no graph library needed).
+    The graph's communities (Louvain, by edge weight) are laid out one by one with a
+    spring layout and then set on a spiral, largest in the middle, each in a disc sized
+    to its members, so that a cluster reads as one group and the groups do not overlap.
     """
     n = len(codes)
-    if n == 0:
-        return np.zeros((0, 2))
-    if n == 1:
-        return np.zeros((1, 2))
-    index = {c: i for i, c in enumerate(codes)}
-    angles = np.linspace(0, 2 * math.pi, n, endpoint=False)
-    rng = np.random.default_rng(seed)
-    pos = np.column_stack([np.cos(angles), np.sin(angles)]) + rng.normal(0, 0.01, (n, 2))
-    weight = np.zeros((n, n))
+    if n <= 1:
+        return np.zeros((n, 2))
+    graph = nx.Graph()
+    graph.add_nodes_from(codes)
     for a, b, w in edges:
-        if a in index and b in index:
-            weight[index[a], index[b]] = weight[index[b], index[a]] = 1 + math.log1p(w)
-    k = 1.0 / math.sqrt(n)
-    temperature = 0.2
-    for _ in range(120):
-        delta = pos[:, None, :] - pos[None, :, :]
-        dist = np.maximum(np.linalg.norm(delta, axis=-1), 0.01)
-        force = k * k / dist - weight * dist * dist / k
-        np.fill_diagonal(force, 0.0)
-        move = (delta / dist[..., None] * force[..., None]).sum(axis=1)
-        move -= pos * 0.05  # a little gravity keeps unconnected nodes in view
-        length = np.maximum(np.linalg.norm(move, axis=1), 1e-9)
-        pos += move / length[:, None] * np.minimum(length, temperature)[:, None]
-        temperature *= 0.96
-    pos -= pos.mean(axis=0)
+        if a in graph and b in graph and a != b:
+            graph.add_edge(a, b, weight=1 + math.log1p(w))
+    groups = sorted(
+        (sorted(c) for c in nx.community.louvain_communities(graph, weight="weight", seed=seed)),
+        key=lambda c: (-len(c), c[0]),
+    )
+    pos = np.zeros((n, 2))
+    index = {c: i for i, c in enumerate(codes)}
+    radii = [math.sqrt(len(g)) for g in groups]
+    placed: list[tuple[np.ndarray, float]] = []
+    golden = math.pi * (3 - math.sqrt(5))
+    for g, radius in zip(groups, radii, strict=True):
+        centre = np.zeros(2)
+        step = 0
+        # the first free spot along a spiral: no overlap with the discs placed so far
+        while any(np.linalg.norm(centre - c) < radius + r + 0.6 for c, r in placed):
+            step += 1
+            turn = step * golden
+            centre = 0.5 * math.sqrt(step) * np.array([math.cos(turn), math.sin(turn)])
+        placed.append((centre, radius))
+        if len(g) == 1:
+            pos[index[g[0]]] = centre
+            continue
+        local = nx.spring_layout(graph.subgraph(g), weight="weight", seed=seed, iterations=80)
+        points = np.array([local[c] for c in g])
+        points -= points.mean(axis=0)
+        points /= float(np.abs(points).max()) or 1.0
+        for c, p in zip(g, points, strict=True):
+            pos[index[c]] = centre + p * radius * 0.9
+    pos -= (pos.max(axis=0) + pos.min(axis=0)) / 2
     scale = float(np.abs(pos).max()) or 1.0
     result: np.ndarray = pos / scale
     return result
+
+
+LABELS = 16
+"""Nodes named on the chart, heaviest first (and only where a name fits); the rest on hover."""
 
 
 def network(
@@ -199,6 +217,7 @@ def network(
             {
                 "code": n["code"],
                 "name": n["name"],
+                "label": n["code"] if rank < LABELS else "",
                 "x": where[n["code"]][0],
                 "y": where[n["code"]][1],
                 "size": round(10 + 30 * math.sqrt(n["weight"] / top), 2),
@@ -207,7 +226,7 @@ def network(
                 "weight": n["weight"],
                 "url": f"{actor_link}{segment(n['code'])}{suffix}" if actor_link else None,
             }
-            for n in nodes
+            for rank, n in enumerate(sorted(nodes, key=lambda n: -n["weight"]))
         ],
         "edges": [
             {
@@ -215,7 +234,7 @@ def network(
                 "b": e["b"],
                 "x": [where[e["a"]][0], where[e["b"]][0]],
                 "y": [where[e["a"]][1], where[e["b"]][1]],
-                "width": round(1 + 7 * e["weight"] / heaviest, 2),
+                "width": round(0.5 + 3.5 * e["weight"] / heaviest, 2),
                 "label": (
                     f"{e['a']}–{e['b']}: {e['events']} events, {e['relations']} relations, "
                     f"${e['usd'] / 1e6:,.1f}M"
