@@ -195,3 +195,18 @@ def test_month_charts_bin_by_month_on_a_date_axis(client: TestClient) -> None:
     assert wide["unit"] == "year" and wide["title"].startswith("Events per year")
     assert all(re.fullmatch(r"\d{4}-01-01", x) for x in wide["x"])
     assert len(wide["x"]) == len(set(wide["x"]))
+
+
+@pytest.mark.parametrize(
+    "params", FILTERS, ids=lambda p: "&".join(f"{k}={v}" for k, v in p.items())
+)
+def test_actor_page_panels_agree(client: TestClient, params: dict[str, str]) -> None:
+    html = client.get("/actors/KEN", params=params).text
+    card = int(re.search(r"<b>(\d+)</b><span>events</span>", html)[1])  # type: ignore[index]
+    timeline = _spec(html, "timeline")
+    plotted = sum(len(s["x"]) for s in timeline["series"])
+    assert plotted + timeline["undated"] == card
+    bars = _spec(html, "events")
+    assert _bar_total(bars) + bars["undated"] == card
+    n_events, _ = _all(client, "/api/events", {**params, "actor": "KEN"})
+    assert card == n_events
