@@ -235,6 +235,7 @@ def network(
                 "x": [where[e["a"]][0], where[e["b"]][0]],
                 "y": [where[e["a"]][1], where[e["b"]][1]],
                 "width": round(0.5 + 3.5 * e["weight"] / heaviest, 2),
+                "handle": _handle(where[e["a"]], where[e["b"]], pos),
                 "label": (
                     f"{e['a']}–{e['b']}: {e['events']} events, {e['relations']} relations, "
                     f"${e['usd'] / 1e6:,.1f}M"
@@ -248,6 +249,23 @@ def network(
         "legend": [{"sector": s, "colour": SECTOR_COLOURS.get(s, NO_SECTOR)} for s in sectors],
     }
 
+
+def _handle(a: tuple[float, float], b: tuple[float, float], nodes: np.ndarray) -> list[float]:
+    """Where an edge's click target sits: the point along it farthest from every node
+    (its middle when that is clear), so that a click on a node never opens a pair."""
+    out, clearance = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2], -1.0
+    for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75):
+        x, y = a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])
+        gap = float(np.min(np.hypot(nodes[:, 0] - x, nodes[:, 1] - y))) if len(nodes) else 1.0
+        if gap > clearance:
+            out, clearance = [round(x, 4), round(y, 4)], gap
+        if gap >= HANDLE_CLEARANCE:
+            break
+    return out
+
+
+HANDLE_CLEARANCE = 0.06
+"""How far (in layout units, the plot spans -1.2..1.2) an edge's handle keeps from nodes."""
 
 MAX_MONTHS = 48
 """A time chart spanning more months than this bins by year (bars stay readable)."""

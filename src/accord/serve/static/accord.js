@@ -116,8 +116,8 @@
     });
     traces.push({
       type: "scatter", mode: "markers", name: "pairs", showlegend: false,
-      x: spec.edges.map(function (e) { return (e.x[0] + e.x[1]) / 2; }),
-      y: spec.edges.map(function (e) { return (e.y[0] + e.y[1]) / 2; }),
+      x: spec.edges.map(function (e) { return e.handle[0]; }),
+      y: spec.edges.map(function (e) { return e.handle[1]; }),
       marker: { size: 7, color: "rgba(90,90,110,0.25)", symbol: "diamond" },
       hovertext: spec.edges.map(function (e) { return e.label; }), hoverinfo: "text",
       customdata: spec.edges.map(function (e) { return e.url; })
