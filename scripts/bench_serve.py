@@ -79,6 +79,12 @@ PAINT_JS = """() => {
 }"""
 
 
+def _median(values: list[float | None]) -> float:
+    """The median of the values the browser gave (nan if it gave none)."""
+    given = [v for v in values if v is not None]
+    return statistics.median(given) if given else float("nan")
+
+
 def paint(store: Any, runs: int) -> None:
     """First contentful paint and load of each page in Chromium, cold and warm."""
     import uvicorn
@@ -112,12 +118,8 @@ def paint(store: Any, runs: int) -> None:
                 page.goto(base + path, wait_until="load")
                 warm.append(page.evaluate(PAINT_JS))
                 context.close()
-            row = [
-                statistics.median(v[i] for v in runs_ if v[i] is not None)
-                for runs_ in (cold, warm)
-                for i in (0, 1)
-            ]
-            worst = max(worst, row[0], row[2])
+            row = [_median([v[i] for v in runs_]) for runs_ in (cold, warm) for i in (0, 1)]
+            worst = max(worst, *(v for v in (row[0], row[2]) if v == v))
             print(f"{path:<40} {row[0]:>9.0f} {row[1]:>10.0f} {row[2]:>9.0f} {row[3]:>10.0f}")
         browser.close()
     server.should_exit = True
