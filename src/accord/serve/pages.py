@@ -138,12 +138,14 @@ def network_page(
 ) -> HTMLResponse:
     graph = cached(request, ("network", f, nodes), lambda s: qy.network(s, f, nodes))
     qs = query_string(f)
+    # the layout costs more than the query: cached with it, until the store changes
+    spec = cached(request, ("network-chart", f, nodes), lambda _: charts.network(graph, qs=qs))
     return render(
         request,
         "network.html",
         graph=graph,
         nodes=nodes,
-        charts={"network": charts.network(graph, qs=qs)},
+        charts={"network": spec},
         **_common(request, f),
     )
 
