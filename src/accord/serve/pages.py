@@ -109,6 +109,17 @@ def _snippet(text: str) -> list[tuple[str, bool]]:
     return out
 
 
+TIMELINE_MAX = 500
+"""Events an actor or pair timeline plots (actor_view and pair_view list this many)."""
+
+
+def _timeline(events: list[dict[str, Any]]) -> dict[str, Any]:
+    spec = charts.timeline(events)
+    if len(events) >= TIMELINE_MAX:
+        spec["title"] += f" · the first {TIMELINE_MAX} events"
+    return spec
+
+
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request, f: FiltersDep) -> HTMLResponse:
     def compute(session: Session) -> dict[str, Any]:
@@ -161,7 +172,7 @@ def actor_page(request: Request, code: str, f: FiltersDep) -> HTMLResponse:
         "actor.html",
         view=view,
         charts={
-            "timeline": charts.timeline(view["timeline"]),
+            "timeline": _timeline(view["timeline"]),
             "events": charts.event_bars(view["events_over_time"], "Events per {unit}"),
             "money_out": charts.money_bars(money["out"], f"Money from {code} (USD)"),
             "money_in": charts.money_bars(money["in"], f"Money to {code} (USD)"),
@@ -191,7 +202,7 @@ def pair_page(request: Request, a: str, b: str, f: FiltersDep) -> HTMLResponse:
         "pair.html",
         view=view,
         charts={
-            "timeline": charts.timeline(view["timeline"]),
+            "timeline": _timeline(view["timeline"]),
             "events": charts.event_bars(view["events_over_time"], "Events per {unit}"),
             "money": money,
             "kinds": charts.money_bars(view["money"], "Money by kind (USD)"),
