@@ -7,6 +7,7 @@ parses; no script is built from data.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -113,11 +114,16 @@ TIMELINE_MAX = 500
 """Events an actor or pair timeline plots (actor_view and pair_view list this many)."""
 
 
-def _timeline(events: list[dict[str, Any]]) -> dict[str, Any]:
-    spec = charts.timeline(events)
-    if len(events) >= TIMELINE_MAX:
-        spec["title"] += f" · the first {TIMELINE_MAX} events"
-    return spec
+def _timeline(request: Request, key: Hashable, events: list[dict[str, Any]]) -> dict[str, Any]:
+    """The timeline spec of a cached view, cached with it (it is the page's largest part)."""
+
+    def build(_: Session) -> dict[str, Any]:
+        spec = charts.timeline(events)
+        if len(events) >= TIMELINE_MAX:
+            spec["title"] += f" · the first {TIMELINE_MAX} events"
+        return spec
+
+    return cached(request, ("timeline", key), build)
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -172,7 +178,7 @@ def actor_page(request: Request, code: str, f: FiltersDep) -> HTMLResponse:
         "actor.html",
         view=view,
         charts={
-            "timeline": _timeline(view["timeline"]),
+            "timeline": _timeline(request, ("actor", code, f), view["timeline"]),
             "events": charts.event_bars(view["events_over_time"], "Events per {unit}"),
             "money_out": charts.money_bars(money["out"], f"Money from {code} (USD)"),
             "money_in": charts.money_bars(money["in"], f"Money to {code} (USD)"),
@@ -202,7 +208,7 @@ def pair_page(request: Request, a: str, b: str, f: FiltersDep) -> HTMLResponse:
         "pair.html",
         view=view,
         charts={
-            "timeline": _timeline(view["timeline"]),
+            "timeline": _timeline(request, ("pair", a, b, f), view["timeline"]),
             "events": charts.event_bars(view["events_over_time"], "Events per {unit}"),
             "money": money,
             "kinds": charts.money_bars(view["money"], "Money by kind (USD)"),
