@@ -14,6 +14,7 @@ import dataclasses
 import hashlib
 import itertools
 import json
+import os
 import random
 import sys
 import tempfile
@@ -138,7 +139,7 @@ def cluster_records(clusters: int = 5, size: int = 12, edges: int = 300) -> list
 
 @pytest.fixture(scope="module")
 def link_store(filled: Filled, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    shared = ROOT.parent / "shared"
+    shared = Path(os.environ.get("ACCORD_SHARED") or ROOT.parent / "shared")
     bulk = _bulk_records(shared) if shared.is_dir() else []
     url = f"sqlite:///{tmp_path_factory.mktemp('links') / 'links.db'}"
     with open_store(url) as store:
