@@ -48,8 +48,16 @@ def test_documents_list_pages_with_total(client: TestClient, filled: Filled) -> 
         ({"outlet": "Savanna Daily"}, lambda r: r.outlet == "Savanna Daily"),
         ({"source": "Xinhua"}, lambda r: "Xinhua" in r.attributed_sources),
         (
+            # published in the range, or holding an event or money dated in it
             {"date_from": "2020-01-01", "date_to": "2021-06"},
-            lambda r: r.published is not None and "2020-01-01" <= r.published[:10] <= "2021-06-31",
+            lambda r: any(
+                d is not None and "2020-01-01"[: len(d)] <= d[:10] <= "2021-06-31"
+                for d in (
+                    r.published,
+                    *(e.when for e in r.events),
+                    *(a.period[0] for a in r.amounts if a.period),
+                )
+            ),
         ),
         (
             {"pair": "KEN,GHA"},

@@ -44,8 +44,8 @@ def _free_port() -> int:
         return port
 
 
-@pytest.fixture(scope="module")
-def base_url(store: Store) -> Iterator[str]:
+def base_url_for(store: Store) -> Iterator[str]:
+    """A real uvicorn on 127.0.0.1 serving ``store`` until the generator is closed."""
     port = _free_port()
     config = uvicorn.Config(
         create_app(store, Settings(api_token=None)),
@@ -63,6 +63,11 @@ def base_url(store: Store) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def base_url(store: Store) -> Iterator[str]:
+    yield from base_url_for(store)
 
 
 @pytest.fixture(scope="module")

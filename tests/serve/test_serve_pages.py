@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from accord.schema import Record, Source
 from accord.serve.highlight import Fact, document_view, pieces
 from accord.serve.report import inline_script, render_report
+from accord.serve.vendor import plotly_url
 from accord.store import Store
 
 PAGES = (
@@ -33,7 +34,10 @@ def test_pages_render(client: TestClient, path: str) -> None:
     r = client.get(path)
     assert r.status_code == 200
     assert r.headers["content-type"].startswith("text/html")
-    assert '<script src="/static/vendor/plotly.min.js" defer></script>' in r.text
+    charts = 'id="chart-' in r.text
+    # plotly.js (4.8 MB) only where a chart is drawn, from its versioned URL
+    assert (f'<script src="{plotly_url()}" defer></script>' in r.text) == charts
+    assert charts == (path.startswith(("/?", "/network", "/actors", "/pairs")) or path == "/")
     scripts = re.findall(r"<script(?![^>]*(?:src=|application/json))[^>]*>", r.text)
     assert scripts == []  # no inline script: data rides in JSON blocks only
 
@@ -245,3 +249,10 @@ def test_views_are_recomputed_when_the_store_changes(store: Store, client: TestC
     finally:
         store.delete("synthetic-extra")
     assert client.get("/api/overview").json()["counts"]["documents"] == before
+
+
+def test_plotly_is_cached_for_a_year_under_a_versioned_url(client: TestClient) -> None:
+    r = client.get(plotly_url())
+    assert r.status_code == 200 and len(r.content) > 1_000_000
+    assert r.headers["cache-control"] == "public, max-age=31536000, immutable"
+    assert client.get("/static/vendor/plotly-0.0.1.min.js").status_code == 404

@@ -8,6 +8,7 @@ import unicodedata
 from accord.clean.boilerplate import classify
 from accord.clean.credits import credited_names, find_credits
 from accord.clean.dates import published_from_text
+from accord.clean.language import detect_language, language_warning
 from accord.clean.lines import split_units
 from accord.clean.offsets import build_body
 from accord.clean.outlet import detect_outlet
@@ -42,6 +43,9 @@ def clean(raw: RawDocument) -> Document:
     warnings = list(raw.warnings)
     if wrapped:
         warnings.append("joined hard-wrapped lines into paragraphs")
+    language, confidence = detect_language(body)
+    if note := language_warning(language, confidence):
+        warnings.append(note)
     return Document(
         id=raw.id or digest.split(":", 1)[1][:16],
         content_hash=digest,
@@ -51,6 +55,7 @@ def clean(raw: RawDocument) -> Document:
         offsets=offsets,
         title=title,
         published=raw.published or published_from_text(verdicts),
+        language=language,
         outlet=outlet,
         attributed_sources=credited_names(credits, outlet),
         boilerplate=tuple(line.text for v in verdicts if not v.keep for line in v.unit.lines),

@@ -20,7 +20,13 @@ from accord.schema import Document, Facts
 
 
 def extract_facts(document: Document, doc: Doc) -> Facts:
-    """All facts of one document. ``doc`` is the spaCy parse of ``document.body``."""
+    """All facts of one document. ``doc`` is the spaCy parse of ``document.body``.
+
+    No facts for a document the cleaner found not to be English (its record says so in a
+    warning): the model and the lexicons read English only.
+    """
+    if document.language != "en":
+        return Facts()
     actors = extract_actors(document, doc)
     persons = extract_persons(document, doc, actors)
     organizations = extract_organizations(document, doc, actors, persons)

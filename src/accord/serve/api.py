@@ -26,6 +26,7 @@ from accord.serve.cache import ViewCache
 from accord.serve.export import Format, tabular
 from accord.serve.ingest import process_and_store, raw_document
 from accord.serve.params import filters
+from accord.serve.urls import document_url
 from accord.settings import Settings
 from accord.store import Store
 from accord.store import queries as qy
@@ -165,22 +166,17 @@ def amounts_export(request: Request, f: FiltersDep, by: ByQ = None, fmt: FormatQ
     return _sums(request, f, by, fmt or "csv")
 
 
-@router.get("/documents/{doc_id}", summary="One record (RECORD.md shape)")
-def document(request: Request, doc_id: str) -> dict[str, Any]:
-    record = store_of(request).get(doc_id)
-    if record is None:
-        raise HTTPException(404, f"no document {doc_id!r}")
-    return to_dict(record)
-
-
 @router.get(
-    "/documents/{doc_id}/copies",
+    "/documents/{doc_id:path}/copies",
     response_model=models.Copies,
     summary="Copies of the same story: who carried it, and who first",
 )
 def document_copies(request: Request, doc_id: str, fmt: FormatQ = None) -> Any:
     """The other documents carrying this document's text (syndicated or lightly edited
     copies, found by MinHash), first publication first, with their similarity to it."""
+    if not request.scope.get("raw_path", b"/copies").endswith(b"/copies"):
+        # ".../x%2Fcopies": the id itself ends in "/copies" (links encode "/" in ids)
+        return JSONResponse(document(request, f"{doc_id}/copies"))
     with store_of(request).session() as session:
         found = qy.document_copies(session, doc_id)
     if found is None:
@@ -188,6 +184,15 @@ def document_copies(request: Request, doc_id: str, fmt: FormatQ = None) -> Any:
     if fmt and fmt != "json":
         return tabular(found["items"], fmt, "copies")
     return found
+
+
+@router.get("/documents/{doc_id:path}", summary="One record (RECORD.md shape)")
+def document(request: Request, doc_id: str) -> dict[str, Any]:
+    """Any id a source gave, slashes and all; links send it as one encoded segment."""
+    record = store_of(request).get(doc_id)
+    if record is None:
+        raise HTTPException(404, f"no document {doc_id!r}")
+    return to_dict(record)
 
 
 MinCount = Annotated[int, Query(ge=1, description="stories with at least this many documents")]
@@ -392,7 +397,7 @@ async def ingest(request: Request) -> Any:
     body = {
         "id": record.id,
         "outcome": outcome,
-        "url": f"/documents/{record.id}",
+        "url": document_url(record.id),
         "record": to_dict(record),
     }
     return JSONResponse(body, status_code=201 if outcome == "added" else 200)

@@ -18,7 +18,7 @@ from fastapi.staticfiles import StaticFiles
 from accord.serve import api, pages
 from accord.serve.api import Processor
 from accord.serve.cache import ViewCache
-from accord.serve.vendor import SWAGGER_FILES, plotly_js, swagger_asset
+from accord.serve.vendor import IMMUTABLE, SWAGGER_FILES, plotly_js, plotly_version, swagger_asset
 from accord.settings import Settings, load_settings
 from accord.store import Store
 
@@ -94,15 +94,13 @@ def create_app(
             response.headers.setdefault(name, value)
         return response
 
-    @app.get("/static/vendor/plotly.min.js", include_in_schema=False)
-    def vendor_plotly() -> FileResponse:
+    @app.get("/static/vendor/plotly-{version}.min.js", include_in_schema=False)
+    def vendor_plotly(version: str) -> FileResponse:
         path = plotly_js()
-        if path is None:
-            raise HTTPException(404, "plotly is not installed (pip install plotly)")
+        if path is None or version != plotly_version():
+            raise HTTPException(404, f"no plotly {version} here (pip install plotly)")
         return FileResponse(
-            path,
-            media_type="text/javascript",
-            headers={"Cache-Control": "public, max-age=86400"},
+            path, media_type="text/javascript", headers={"Cache-Control": IMMUTABLE}
         )
 
     @app.get("/static/vendor/{name}", include_in_schema=False)

@@ -11,7 +11,10 @@ import math
 from collections import defaultdict
 from typing import Any
 
+import networkx as nx
 import numpy as np
+
+from accord.serve.urls import segment
 
 PLOVER_COLOURS = {
     "AGREE": "#e6ab02",
@@ -33,26 +36,26 @@ PLOVER_COLOURS = {
 }
 STATUS_SYMBOLS = {"occurred": "circle", "planned": "circle-open", "intended": "diamond-open"}
 SECTOR_COLOURS = {
-    "ict": "#1f77b4",
-    "cybersecurity": "#17becf",
-    "ai": "#9edae5",
-    "trade": "#ff7f0e",
-    "investment": "#ffbb78",
-    "finance": "#bcbd22",
-    "energy": "#d62728",
-    "nuclear": "#ff9896",
-    "mining": "#8c564b",
-    "agriculture": "#2ca02c",
-    "health": "#98df8a",
-    "education": "#9467bd",
-    "science": "#c5b0d5",
-    "defense": "#7f7f7f",
-    "infrastructure": "#c49c94",
-    "space": "#393b79",
-    "tourism": "#e377c2",
-    "culture": "#f7b6d2",
-    "governance": "#637939",
-    "diplomacy": "#5254a3",
+    "ict": "#000000",
+    "cybersecurity": "#ff7711",
+    "ai": "#770088",
+    "trade": "#4400dd",
+    "investment": "#44bbff",
+    "finance": "#eebb88",
+    "energy": "#005500",
+    "nuclear": "#554455",
+    "mining": "#aa55ff",
+    "agriculture": "#ee1144",
+    "health": "#bb55aa",
+    "education": "#330044",
+    "science": "#008844",
+    "defense": "#ddbbdd",
+    "infrastructure": "#7711bb",
+    "space": "#223322",
+    "tourism": "#77cc44",
+    "culture": "#7766cc",
+    "governance": "#bb9977",
+    "diplomacy": "#aa6600",
 }
 KIND_COLOURS = {
     "export": "#1f77b4",
@@ -65,6 +68,8 @@ KIND_COLOURS = {
     "other": "#7f7f7f",
 }
 NO_SECTOR = "#999999"
+"""Sector colours: scripts/sector_palette.py picked them to stay apart (CIELAB ΔE ≥ 15)
+in normal vision and in simulated protanopia, deuteranopia and tritanopia, grey for none."""
 
 
 def bars(
@@ -125,7 +130,7 @@ def timeline(events: list[dict[str, Any]], link: str = "/documents/") -> dict[st
             f"{e['type']} ({e['status']}): {e.get('what') or ''} — "
             f"{', '.join(e.get('actors') or [])} — {e.get('document_title') or e['document']}"
         )
-        t["url"].append(link + e["document"] if link else None)
+        t["url"].append(link + segment(e["document"]) if link else None)
     return {
         "kind": "timeline",
         "series": [
@@ -134,46 +139,62 @@ def timeline(events: list[dict[str, Any]], link: str = "/documents/") -> dict[st
         ],
         "statuses": STATUS_SYMBOLS,
         "undated": undated,
+        "title": "Events over time (date of the event, else of publication)",
         "x_title": "date (event, else publication)",
         "y_title": "event type (PLOVER)",
     }
 
 
 def layout(codes: list[str], edges: list[tuple[str, str, float]], seed: int = 3) -> np.ndarray:
-    """Fruchterman-Reingold positions in [-1, 1]; deterministic for the same graph.
+    """Positions in [-1, 1] that keep clusters apart; deterministic for the same graph.
 
-    Written here because plotly.js draws graphs but does not lay them out, and a
-    60-node spring layout is a few lines of numpy (no graph library needed).
+    The graph's communities (Louvain, by edge weight) are laid out one by one with a
+    spring layout and then set on a spiral, largest in the middle, each in a disc sized
+    to its members, so that a cluster reads as one group and the groups do not overlap.
     """
     n = len(codes)
-    if n == 0:
-        return np.zeros((0, 2))
-    if n == 1:
-        return np.zeros((1, 2))
-    index = {c: i for i, c in enumerate(codes)}
-    angles = np.linspace(0, 2 * math.pi, n, endpoint=False)
-    rng = np.random.default_rng(seed)
-    pos = np.column_stack([np.cos(angles), np.sin(angles)]) + rng.normal(0, 0.01, (n, 2))
-    weight = np.zeros((n, n))
+    if n <= 1:
+        return np.zeros((n, 2))
+    graph = nx.Graph()
+    graph.add_nodes_from(codes)
     for a, b, w in edges:
-        if a in index and b in index:
-            weight[index[a], index[b]] = weight[index[b], index[a]] = 1 + math.log1p(w)
-    k = 1.0 / math.sqrt(n)
-    temperature = 0.2
-    for _ in range(120):
-        delta = pos[:, None, :] - pos[None, :, :]
-        dist = np.maximum(np.linalg.norm(delta, axis=-1), 0.01)
-        force = k * k / dist - weight * dist * dist / k
-        np.fill_diagonal(force, 0.0)
-        move = (delta / dist[..., None] * force[..., None]).sum(axis=1)
-        move -= pos * 0.05  # a little gravity keeps unconnected nodes in view
-        length = np.maximum(np.linalg.norm(move, axis=1), 1e-9)
-        pos += move / length[:, None] * np.minimum(length, temperature)[:, None]
-        temperature *= 0.96
-    pos -= pos.mean(axis=0)
+        if a in graph and b in graph and a != b:
+            graph.add_edge(a, b, weight=1 + math.log1p(w))
+    groups = sorted(
+        (sorted(c) for c in nx.community.louvain_communities(graph, weight="weight", seed=seed)),
+        key=lambda c: (-len(c), c[0]),
+    )
+    pos = np.zeros((n, 2))
+    index = {c: i for i, c in enumerate(codes)}
+    radii = [math.sqrt(len(g)) for g in groups]
+    placed: list[tuple[np.ndarray, float]] = []
+    golden = math.pi * (3 - math.sqrt(5))
+    for g, radius in zip(groups, radii, strict=True):
+        centre = np.zeros(2)
+        step = 0
+        # the first free spot along a spiral: no overlap with the discs placed so far
+        while any(np.linalg.norm(centre - c) < radius + r + 0.6 for c, r in placed):
+            step += 1
+            turn = step * golden
+            centre = 0.5 * math.sqrt(step) * np.array([math.cos(turn), math.sin(turn)])
+        placed.append((centre, radius))
+        if len(g) == 1:
+            pos[index[g[0]]] = centre
+            continue
+        local = nx.spring_layout(graph.subgraph(g), weight="weight", seed=seed, iterations=80)
+        points = np.array([local[c] for c in g])
+        points -= points.mean(axis=0)
+        points /= float(np.abs(points).max()) or 1.0
+        for c, p in zip(g, points, strict=True):
+            pos[index[c]] = centre + p * radius * 0.9
+    pos -= (pos.max(axis=0) + pos.min(axis=0)) / 2
     scale = float(np.abs(pos).max()) or 1.0
     result: np.ndarray = pos / scale
     return result
+
+
+LABELS = 16
+"""Nodes named on the chart, heaviest first (and only where a name fits); the rest on hover."""
 
 
 def network(
@@ -196,15 +217,16 @@ def network(
             {
                 "code": n["code"],
                 "name": n["name"],
+                "label": n["code"] if rank < LABELS else "",
                 "x": where[n["code"]][0],
                 "y": where[n["code"]][1],
                 "size": round(10 + 30 * math.sqrt(n["weight"] / top), 2),
                 "sector": n["sector"] or "none",
                 "colour": SECTOR_COLOURS.get(n["sector"] or "", NO_SECTOR),
                 "weight": n["weight"],
-                "url": f"{actor_link}{n['code']}{suffix}" if actor_link else None,
+                "url": f"{actor_link}{segment(n['code'])}{suffix}" if actor_link else None,
             }
-            for n in nodes
+            for rank, n in enumerate(sorted(nodes, key=lambda n: -n["weight"]))
         ],
         "edges": [
             {
@@ -212,12 +234,15 @@ def network(
                 "b": e["b"],
                 "x": [where[e["a"]][0], where[e["b"]][0]],
                 "y": [where[e["a"]][1], where[e["b"]][1]],
-                "width": round(1 + 7 * e["weight"] / heaviest, 2),
+                "width": round(0.5 + 3.5 * e["weight"] / heaviest, 2),
+                "handle": _handle(where[e["a"]], where[e["b"]], pos),
                 "label": (
                     f"{e['a']}–{e['b']}: {e['events']} events, {e['relations']} relations, "
                     f"${e['usd'] / 1e6:,.1f}M"
                 ),
-                "url": f"{pair_link}{e['a']}/{e['b']}{suffix}" if pair_link else None,
+                "url": (
+                    f"{pair_link}{segment(e['a'])}/{segment(e['b'])}{suffix}" if pair_link else None
+                ),
             }
             for e in graph["edges"]
         ],
@@ -225,25 +250,99 @@ def network(
     }
 
 
-def money_bars(sums: list[dict[str, Any]], title: str) -> dict[str, Any]:
-    """Money by year, stacked by kind, in USD."""
+def _handle(a: tuple[float, float], b: tuple[float, float], nodes: np.ndarray) -> list[float]:
+    """Where an edge's click target sits: the point along it farthest from every node
+    (its middle when that is clear), so that a click on a node never opens a pair."""
+    out, clearance = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2], -1.0
+    for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75):
+        x, y = a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])
+        gap = float(np.min(np.hypot(nodes[:, 0] - x, nodes[:, 1] - y))) if len(nodes) else 1.0
+        if gap > clearance:
+            out, clearance = [round(x, 4), round(y, 4)], gap
+        if gap >= HANDLE_CLEARANCE:
+            break
+    return out
+
+
+HANDLE_CLEARANCE = 0.06
+"""How far (in layout units, the plot spans -1.2..1.2) an edge's handle keeps from nodes."""
+
+MAX_MONTHS = 48
+"""A time chart spanning more months than this bins by year (bars stay readable)."""
+
+
+def _unit(keys: list[str]) -> str:
+    """ "month" when every date has a month and the span is short, else "year"."""
+    if not keys or any(len(k) < 7 for k in keys):
+        return "year"
+    lo, hi = min(keys), max(keys)
+    months = (int(hi[:4]) - int(lo[:4])) * 12 + int(hi[5:7]) - int(lo[5:7])
+    return "month" if months < MAX_MONTHS else "year"
+
+
+def time_bars(
+    rows: list[dict[str, Any]],
+    when: str,
+    stack: str,
+    value: str,
+    *,
+    title: str,
+    y_title: str,
+    x_title: str = "",
+    colours: dict[str, str] | None = None,
+    unit: str | None = None,
+    count: str | None = None,
+) -> dict[str, Any]:
+    """Stacked bars on a continuous time axis, one bar per month or per year.
+
+    ``when`` holds a partial date (YYYY, YYYY-MM ...); the unit is the finest that every
+    dated row has (and a year when months would be too many), and ``title`` names it
+    through ``{unit}``. Rows without a date are not on the axis: they are counted in
+    ``undated`` (summing ``count``, else ``value``), which the page shows with the chart.
+    """
+    dated = [r for r in rows if r.get(when)]
+    undated = sum(float(r[count or value]) for r in rows if not r.get(when))
+    unit = unit or _unit([str(r[when]) for r in dated])
+    width = 7 if unit == "month" else 4
+    binned = [{**r, when: str(r[when])[:width]} for r in dated]
     spec = bars(
+        binned,
+        when,
+        stack,
+        value,
+        x_title=x_title or unit,
+        y_title=y_title,
+        colours=colours,
+    )
+    spec["x"] = [f"{x}-01" if unit == "month" else f"{x}-01-01" for x in spec["x"]]
+    spec.update(
+        x_type="date",
+        period="M1" if unit == "month" else "M12",
+        unit=unit,
+        title=title.format(unit=unit),
+        undated=round(undated, 2) if undated % 1 else int(undated),
+    )
+    return spec
+
+
+def money_bars(sums: list[dict[str, Any]], title: str) -> dict[str, Any]:
+    """Money by year (period start, else publication), stacked by kind, in USD."""
+    return time_bars(
         sums,
         "year",
         "kind",
         "total_usd",
+        title=title,
         x_title="year (period start, else publication)",
         y_title="USD",
         colours=KIND_COLOURS,
+        unit="year",
+        count="amounts",
     )
-    spec["title"] = title
-    return spec
 
 
 def event_bars(rows: list[dict[str, Any]], title: str) -> dict[str, Any]:
-    """Events per month, stacked by PLOVER type."""
-    spec = bars(
-        rows, "month", "type", "events", x_title="month", y_title="events", colours=PLOVER_COLOURS
+    """Events per month or year (``{unit}`` in ``title``), stacked by PLOVER type."""
+    return time_bars(
+        rows, "month", "type", "events", title=title, y_title="events", colours=PLOVER_COLOURS
     )
-    spec["title"] = title
-    return spec

@@ -7,6 +7,7 @@ parses; no script is built from data.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -23,7 +24,8 @@ from accord.serve import charts
 from accord.serve.api import cached, store_of
 from accord.serve.highlight import KINDS, document_view
 from accord.serve.params import filters, query_string
-from accord.serve.vendor import has_swagger
+from accord.serve.urls import segment
+from accord.serve.vendor import has_swagger, plotly_url
 from accord.store import queries as qy
 from accord.store.queries import Filters
 from accord.store.search import MARK
@@ -66,6 +68,8 @@ def active_filters(f: Filters) -> list[str]:
         words.append(f"from {f.date_from}")
     if f.date_to:
         words.append(f"to {f.date_to}")
+    if f.undated:
+        words.append("undated")
     if f.q:
         words.append(f"“{f.q}”")
     return words
@@ -82,6 +86,8 @@ def environment() -> Environment:
     env.filters["usd"] = usd
     env.filters["usd_by_kind"] = usd_by_kind
     env.filters["active_filters"] = active_filters
+    env.filters["seg"] = segment
+    env.globals["plotly_url"] = plotly_url()
     return env
 
 
@@ -119,6 +125,22 @@ def _snippet(text: str) -> list[tuple[str, bool]]:
     return out
 
 
+TIMELINE_MAX = 500
+"""Events an actor or pair timeline plots (actor_view and pair_view list this many)."""
+
+
+def _timeline(request: Request, key: Hashable, events: list[dict[str, Any]]) -> dict[str, Any]:
+    """The timeline spec of a cached view, cached with it (it is the page's largest part)."""
+
+    def build(_: Session) -> dict[str, Any]:
+        spec = charts.timeline(events)
+        if len(events) >= TIMELINE_MAX:
+            spec["title"] += f" · the first {TIMELINE_MAX} events"
+        return spec
+
+    return cached(request, ("timeline", key), build)
+
+
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request, f: FiltersDep) -> HTMLResponse:
     def compute(session: Session) -> dict[str, Any]:
@@ -131,7 +153,7 @@ def overview(request: Request, f: FiltersDep) -> HTMLResponse:
             "events": qy.list_events(session, f, limit=12)["items"],
             "actors": qy.list_actors(session, f, limit=12)["items"],
             "charts": {
-                "events": charts.event_bars(by_month, "Events per month by PLOVER type"),
+                "events": charts.event_bars(by_month, "Events per {unit} by PLOVER type"),
                 "money": charts.money_bars(money, "Money per year by kind (USD)"),
             },
         }
@@ -148,12 +170,14 @@ def network_page(
 ) -> HTMLResponse:
     graph = cached(request, ("network", f, nodes), lambda s: qy.network(s, f, nodes))
     qs = query_string(f)
+    # the layout costs more than the query: cached with it, until the store changes
+    spec = cached(request, ("network-chart", f, nodes), lambda _: charts.network(graph, qs=qs))
     return render(
         request,
         "network.html",
         graph=graph,
         nodes=nodes,
-        charts={"network": charts.network(graph, qs=qs)},
+        charts={"network": spec},
         **_common(request, f),
     )
 
@@ -169,8 +193,8 @@ def actor_page(request: Request, code: str, f: FiltersDep) -> HTMLResponse:
         "actor.html",
         view=view,
         charts={
-            "timeline": charts.timeline(view["timeline"]),
-            "events": charts.event_bars(view["events_over_time"], "Events per month"),
+            "timeline": _timeline(request, ("actor", code, f), view["timeline"]),
+            "events": charts.event_bars(view["events_over_time"], "Events per {unit}"),
             "money_out": charts.money_bars(money["out"], f"Money from {code} (USD)"),
             "money_in": charts.money_bars(money["in"], f"Money to {code} (USD)"),
         },
@@ -186,22 +210,24 @@ def pair_page(request: Request, a: str, b: str, f: FiltersDep) -> HTMLResponse:
         {**m, "direction": f"{m['kind']}: {m['from'] or '?'} → {m['to'] or '?'}"}
         for m in view["money"]
     ]
-    money = charts.bars(
+    money = charts.time_bars(
         flows,
         "year",
         "direction",
         "total_usd",
+        title="Flows between them per year by kind and direction (USD)",
         x_title="year (period start, else publication)",
         y_title="USD",
+        unit="year",
+        count="amounts",
     )
-    money["title"] = "Flows between them by kind and direction (USD)"
     return render(
         request,
         "pair.html",
         view=view,
         charts={
-            "timeline": charts.timeline(view["timeline"]),
-            "events": charts.event_bars(view["events_over_time"], "Events per month"),
+            "timeline": _timeline(request, ("pair", a, b, f), view["timeline"]),
+            "events": charts.event_bars(view["events_over_time"], "Events per {unit}"),
             "money": money,
             "kinds": charts.money_bars(view["money"], "Money by kind (USD)"),
         },
@@ -231,7 +257,7 @@ def documents_page(
     )
 
 
-@router.get("/documents/{doc_id}", response_class=HTMLResponse)
+@router.get("/documents/{doc_id:path}", response_class=HTMLResponse)
 def document_page(request: Request, doc_id: str) -> HTMLResponse:
     store = store_of(request)
     record = store.get(doc_id)

@@ -27,6 +27,7 @@ FILTER_KEYS = (
     "measure",
     "date_from",
     "date_to",
+    "undated",
     "q",
 )
 
@@ -76,6 +77,9 @@ def filters(
     date_from: Annotated[str | None, Query(description="YYYY[-MM[-DD]], inclusive")] = None,
     date_to: Annotated[str | None, Query(description="YYYY[-MM[-DD]], inclusive")] = None,
     q: Annotated[str | None, Query(description="full-text words, all must occur")] = None,
+    undated: Annotated[
+        bool, Query(description="only what has no date (facts, documents without one)")
+    ] = False,
 ) -> Filters:
     """The filters of a request (a FastAPI dependency)."""
     return Filters(
@@ -91,6 +95,7 @@ def filters(
         date_from=_date("date_from", date_from),
         date_to=_date("date_to", date_to),
         q=(q or "").strip() or None,
+        undated=undated,
     )
 
 
@@ -113,4 +118,6 @@ def query_string(f: Filters) -> str:
     for key, value in (("date_from", f.date_from), ("date_to", f.date_to), ("q", f.q)):
         if value:
             pairs.append((key, value))
+    if f.undated:
+        pairs.append(("undated", "1"))
     return urlencode(pairs)

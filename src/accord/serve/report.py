@@ -45,7 +45,7 @@ def report_context(store: Store, f: Filters | None = None) -> dict[str, Any]:
         "events": events[-50:][::-1],
         "charts": {
             "network": charts.network(graph, actor_link="", pair_link=""),
-            "events": charts.event_bars(by_month, "Events per month by PLOVER type"),
+            "events": charts.event_bars(by_month, "Events per {unit} by PLOVER type"),
             "timeline": charts.timeline(events, link=""),
             "money": charts.money_bars(money, "Money per year by kind (USD)"),
         },

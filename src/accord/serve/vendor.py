@@ -8,7 +8,13 @@ found without importing either package.
 from __future__ import annotations
 
 import importlib.util
+from functools import cache
+from importlib import metadata
 from pathlib import Path
+
+IMMUTABLE = "public, max-age=31536000, immutable"
+"""Cache-Control for a file whose URL names its version: the browser keeps it a year and
+never revalidates; a new plotly release gets a new URL."""
 
 SWAGGER_FILES = {"swagger-ui-bundle.js": "text/javascript", "swagger-ui.css": "text/css"}
 
@@ -25,6 +31,20 @@ def _package_file(package: str, *parts: str) -> Path | None:
 def plotly_js() -> Path | None:
     """plotly.min.js as the ``plotly`` package ships it, or None if not installed."""
     return _package_file("plotly", "package_data", "plotly.min.js")
+
+
+@cache
+def plotly_version() -> str:
+    """The installed plotly package's version (read from metadata, without importing it)."""
+    try:
+        return metadata.version("plotly")
+    except metadata.PackageNotFoundError:
+        return "none"
+
+
+def plotly_url() -> str:
+    """Where pages load plotly.js from: versioned, so it can be cached as immutable."""
+    return f"/static/vendor/plotly-{plotly_version()}.min.js"
 
 
 def swagger_asset(name: str) -> Path | None:

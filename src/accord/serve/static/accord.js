@@ -46,14 +46,22 @@
     var total = 0;
     spec.series.forEach(function (s) { s.y.forEach(function (v) { total += v; }); });
     if (!spec.x.length || total === 0) { return empty(el, "No data for this view."); }
+    var dated = spec.x_type === "date";
     var traces = spec.series.map(function (s) {
       var t = { type: "bar", name: s.name, x: spec.x, y: s.y };
       if (s.colour) { t.marker = { color: s.colour }; }
+      if (dated) { t.xperiod = spec.period; t.xperiodalignment = "middle"; }
       return t;
     });
     var layout = baseLayout(spec);
     layout.barmode = "stack";
-    layout.xaxis.type = "category";
+    /* a time axis: months or years evenly spaced, gaps shown as gaps */
+    layout.xaxis.type = dated ? "date" : "category";
+    if (dated && spec.unit === "year") {
+      layout.xaxis.tickformat = "%Y";
+      var years = parseInt(spec.x[spec.x.length - 1], 10) - parseInt(spec.x[0], 10);
+      if (years <= 12) { layout.xaxis.dtick = "M12"; }  /* else plotly spaces the ticks */
+    }
     return Plotly.newPlot(el, traces, layout, CONFIG);
   };
 
@@ -85,7 +93,7 @@
     var traces = spec.edges.map(function (e) {
       return {
         type: "scatter", mode: "lines", x: e.x, y: e.y, hoverinfo: "skip", showlegend: false,
-        line: { width: e.width, color: "rgba(90,90,110,0.45)" }
+        line: { width: e.width, color: "rgba(90,90,110,0.35)" }
       };
     });
     // Actors before the pair markers: plotly resolves a click that covers both to the
@@ -94,8 +102,9 @@
       type: "scatter", mode: "markers+text", name: "actors", showlegend: false,
       x: spec.nodes.map(function (n) { return n.x; }),
       y: spec.nodes.map(function (n) { return n.y; }),
-      text: spec.nodes.map(function (n) { return n.code; }),
+      text: spec.nodes.map(function (n) { return n.label; }),
       textposition: "top center",
+      textfont: { size: 12, color: "#222" },
       hovertext: spec.nodes.map(function (n) { return n.name + " (" + n.code + ") · " + n.sector + " · weight " + n.weight; }),
       hoverinfo: "text",
       customdata: spec.nodes.map(function (n) { return n.url; }),
@@ -107,8 +116,8 @@
     });
     traces.push({
       type: "scatter", mode: "markers", name: "pairs", showlegend: false,
-      x: spec.edges.map(function (e) { return (e.x[0] + e.x[1]) / 2; }),
-      y: spec.edges.map(function (e) { return (e.y[0] + e.y[1]) / 2; }),
+      x: spec.edges.map(function (e) { return e.handle[0]; }),
+      y: spec.edges.map(function (e) { return e.handle[1]; }),
       marker: { size: 7, color: "rgba(90,90,110,0.25)", symbol: "diamond" },
       hovertext: spec.edges.map(function (e) { return e.label; }), hoverinfo: "text",
       customdata: spec.edges.map(function (e) { return e.url; })
@@ -119,14 +128,33 @@
       paper_bgcolor: "rgba(0,0,0,0)", plot_bgcolor: "rgba(0,0,0,0)",
       xaxis: axis, yaxis: Object.assign({}, axis, { scaleanchor: narrow() ? undefined : undefined })
     };
-    return Plotly.newPlot(el, traces, layout, CONFIG).then(follow);
+    return Plotly.newPlot(el, traces, layout, CONFIG).then(function (gd) {
+      follow(gd);
+      cullLabels(gd);
+      gd.on("plotly_afterplot", function () { cullLabels(gd); });
+    });
   };
+
+  /* Network labels, heaviest node first (the spec's order): a label that would cover
+   * one already shown is hidden; its node still names itself on hover. */
+  function cullLabels(el) {
+    var kept = [];
+    el.querySelectorAll(".scatterlayer .textpoint text").forEach(function (t) {
+      t.style.display = "";
+      if (!t.textContent) { return; }
+      var b = t.getBoundingClientRect();
+      var clash = kept.some(function (k) {
+        return b.left < k.right + 2 && k.left < b.right + 2 && b.top < k.bottom && k.top < b.bottom;
+      });
+      if (clash) { t.style.display = "none"; } else { kept.push(b); }
+    });
+  }
 
   function drawCharts() {
     var charts = document.querySelectorAll("[data-chart]");
     if (!charts.length) { return; }
     if (typeof Plotly === "undefined") {
-      charts.forEach(function (el) { empty(el, "Charts need /static/vendor/plotly.min.js."); });
+      charts.forEach(function (el) { empty(el, "Charts need plotly.js (pip install plotly)."); });
       return;
     }
     charts.forEach(function (el) {

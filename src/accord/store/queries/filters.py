@@ -2,7 +2,10 @@
 
 Within one kind of filter the values are alternatives (any actor of the list); across
 kinds they all must hold. Every value is a bound parameter: nothing a user types is
-spliced into SQL.
+spliced into SQL. Values match whatever their case (``ken`` is KEN, ``reuters`` is
+Reuters), and a filter narrows every panel of a page alike: a document is in a date
+range when it was published in it or holds a fact dated in it, so the events and money
+of a view always belong to its documents.
 """
 
 from __future__ import annotations
@@ -13,9 +16,11 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Select,
+    and_,
     func,
     literal,
     literal_column,
+    or_,
     select,
     table,
     text,
@@ -25,6 +30,7 @@ from sqlalchemy import (
 
 from accord.store.models import (
     ActorRow,
+    AmountRow,
     AttributedSourceRow,
     DocumentRow,
     EventActorRow,
@@ -52,6 +58,22 @@ class Filters:
     q: str | None = None
     kinds: tuple[str, ...] = ()  # money kinds, for amount lists
     measures: tuple[str, ...] = ()  # flow | level, for amount lists
+    undated: bool = False  # only what has no date: facts without one, documents without one
+
+    def __post_init__(self) -> None:
+        # Codes and vocabularies are stored in one case; outlets and sources are compared
+        # case-blind in SQL (their stored case is the source's).
+        for name, case in (
+            ("actors", str.upper),
+            ("event_types", str.upper),
+            ("statuses", str.lower),
+            ("sectors", str.lower),
+            ("kinds", str.lower),
+        ):
+            object.__setattr__(self, name, tuple(dict.fromkeys(map(case, getattr(self, name)))))
+        if self.pair:
+            a, b = sorted(code.upper() for code in self.pair)
+            object.__setattr__(self, "pair", (a, b))
 
     @property
     def empty(self) -> bool:
@@ -65,6 +87,7 @@ class Filters:
             or self.sources
             or self.date_from
             or self.date_to
+            or self.undated
             or (self.q and words(self.q))
         )
 
@@ -127,6 +150,37 @@ def pair_document_pks(a: str, b: str) -> Any:
     )
 
 
+def date_range(column: Any, date_from: str | None, date_to: str | None) -> list[Any]:
+    """Conditions putting ``column`` (a partial date) within the bounds given."""
+    out = []
+    if date_from:
+        out.append(date_from_clause(column, date_from))
+    if date_to:
+        out.append(date_to_clause(column, date_to))
+    return out
+
+
+def _dated_in(date_from: str | None, date_to: str | None) -> ColumnElement[bool]:
+    """Documents published within the range, or holding an event or a money figure whose
+    own date is: the documents that the range's events and money come from."""
+    d = DocumentRow
+    return or_(
+        and_(*date_range(d.published, date_from, date_to)),
+        d.pk.in_(
+            select(EventRow.document_pk).where(
+                EventRow.event_date.is_not(None),
+                *date_range(EventRow.event_date, date_from, date_to),
+            )
+        ),
+        d.pk.in_(
+            select(AmountRow.document_pk).where(
+                AmountRow.period_start.is_not(None),
+                *date_range(AmountRow.period_start, date_from, date_to),
+            )
+        ),
+    )
+
+
 def document_clauses(f: Filters, dialect: str) -> list[ColumnElement[bool]]:
     """SQL conditions on ``documents`` for every filter set.
 
@@ -158,19 +212,19 @@ def document_clauses(f: Filters, dialect: str) -> list[ColumnElement[bool]]:
             conds.append(EventRow.status.in_(f.statuses))
         out.append(d.pk.in_(select(EventRow.document_pk).where(*conds)))
     if f.outlets:
-        out.append(d.outlet.in_(f.outlets))
+        out.append(func.lower(d.outlet).in_([o.lower() for o in f.outlets]))
     if f.sources:
         out.append(
             d.pk.in_(
                 select(AttributedSourceRow.document_pk).where(
-                    AttributedSourceRow.name.in_(f.sources)
+                    func.lower(AttributedSourceRow.name).in_([s.lower() for s in f.sources])
                 )
             )
         )
-    if f.date_from:
-        out.append(date_from_clause(d.published, f.date_from))
-    if f.date_to:
-        out.append(date_to_clause(d.published, f.date_to))
+    if f.date_from or f.date_to:
+        out.append(_dated_in(f.date_from, f.date_to))
+    if f.undated:
+        out.append(d.published.is_(None))
     if f.q and words(f.q):
         out.append(fulltext_clause(dialect, f.q))
     return out

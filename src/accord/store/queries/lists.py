@@ -28,8 +28,7 @@ from accord.store.models import (
 )
 from accord.store.queries.filters import (
     Filters,
-    date_from_clause,
-    date_to_clause,
+    date_range,
     document_clauses,
     document_pks,
     pair_event_ids,
@@ -61,6 +60,7 @@ def _doc_only(f: Filters) -> Filters:
         sectors=(),
         date_from=None,
         date_to=None,
+        undated=False,
     )
 
 
@@ -155,10 +155,9 @@ def event_clauses(f: Filters, dialect: str) -> list[ColumnElement[bool]]:
         out.append(
             e.id.in_(select(EventSectorRow.event_id).where(EventSectorRow.sector.in_(f.sectors)))
         )
-    if f.date_from:
-        out.append(date_from_clause(EVENT_DATE, f.date_from))
-    if f.date_to:
-        out.append(date_to_clause(EVENT_DATE, f.date_to))
+    out += date_range(EVENT_DATE, f.date_from, f.date_to)
+    if f.undated:
+        out.append(EVENT_DATE.is_(None))
     return out
 
 
@@ -221,7 +220,10 @@ AMOUNT_DATE = func.coalesce(AmountRow.period_start, DocumentRow.published)
 def amount_clauses(f: Filters, dialect: str) -> list[ColumnElement[bool]]:
     """Conditions on ``amounts`` joined to ``documents``."""
     m = AmountRow
-    out = document_clauses(replace(_doc_only(f), sectors=f.sectors), dialect)
+    # Type and status narrow money to the documents holding such events (an amount has
+    # neither); the sector, to documents of that sector.
+    keep = replace(_doc_only(f), sectors=f.sectors, event_types=f.event_types, statuses=f.statuses)
+    out = document_clauses(keep, dialect)
     if f.kinds:
         out.append(m.kind.in_(f.kinds))
     if f.measures:
@@ -236,10 +238,9 @@ def amount_clauses(f: Filters, dialect: str) -> list[ColumnElement[bool]]:
                 and_(m.from_actor == b, m.to_actor == a),
             )
         )
-    if f.date_from:
-        out.append(date_from_clause(AMOUNT_DATE, f.date_from))
-    if f.date_to:
-        out.append(date_to_clause(AMOUNT_DATE, f.date_to))
+    out += date_range(AMOUNT_DATE, f.date_from, f.date_to)
+    if f.undated:
+        out.append(AMOUNT_DATE.is_(None))
     return out
 
 
