@@ -5,6 +5,7 @@ article markup never runs. Screenshots go to artifacts/screenshots/."""
 from __future__ import annotations
 
 import json
+from urllib.parse import unquote
 import os
 import shutil
 import socket
@@ -189,7 +190,7 @@ def test_click_an_edge_opens_the_pair(watched: Watched, base_url: str) -> None:
     edge = spec["edges"][index]
     with page.expect_navigation():
         _click_point(page, len(spec["edges"]) + 1, index)
-    assert page.url.endswith(f"/pairs/{edge['a']}/{edge['b']}")
+    assert unquote(page.url).endswith(f"/pairs/{edge['a']}/{edge['b']}")
 
 
 def _clear_edge(spec: dict[str, Any]) -> int:
