@@ -30,12 +30,15 @@ parse of the sentence around them:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
 from accord.extract.dates import MONTHS
+from accord.extract.memo import doc_text, entities, sentence_starts, sentences
 from accord.extract.money_parse import MoneyMatch, find_money
 from accord.extract.periods import (
     is_rate,
@@ -159,11 +162,13 @@ def _currency(mm: MoneyMatch, index: _Actors) -> str | None:
 
 
 def _vague(doc: Doc, drafts: list[_Draft], warnings: list[str]) -> None:
-    taken = [(d.match.start, d.match.end) for d in drafts]
-    for ent in doc.ents:
+    taken = [(d.match.start, d.match.end) for d in drafts]  # in text order, disjoint
+    ends = [e for _, e in taken]
+    for ent in entities(doc).ents:
         if ent.label_ != "MONEY":
             continue
-        if any(s < ent.end_char and ent.start_char < e for s, e in taken):
+        n = bisect_right(ends, ent.start_char)  # the first figure ending after ent starts
+        if n < len(taken) and taken[n][0] < ent.end_char:
             continue
         if re.search(r"[$£€¥]|dollar|pound|euro|yuan|rupee|shilling", ent.text, re.I):
             warnings.append(f"money {ent.text!r}: vague figure, skipped")
@@ -204,12 +209,17 @@ def _kind_of(tok: Token, cues: MoneyCues) -> str:
     return cues.kind_of.get(tok.lemma_.lower()) or cues.kind_of.get(tok.lower_, "other")
 
 
+_CUE_PREPS = ("of", "in", "as")
+_MAX_CUE_HOPS = 24  # heads walked up from a figure: a list of thousands is that deep
+
+
 def _find_cue(span: Span, cues: MoneyCues) -> tuple[Token | None, Token | None]:
     """The cue token nearest the figure on its head path, and the clause root below the
     first clause boundary crossed on the way (None when none was crossed)."""
     node: Token = span.root
     crossed: Token | None = None
-    path = [node, *node.ancestors]
+    path = [node, *islice(node.ancestors, _MAX_CUE_HOPS)]
+    on_path = {t.i for t in path}
     for i, cur in enumerate(path):
         if i > 0 and path[i - 1].dep_ in _BOUNDARY and crossed is None:
             crossed = path[i - 1]
@@ -217,17 +227,22 @@ def _find_cue(span: Span, cues: MoneyCues) -> tuple[Token | None, Token | None]:
         if cue is not None:
             return cue, crossed
         for child in cur.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "attr", "dobj") and child not in path:
+            if child.dep_ in ("nsubj", "nsubjpass", "attr", "dobj") and child.i not in on_path:
                 cue = _cue_near(child, cues, span)
                 if cue is not None:
                     return cue, crossed
         for child in cur.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "in", "as") and child not in path:
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in ("of", "in", "as")
+                and child.i not in on_path
+            ):
                 for obj in child.children:
                     if obj.dep_ == "pobj" and (cue := _cue_near(obj, cues, span)):
                         return cue, crossed
-    sent = span.sent
-    near = [t for t in sent if abs(t.i - span.root.i) <= 6 and _cue_of(t, cues, span) is not None]
+    sent, at = span.sent, span.root.i
+    window = span.doc[max(sent.start, at - 6) : min(sent.end, at + 7)]
+    near = [t for t in window if _cue_of(t, cues, span) is not None]
     if near:
         return min(near, key=lambda t: abs(t.i - span.root.i)), None
     return None, None
@@ -555,8 +570,9 @@ def _other_side(d: _Draft, index: _Actors, known: str) -> str | None:
     if found is not None:
         return found
     doc = sent.doc
-    para_start = max(doc.text.rfind("\n\n", 0, sent.start_char), 0)
-    earlier = [p for p in doc.sents if para_start <= p.start_char and p.end <= sent.start]
+    para_start = max(doc_text(doc).rfind("\n\n", 0, sent.start_char), 0)
+    here = bisect_right(sentence_starts(doc), sent.start) - 1
+    earlier = [p for p in sentences(doc)[max(0, here - 3) : here] if para_start <= p.start_char]
     for prev in reversed(earlier[-3:]):
         found = index.nearest(prev.end_char, prev.start_char, prev.end_char, {known})
         if found is not None:
@@ -590,24 +606,35 @@ def _what(cue: Token, span: Span) -> str | None:
 def _continue_flows(drafts: list[_Draft], doc: Doc) -> None:
     """Figures without a cue take the kind of an earlier figure in their sentence; goods
     figures without actors continue the last goods pair (reversed export <-> import)."""
+    # each figure's sentence, read once (Span.sent scans the tokens on every access)
+    sent_of = [(d.span.sent.start, d.span.sent.end) for d in drafts]
+    sents: list[Span] | None = None
+    sent_starts: list[int] = []
+    last_cued: _Draft | None = None  # the last cued figure earlier in the sentence
+    last_of_kind: dict[str, _Draft] = {}  # the last figure of each kind there
     for i, d in enumerate(drafts):
-        prev = [p for p in drafts[:i] if p.span.sent.start >= d.span.sent.start - 200]
-        if not d.cued:
-            same = [p for p in prev if p.span.sent == d.span.sent and p.cued]
-            if same:
-                d.kind, d.what, d.cued = same[-1].kind, same[-1].what, True
-                d.from_, d.to = same[-1].from_, same[-1].to
+        if i == 0 or sent_of[i - 1] != sent_of[i]:  # drafts are in text order
+            last_cued, last_of_kind = None, {}
+        if not d.cued and last_cued is not None:
+            same = last_cued
+            d.kind, d.what, d.cued = same.kind, same.what, True
+            d.from_, d.to = same.from_, same.to
         if d.kind in _GOODS and (d.from_ is None or d.to is None):
             # "imported $X from India in 2021, up from $Y a year earlier": same flow
-            same = [p for p in prev if p.span.sent == d.span.sent and p.kind == d.kind]
-            if same and (same[-1].from_ or same[-1].to):
-                d.from_, d.to = d.from_ or same[-1].from_, d.to or same[-1].to
+            twin = last_of_kind.get(d.kind)
+            if twin is not None and (twin.from_ or twin.to):
+                d.from_, d.to = d.from_ or twin.from_, d.to or twin.to
         if d.kind in _GOODS and d.from_ is None and d.to is None:
-            sents = list(doc.sents)
-            here = next(k for k, s in enumerate(sents) if s.start <= d.span.start < s.end)
+            if sents is None:
+                sents = list(doc.sents)
+                sent_starts = [s.start for s in sents]
+            here = bisect_right(sent_starts, d.span.start) - 1
             window = {s.start for s in sents[max(0, here - 3) : here + 1]}
-            for p in reversed(drafts[:i]):
-                if p.kind in _GOODS and p.span.sent.start in window and (p.from_ or p.to):
+            for k in range(i - 1, -1, -1):
+                p = drafts[k]
+                if sent_of[k][0] < min(window):
+                    break
+                if p.kind in _GOODS and sent_of[k][0] in window and (p.from_ or p.to):
                     if p.kind == d.kind:
                         d.from_, d.to = p.from_, p.to
                     else:
@@ -618,6 +645,9 @@ def _continue_flows(drafts: list[_Draft], doc: Doc) -> None:
                         else p.what
                     )
                     break
+        if d.cued:
+            last_cued = d
+        last_of_kind[d.kind] = d
 
 
 # -- period -------------------------------------------------------------------------
@@ -638,7 +668,8 @@ _DEADLINE = re.compile(r"\b(?:by|before|until|till|ahead\s+of)\s*$", re.I)
 
 
 def _expressions(sent: Span) -> list[tuple[int, int, str]]:
-    spans = [(e.start_char, e.end_char) for e in sent.ents if e.label_ == "DATE"]
+    ents = entities(sent.doc).within(sent.start, sent.end)
+    spans = [(e.start_char, e.end_char) for e in ents if e.label_ == "DATE"]
     base = sent.start_char
     spans += [(base + m.start(), base + m.end()) for m in _PHRASES.finditer(sent.text)]
     spans.sort()
@@ -682,8 +713,9 @@ def _periods(drafts: list[_Draft], doc: Doc, published: str | None) -> None:
         same_year = next((y for x in exprs if (y := same_period_year(x[2])) is not None), None)
         context_year = same_year + 1 if same_year is not None else None
         assigned: dict[int, list[tuple[int, int, str]]] = {}
+        starts = [d.match.start for d in d_list]
         for x in exprs:
-            k = min(range(len(d_list)), key=lambda j: _distance(d_list[j], x))
+            k = min(_nearest_candidates(d_list, starts, x), key=lambda j: _distance(d_list[j], x))
             assigned.setdefault(k, []).append(x)
         own_periods: list[Period] = []
         for j, d in enumerate(d_list):
@@ -732,12 +764,34 @@ def _own_text(
     return min(mine, key=lambda x: _distance(d, x))[2] if mine else ""
 
 
+def _nearest_candidates(
+    d_list: list[_Draft], starts: list[int], x: tuple[int, int, str]
+) -> list[int]:
+    """The figures that can be nearest to a period expression, in order: the first one
+    overlapping it, else the last one before it and the first one after it (a figure
+    further away has a strictly longer gap, so a strictly greater ``_distance``).
+    ``starts`` are the figures' start offsets; figures are in text order, disjoint."""
+    after = bisect_left(starts, x[1])  # the first figure starting at or after x's end
+    out: list[int] = []
+    for j in range(after - 1, -1, -1):  # figures starting before x's end
+        if d_list[j].match.end <= x[0]:  # wholly before x: the nearest such one
+            out.insert(0, j)
+            break
+        out.insert(0, j)  # overlapping x
+    overlapping = [j for j in out if d_list[j].match.end > x[0]]
+    if overlapping:
+        return overlapping[:1]
+    if after < len(d_list):
+        out.append(after)
+    return out
+
+
 def _distance(d: _Draft, x: tuple[int, int, str]) -> int:
     """Characters between a figure and a period expression, with a clause break (comma,
     semicolon, dash) counting as 40 more: in "$1bn last year, down from $28bn in 2016"
     'last year' belongs to $1bn although $28bn is as near."""
     s, e = d.match.start, d.match.end
-    text = d.span.doc.text
+    text = doc_text(d.span.doc)
     if x[1] <= s:
         gap = text[x[1] : s]
     elif x[0] >= e:

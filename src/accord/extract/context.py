@@ -3,7 +3,7 @@ and paragraph a span sits in, and whether it lies inside a quotation."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -33,19 +33,22 @@ class ActorIndex:
             known = known_organizations()
             ms = [m for m in ms if body[m.start : m.end].lower() not in known]
         self.mentions = sorted(ms, key=lambda m: (m.start, -m.end))
+        self._starts = [m.start for m in self.mentions]
+        self._reach: list[int] = []  # the furthest end among mentions[: n + 1]
+        for m in self.mentions:
+            self._reach.append(max(m.end, self._reach[-1]) if self._reach else m.end)
 
     def at(self, start: int, end: int) -> ActorMention | None:
-        """The mention that covers ``[start, end)``, if any."""
-        for m in self.mentions:
-            if m.start <= start and end <= m.end:
-                return m
-            if m.start > start:
-                break
-        return None
+        """The first mention (in order) that covers ``[start, end)``, if any; found by
+        bisection, as a document can name thousands of actors."""
+        before = bisect_right(self._starts, start)  # mentions starting at or before start
+        first = bisect_left(self._reach, end)  # the first mention reaching as far as end
+        return self.mentions[first] if first < before else None
 
     def within(self, start: int, end: int) -> list[ActorMention]:
         """Mentions lying inside ``[start, end)``, in order."""
-        return [m for m in self.mentions if start <= m.start and m.end <= end]
+        lo, hi = bisect_left(self._starts, start), bisect_left(self._starts, end)
+        return [m for m in self.mentions[lo:hi] if m.end <= end]
 
     def token(self, tok: Token) -> ActorMention | None:
         """The mention covering a token, if any."""

@@ -9,11 +9,13 @@ an event.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from accord.extract.memo import walk_up
 from accord.schema import Actor, Organization, Person, Span
 from accord.vocab.media import lookup_outlet_any_case
 
@@ -60,6 +62,7 @@ class PartyIndex:
     def __init__(self, doc: Doc, by_token: dict[int, tuple[str, ...]]) -> None:
         self.doc = doc
         self.by_token = by_token
+        self._keys: list[int] | None = None  # sorted token indices, built on first restrict
 
     @classmethod
     def build(
@@ -97,15 +100,20 @@ class PartyIndex:
         return cls(doc, by_token)
 
     def restrict(self, start: int, end: int) -> PartyIndex:
-        """Only the mentions between token ``start`` and ``end`` (one sentence)."""
-        return PartyIndex(self.doc, {i: c for i, c in self.by_token.items() if start <= i < end})
+        """Only the mentions between token ``start`` and ``end`` (one sentence); a
+        bisection, so restricting to every sentence in turn stays linear."""
+        if self._keys is None or len(self._keys) != len(self.by_token):
+            self._keys = sorted(self.by_token)
+        keys = self._keys
+        lo, hi = bisect_left(keys, start), bisect_left(keys, end)
+        return PartyIndex(self.doc, {i: self.by_token[i] for i in keys[lo:hi]})
 
     def codes(self, token: Token) -> tuple[str, ...]:
         return self.by_token.get(token.i, ())
 
     def in_range(self, start: int, end: int) -> list[tuple[int, str]]:
         """(token index, code) for every party token in ``[start, end)`` tokens."""
-        return [(i, c) for i in range(start, end) for c in self.by_token.get(i, ())]
+        return [(i, c) for i, cs in self.restrict(start, end).by_token.items() for c in cs]
 
 
 def _add_named_people(doc: Doc, by_token: dict[int, tuple[str, ...]]) -> None:
@@ -193,12 +201,21 @@ def collect(
 
 def is_locative(token: Token) -> bool:
     """True when a mention sits under 'in'/'at' below its clause: a place, not a party."""
-    tok = token
-    while tok.head.i != tok.i and not is_clause(tok):
-        if tok.dep_ == "prep" and tok.lower_ in LOCATIVE_PREPS:
-            return True
-        tok = tok.head
-    return False
+    return locative_prep(token) is not None
+
+
+def locative_prep(token: Token) -> Token | None:
+    """The locative preposition a mention sits under within its clause, if any
+    (memoised per Doc: the walk up to the clause is shared by every token on it)."""
+    return walk_up(token, "accord_locative_prep", _clause_or_root, _is_locative_prep)
+
+
+def _clause_or_root(token: Token) -> bool:
+    return token.head.i == token.i or is_clause(token)
+
+
+def _is_locative_prep(token: Token) -> bool:
+    return token.dep_ == "prep" and token.lower_ in LOCATIVE_PREPS
 
 
 def subject_parties(verb: Token, index: PartyIndex) -> list[Party]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from accord.extract.memo import walk_up
 from accord.vocab.event_lexicon import StatusCues, status_cues
 
 OCCURRED = "occurred"
@@ -23,13 +24,19 @@ _NOUN_CLIMB = {"prep", "pobj", "dobj", "nsubj", "nsubjpass", "compound", "conj",
 
 
 def governing_verb(token: Token) -> Token | None:
-    """The nearest verb (or auxiliary) above a token, or None at the root."""
-    head = token
-    while head.head.i != head.i:
-        head = head.head
-        if head.pos_ in ("VERB", "AUX"):
-            return head
-    return None
+    """The nearest verb (or auxiliary) above a token, or None at the root (memoised:
+    a long list's head chain is walked once, not once per member)."""
+    if token.head.i == token.i:
+        return None
+    return walk_up(token.head, "accord_governing_verb", _never, _is_verb)
+
+
+def _never(token: Token) -> bool:
+    return False
+
+
+def _is_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX")
 
 
 def _hypothetical_context(token: Token, cues: StatusCues) -> bool:

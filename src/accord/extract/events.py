@@ -37,6 +37,7 @@ from accord.extract.event_status import (
     noun_status,
     verb_status,
 )
+from accord.extract.memo import entities
 from accord.extract.sectors import SectorHit, sector_hits, sectors_between
 from accord.extract.units import text_units
 from accord.schema import Actor, Amount, Document, Event, Organization, Person
@@ -412,10 +413,8 @@ def _type_and_code(entry: Trigger, status: str) -> tuple[str, str]:
 
 
 def _entity_at(tok: Token, labels: frozenset[str]) -> SpacySpan | None:
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end and ent.label_ in labels:
-            return ent
-    return None
+    ent = entities(tok.doc).at(tok.i)
+    return ent if ent is not None and ent.label_ in labels else None
 
 
 def _phrase(tokens: list[Token]) -> str:
@@ -517,7 +516,7 @@ def _when(clause: list[Token], published: str | None, status: str) -> str | None
     doc = clause[0].doc if clause else None
     if doc is None:
         return None
-    for ent in doc.ents:
+    for ent in entities(doc).overlapping(min(ids), max(ids) + 1):
         if ent.label_ == "DATE" and ent.root.i in ids:
             value = resolve_when(ent, published, future=status != OCCURRED, past=status == OCCURRED)
             if value:

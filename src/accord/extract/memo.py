@@ -1,0 +1,118 @@
+"""Per-Doc memos that keep extraction linear in the document's length.
+
+``doc_text``: ``Doc.text`` joins every token on each access; read it once per Doc.
+
+``walk_up``: walks up the dependency tree, memoised per Doc.
+
+A list of thousands of conjoined names parses as a chain thousands of heads deep; a
+walk from every mention to its clause's verb is then quadratic in the sentence. Every
+token on a walked path shares the walk's answer, so each path is walked once and its
+answer is cached (in ``Doc.user_data``, as token indices) for every token on it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span, Token
+
+_NONE = -1
+
+
+def _memo(doc: Doc, key: str) -> dict[int, int]:
+    cache = doc.user_data.get(key)
+    if not isinstance(cache, dict):
+        cache = doc.user_data[key] = {}
+    return cache
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, joined once and kept in ``Doc.user_data``."""
+    if not len(doc):
+        return ""
+    text = doc.user_data.get("accord_text")
+    if not isinstance(text, str) or len(text) != doc[-1].idx + len(doc[-1].text_with_ws):
+        text = doc.user_data["accord_text"] = doc.text
+    return text
+
+
+def walk_up(
+    token: Token, key: str, stop: Callable[[Token], bool], hit: Callable[[Token], bool]
+) -> Token | None:
+    """The first token from ``token`` upwards (itself included) for which ``hit`` holds,
+    or None when the root or a token for which ``stop`` holds comes first (``stop`` is
+    tested before ``hit``). ``key`` names the cache; one key, one pair of rules."""
+    memo = _memo(token.doc, key)
+    path: list[int] = []
+    cur = token
+    while True:
+        known = memo.get(cur.i)
+        if known is not None:
+            result = known
+            break
+        if stop(cur):
+            result = _NONE
+            break
+        if hit(cur):
+            result = cur.i
+            break
+        path.append(cur.i)
+        if cur.head.i == cur.i:
+            result = _NONE
+            break
+        cur = cur.head
+    memo[cur.i] = result
+    for i in path:
+        memo[i] = result
+    return token.doc[result] if result != _NONE else None
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """The start token of every sentence, in order (``Doc.sents`` walks every token)."""
+    starts = doc.user_data.get("accord_sentence_starts")
+    if not isinstance(starts, list):
+        starts = doc.user_data["accord_sentence_starts"] = [s.start for s in doc.sents]
+    return starts
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """Every sentence of the Doc, from ``sentence_starts``."""
+    starts = sentence_starts(doc)
+    ends = [*starts[1:], len(doc)]
+    return [doc[a:b] for a, b in zip(starts, ends, strict=True)]
+
+
+class Entities:
+    """``Doc.ents`` (rebuilt by spaCy on every access) read once, with bisection by
+    token: entities are sorted and disjoint."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.ents = doc.ents
+        self.starts = [e.start for e in self.ents]
+        self.ends = [e.end for e in self.ents]
+
+    def at(self, i: int) -> Span | None:
+        """The entity holding token ``i``, if any."""
+        n = bisect_right(self.starts, i) - 1
+        return self.ents[n] if n >= 0 and i < self.ends[n] else None
+
+    def overlapping(self, start: int, end: int) -> tuple[Span, ...]:
+        """Entities with a token in ``[start, end)``, in order."""
+        return self.ents[bisect_right(self.ends, start) : bisect_left(self.starts, end)]
+
+    def within(self, start: int, end: int) -> list[Span]:
+        """Entities wholly inside ``[start, end)`` (``Span.ents``), in order."""
+        return [e for e in self.overlapping(start, end) if start <= e.start and e.end <= end]
+
+
+_ENTITIES: dict[int, tuple[Doc, Entities]] = {}
+
+
+def entities(doc: Doc) -> Entities:
+    """The Doc's entities, kept for the last Doc asked about (one Doc is extracted at a
+    time; Spans cannot go into ``Doc.user_data``, which spaCy serialises)."""
+    kept = _ENTITIES.get(0)
+    if kept is None or kept[0] is not doc:
+        kept = _ENTITIES[0] = (doc, Entities(doc))
+    return kept[1]
