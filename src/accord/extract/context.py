@@ -118,12 +118,25 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 def paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
     """The paragraph around ``pos`` (its line when ``pos`` falls between paragraphs)."""
-    for a, b in paragraph_spans(text):
+    spans = _paragraphs_of(text)
+    n = bisect_right(spans, (pos, len(text) + 1)) - 1  # the last paragraph starting <= pos
+    for a, b in spans[max(0, n - 1) : n + 1]:
         if a <= pos <= b:
             return a, b
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
     return start, (len(text) if end < 0 else end)
+
+
+_LAST_PARAGRAPHS: dict[int, tuple[str, list[tuple[int, int]]]] = {}
+
+
+def _paragraphs_of(text: str) -> list[tuple[int, int]]:
+    """``paragraph_spans`` of the last text asked about (extractors ask once per span)."""
+    kept = _LAST_PARAGRAPHS.get(0)
+    if kept is None or kept[0] is not text:
+        kept = _LAST_PARAGRAPHS[0] = (text, paragraph_spans(text))
+    return kept[1]
 
 
 def _breaks(doc: Doc) -> set[int]:
@@ -140,6 +153,13 @@ def _breaks(doc: Doc) -> set[int]:
     return out
 
 
+def _sorted_breaks(doc: Doc) -> list[int]:
+    cached = doc.user_data.get("accord_paragraph_starts_sorted")
+    if not isinstance(cached, list):
+        cached = doc.user_data["accord_paragraph_starts_sorted"] = sorted(_breaks(doc))
+    return cached
+
+
 def sentence_tokens(doc: Doc, i: int) -> tuple[int, int]:
     """Token range of the sentence holding token ``i``, clipped at paragraph breaks.
 
@@ -147,15 +167,13 @@ def sentence_tokens(doc: Doc, i: int) -> tuple[int, int]:
     """
     sent = doc[i].sent
     start, end = sent.start, sent.end
-    breaks = _breaks(doc)
-    for k in range(i, start, -1):
-        if k in breaks:
-            start = k
-            break
-    for k in range(i + 1, end):
-        if k in breaks:
-            end = k
-            while end > start and doc[end - 1].is_space:
-                end -= 1
-            break
+    breaks = _sorted_breaks(doc)
+    n = bisect_right(breaks, i) - 1  # the last break at or before i
+    if n >= 0 and start < breaks[n]:
+        start = breaks[n]
+    n += 1  # the first break after i
+    if n < len(breaks) and breaks[n] < end:
+        end = breaks[n]
+        while end > start and doc[end - 1].is_space:
+            end -= 1
     return start, end

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from accord.extract.memo import walk_up
+from accord.extract.memo import bounded_subtree, walk_up
 from accord.schema import Actor, Organization, Person, Span
 from accord.vocab.media import lookup_outlet_any_case
 
@@ -124,12 +124,12 @@ def _add_named_people(doc: Doc, by_token: dict[int, tuple[str, ...]]) -> None:
     alias: dict[str, str] = {}
     for ent in people:
         root = ent.root
-        near = [t for t in root.subtree if t.i < ent.start or t.dep_ == "appos"]
+        near = [t for t in bounded_subtree(root) if t.i < ent.start or t.dep_ == "appos"]
         for child in root.children:
             if child.dep_ == "appos":
-                near.extend(child.subtree)
+                near.extend(bounded_subtree(child))
         if root.dep_ == "appos":
-            near.extend(t for t in root.head.subtree if t.i < root.head.i or t.i == root.head.i)
+            near.extend(t for t in bounded_subtree(root.head) if t.i <= root.head.i)
         codes = _unique_codes(by_token.get(t.i, ()) for t in near)
         if len(codes) == 1:
             alias.setdefault(ent.text, codes[0])

@@ -116,3 +116,18 @@ def entities(doc: Doc) -> Entities:
     if kept is None or kept[0] is not doc:
         kept = _ENTITIES[0] = (doc, Entities(doc))
     return kept[1]
+
+
+_PHRASE_LIMIT = 256  # tokens: a longer phrase is a list, read only near its head
+_PHRASE_WINDOW = 32
+
+
+def bounded_subtree(token: Token) -> list[Token]:
+    """``token.subtree``, except that a phrase over ``_PHRASE_LIMIT`` tokens wide (a list
+    of thousands of names, which would make a walk per member quadratic) gives only its
+    tokens within ``_PHRASE_WINDOW`` of the token (a projective parse's subtree is the
+    contiguous range between its edges)."""
+    lo, hi = token.left_edge.i, token.right_edge.i + 1
+    if hi - lo <= _PHRASE_LIMIT:
+        return list(token.subtree)
+    return list(token.doc[max(lo, token.i - _PHRASE_WINDOW) : min(hi, token.i + _PHRASE_WINDOW)])
