@@ -607,7 +607,11 @@ def _continue_flows(drafts: list[_Draft], doc: Doc) -> None:
     """Figures without a cue take the kind of an earlier figure in their sentence; goods
     figures without actors continue the last goods pair (reversed export <-> import)."""
     # each figure's sentence, read once (Span.sent scans the tokens on every access)
-    sent_of = [(d.span.sent.start, d.span.sent.end) for d in drafts]
+    starts = sentence_starts(doc)
+    sent_of = [
+        (starts[n], starts[n + 1] if n + 1 < len(starts) else len(doc))
+        for n in (bisect_right(starts, d.span.start) - 1 for d in drafts)
+    ]
     sents: list[Span] | None = None
     sent_starts: list[int] = []
     last_cued: _Draft | None = None  # the last cued figure earlier in the sentence
@@ -880,12 +884,11 @@ def _drop_headline_repeats(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
     first_line_end = doc.text.find("\n")
     if first_line_end < 0:
         return drafts
-    body = [d for d in drafts if d.match.start > first_line_end]
+    body = {(d.match.value, d.currency) for d in drafts if d.match.start > first_line_end}
     return [
         d
         for d in drafts
-        if d.match.start > first_line_end
-        or not any((b.match.value, b.currency) == (d.match.value, d.currency) for b in body)
+        if d.match.start > first_line_end or (d.match.value, d.currency) not in body
     ]
 
 
@@ -901,8 +904,11 @@ def _merge(amounts: list[Amount]) -> list[Amount]:
     """One amount per fact: a figure repeated (headline and body) with the same kind and
     no conflicting direction is one flow; the first mention keeps the span."""
     out: list[Amount] = []
+    same_figure: dict[tuple[float, str | None, str], list[int]] = {}  # places in out
     for a in amounts:
-        for k, b in enumerate(out):
+        places = same_figure.setdefault((a.value, a.currency, a.kind), [])
+        for k in places:  # only these can be compatible (same value, currency, kind)
+            b = out[k]
             if _compatible(a, b):
                 out[k] = Amount(
                     value=b.value,
@@ -918,5 +924,6 @@ def _merge(amounts: list[Amount]) -> list[Amount]:
                 )
                 break
         else:
+            places.append(len(out))
             out.append(a)
     return out

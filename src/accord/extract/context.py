@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from accord.extract.memo import sentence_starts
 from accord.schema import Actor
 from accord.vocab.organizations import known_organizations
 
@@ -165,8 +166,9 @@ def sentence_tokens(doc: Doc, i: int) -> tuple[int, int]:
 
     The small model's sentences run over paragraph breaks; news paragraphs never do.
     """
-    sent = doc[i].sent
-    start, end = sent.start, sent.end
+    starts = sentence_starts(doc)  # Token.sent scans the sentence on every call
+    n = bisect_right(starts, i) - 1
+    start, end = starts[n], (starts[n + 1] if n + 1 < len(starts) else len(doc))
     breaks = _sorted_breaks(doc)
     n = bisect_right(breaks, i) - 1  # the last break at or before i
     if n >= 0 and start < breaks[n]:

@@ -40,11 +40,15 @@ def _is_verb(token: Token) -> bool:
 
 
 def _hypothetical_context(token: Token, cues: StatusCues) -> bool:
-    """True inside 'the possibility that ...', 'the risk that ...', and the like."""
-    for anc in token.ancestors:
-        if anc.pos_ in ("NOUN", "PROPN") and anc.lemma_.lower() in cues.hypothetical_nouns:
-            return True
-    return False
+    """True inside 'the possibility that ...', 'the risk that ...', and the like
+    (memoised per Doc, like ``governing_verb``; ``cues`` is the one lexicon)."""
+    if token.head.i == token.i:
+        return False
+
+    def hypothetical(anc: Token) -> bool:
+        return anc.pos_ in ("NOUN", "PROPN") and anc.lemma_.lower() in cues.hypothetical_nouns
+
+    return walk_up(token.head, "accord_hypothetical", _never, hypothetical) is not None
 
 
 def under_agreement(token: Token, cues: StatusCues) -> bool:

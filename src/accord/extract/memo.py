@@ -13,7 +13,7 @@ answer is cached (in ``Doc.user_data``, as token indices) for every token on it.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -97,7 +97,7 @@ class Entities:
         n = bisect_right(self.starts, i) - 1
         return self.ents[n] if n >= 0 and i < self.ends[n] else None
 
-    def overlapping(self, start: int, end: int) -> tuple[Span, ...]:
+    def overlapping(self, start: int, end: int) -> Sequence[Span]:
         """Entities with a token in ``[start, end)``, in order."""
         return self.ents[bisect_right(self.ends, start) : bisect_left(self.starts, end)]
 
@@ -120,6 +120,11 @@ def entities(doc: Doc) -> Entities:
 
 _PHRASE_LIMIT = 256  # tokens: a longer phrase is a list, read only near its head
 _PHRASE_WINDOW = 32
+
+
+def wide(token: Token) -> bool:
+    """Is the token's phrase wider than ``_PHRASE_LIMIT`` tokens?"""
+    return token.right_edge.i - token.left_edge.i >= _PHRASE_LIMIT
 
 
 def bounded_subtree(token: Token) -> list[Token]:

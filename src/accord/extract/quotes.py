@@ -17,6 +17,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from accord.extract.context import ActorIndex, Regions, paragraph_bounds, sentence_tokens
+from accord.extract.memo import wide
 from accord.extract.quotemarks import Quotation, find_quotations
 from accord.schema import Actor, Document, Organization, Person, Quote
 from accord.vocab.reporting import reporting
@@ -120,9 +121,18 @@ def _all_cue_tokens(doc: Doc, inside: Regions) -> list[Token]:
     return out
 
 
-def _cue_tokens(cues: list[Token], cue_ids: list[int], s: int, e: int) -> list[Token]:
-    """The cues among tokens ``[s, e)``."""
-    return cues[bisect_left(cue_ids, s) : bisect_left(cue_ids, e)]
+_CUES_EACH_SIDE = 16  # a sentence with more cues than this is a list, not reported speech
+
+
+def _cue_tokens(
+    cues: list[Token], cue_ids: list[int], s: int, e: int, first: int, last: int
+) -> list[Token]:
+    """The cues among tokens ``[s, e)``: in a sentence with very many, only the
+    ``_CUES_EACH_SIDE`` nearest before the quotation's ``first`` token and after its
+    ``last`` (the nearest cue is the one taken)."""
+    lo, hi = bisect_left(cue_ids, s), bisect_left(cue_ids, e)
+    at, past = bisect_left(cue_ids, first), bisect_left(cue_ids, last + 1)
+    return cues[max(lo, at - _CUES_EACH_SIDE) : min(hi, past + _CUES_EACH_SIDE)]
 
 
 def _speaker_of_cue(cue: Token, who: _Speakers) -> str | None:
@@ -180,6 +190,8 @@ def _in_quote_clause(cue: Token, q: Quotation) -> bool:
     subtree lies between its edges, so a quotation outside them is not in it."""
     if cue.right_edge.idx < q.start or cue.left_edge.idx >= q.end:
         return False
+    if wide(cue):  # a clause thousands of tokens long: its edges decide
+        return True
     return any(q.start <= t.idx < q.end for t in cue.subtree)
 
 
@@ -242,7 +254,7 @@ def extract_quotes(
         clause_only = reporting().clause_verbs
         cues = [
             c
-            for c in _cue_tokens(all_cues, cue_ids, s, e)
+            for c in _cue_tokens(all_cues, cue_ids, s, e, first, last)
             if ps <= c.idx <= pe and (c.lemma_.lower() not in clause_only or _object_quote(c, q))
         ]
         speaker: str | None = None
@@ -277,10 +289,10 @@ def extract_quotes(
     slot: dict[str, int] = {}  # normalised text -> its place in kept
     for quote in out:
         norm = _norm_text(quote.text)
-        n = slot.get(norm)
-        if n is None:
+        place = slot.get(norm)
+        if place is None:
             slot[norm] = len(kept)
             kept.append(quote)
-        elif kept[n].speaker is None and quote.speaker is not None:
-            kept[n] = quote
+        elif kept[place].speaker is None and quote.speaker is not None:
+            kept[place] = quote
     return tuple(kept), tuple(warnings)

@@ -20,6 +20,7 @@ from spacy.tokens import Span as SpacySpan
 
 from accord.extract.event_parties import PartyIndex, locative_prep
 from accord.extract.event_status import governing_verb
+from accord.extract.memo import bounded_subtree, wide
 from accord.extract.sectors import SectorHit, sector_hits, sectors_between
 from accord.extract.units import text_units
 from accord.schema import Actor, Amount, Document, Event, Organization, Person, Relation, Span
@@ -45,6 +46,7 @@ _KIND_SECTORS = {
 _HOST_PREPS = frozenset({"in", "at", "across", "throughout", "within", "inside"})
 _SIDE_CLAUSES = frozenset({"advcl", "conj", "parataxis"})
 _MAX_EVENT_ACTORS = 4  # a larger set is a multilateral crowd, not pairwise relations
+_WINDOW = 256  # tokens each side of a clause head read in a very wide clause
 _MAX_CLAUSE_ACTORS = 8  # more actors linked all with all in one clause: a crowd (_crowd)
 
 
@@ -196,8 +198,11 @@ def _own_clause(head: Token) -> list[Token]:
     'as'/'while' clause or a second main clause tells another actor's story."""
     out: list[Token] = []
     stack = [head]
+    lo, hi = (head.i - _WINDOW, head.i + _WINDOW) if wide(head) else (0, len(head.doc))
     while stack:
         tok = stack.pop()
+        if not lo <= tok.i < hi:
+            continue  # a clause thousands of tokens long (a list): read near its head
         out.append(tok)
         for child in tok.children:
             if child.dep_ in _SIDE_CLAUSES and any(
@@ -255,7 +260,8 @@ def _listed_together(head: Token, parties: dict[int, tuple[str, ...]]) -> set[tu
     conjoined actors ('Ethiopia and the UAE signed') stay a pair."""
     listed: set[tuple[str, str]] = set()
     in_lists: set[int] = set()
-    for tok in head.subtree:
+    phrase = bounded_subtree(head)
+    for tok in phrase:
         if tok.dep_ == "conj" or not any(c.dep_ == "conj" for c in tok.children):
             continue
         members = [tok, *tok.conjuncts]
@@ -265,7 +271,7 @@ def _listed_together(head: Token, parties: dict[int, tuple[str, ...]]) -> set[tu
             in_lists.update(_own_tokens(member))
         codes = _unique(c for m in members for i in _own_tokens(m) for c in parties.get(i, ()))
         listed.update(_pairs(codes))
-    elsewhere = {c for t in head.subtree if t.i not in in_lists for c in parties.get(t.i, ())}
+    elsewhere = {c for t in phrase if t.i not in in_lists for c in parties.get(t.i, ())}
     return {p for p in listed if not (p[0] in elsewhere and p[1] in elsewhere)}
 
 
