@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.extract.dates import MONTHS
 from accord.extract.memo import doc_text, entities, sentence_starts, sentences
-from accord.extract.money_parse import MoneyMatch, find_money
+from accord.extract.money_parse import MAX_USD, MoneyMatch, find_money, plausible
 from accord.extract.periods import (
     is_rate,
     is_reference,
@@ -125,7 +125,7 @@ def extract_amounts(
     warnings: list[str] = []
     drafts: list[_Draft] = []
     body = doc.text  # Doc.text joins every token on each access: read it once
-    for mm in find_money(body):
+    for mm in find_money(body, warnings):
         span = doc.char_span(mm.start, mm.end, alignment_mode="expand")
         if span is None:
             continue
@@ -143,7 +143,7 @@ def extract_amounts(
     _orient_from_document(drafts, index)
     _periods(drafts, doc, document.published)
     kept = _drop_headline_repeats(drafts, doc)
-    amounts = _merge([_amount(d, document.published, warnings) for d in kept])
+    amounts = _merge([a for d in kept if (a := _amount(d, document.published, warnings))])
     return tuple(amounts), tuple(warnings)
 
 
@@ -856,7 +856,7 @@ def _value_usd(d: _Draft, year: int | None, warnings: list[str]) -> float | None
     return by_rate
 
 
-def _amount(d: _Draft, published: str | None, warnings: list[str]) -> Amount:
+def _amount(d: _Draft, published: str | None, warnings: list[str]) -> Amount | None:
     mm = d.match
     year: int | None = None
     if d.period is not None:
@@ -864,6 +864,9 @@ def _amount(d: _Draft, published: str | None, warnings: list[str]) -> Amount:
     elif published:
         year = int(published[:4])
     value_usd = _value_usd(d, year, warnings)
+    if not plausible(value_usd, MAX_USD):  # stored values are finite and plausible
+        warnings.append(f"money {d.span.text[:60]!r}: implausible US-dollar value, skipped")
+        return None
     return Amount(
         value=round(mm.value, 2),
         currency=d.currency,
