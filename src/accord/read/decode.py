@@ -1,9 +1,10 @@
 """Bytes -> text: refuse binary and empty input, detect the encoding, repair mojibake.
 
 UTF-8 is tried first because almost every news text is UTF-8 and a strict decode
-cannot be wrong; a file that is UTF-8 but for a few broken bytes (see _MAX_BAD_SHARE) is read
-as UTF-8 with replacement characters and a warning; charset-normalizer guesses the rest, and ftfy repairs text that was
-decoded with the wrong codec somewhere upstream (â€™ for ’).
+cannot be wrong; a file that is UTF-8 but for a few broken bytes (see _MAX_BAD_SHARE)
+is read as UTF-8 with replacement characters and a warning; charset-normalizer guesses
+the rest, and ftfy repairs text that was decoded with the wrong codec somewhere
+upstream (â€™ for ’).
 """
 
 from __future__ import annotations

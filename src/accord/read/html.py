@@ -25,7 +25,7 @@ _BLOCK_TAG = re.compile(rf"</?(?:{_BLOCKS})\b[^>]*>", re.I)
 _INLINE_TAG = re.compile(
     r"</?(?:span|font|b|i|u|em|strong|small|big|sub|sup|a|abbr|cite|q|s|mark|x-[\w-]+)\b[^>]*>",
     re.I,
-)  # noqa: E501
+)
 _OPEN_TAG = re.compile(r"<[a-zA-Z][^>]*>")
 
 
