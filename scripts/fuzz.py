@@ -11,6 +11,7 @@ found is printed with its input, to become a regression test.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import math
 import os
