@@ -38,7 +38,7 @@ from itertools import islice
 from spacy.tokens import Doc, Span, Token
 
 from accord.extract.dates import MONTHS
-from accord.extract.memo import doc_text, entities, sentence_starts, sentences
+from accord.extract.memo import children, doc_text, entities, sentence_starts, sentences
 from accord.extract.money_parse import MAX_USD, MoneyMatch, find_money, plausible
 from accord.extract.periods import (
     is_rate,
@@ -185,9 +185,9 @@ def _cue_of(tok: Token, cues: MoneyCues, span: Span) -> Token | None:
     if lemma in cues.kind_of or tok.lower_ in cues.kind_of:
         return tok
     if lemma in cues.value_nouns:
-        for prep in tok.children:
+        for prep in children(tok):
             if prep.dep_ == "prep" and prep.lower_ == "of":
-                for obj in prep.children:
+                for obj in children(prep):
                     if obj.dep_ == "pobj":
                         found = _cue_near(obj, cues, span)
                         if found is not None:
@@ -199,7 +199,7 @@ def _cue_near(tok: Token, cues: MoneyCues, span: Span) -> Token | None:
     found = _cue_of(tok, cues, span)
     if found is not None:
         return found
-    for child in tok.children:
+    for child in children(tok):
         if child.dep_ in ("compound", "amod", "nmod") and (c := _cue_of(child, cues, span)):
             return c
     return None
@@ -226,18 +226,18 @@ def _find_cue(span: Span, cues: MoneyCues) -> tuple[Token | None, Token | None]:
         cue = _cue_near(cur, cues, span)
         if cue is not None:
             return cue, crossed
-        for child in cur.children:
+        for child in children(cur):
             if child.dep_ in ("nsubj", "nsubjpass", "attr", "dobj") and child.i not in on_path:
                 cue = _cue_near(child, cues, span)
                 if cue is not None:
                     return cue, crossed
-        for child in cur.children:
+        for child in children(cur):
             if (
                 child.dep_ == "prep"
                 and child.lower_ in ("of", "in", "as")
                 and child.i not in on_path
             ):
-                for obj in child.children:
+                for obj in children(child):
                     if obj.dep_ == "pobj" and (cue := _cue_near(obj, cues, span)):
                         return cue, crossed
     sent, at = span.sent, span.root.i
@@ -269,7 +269,7 @@ def _subject(verb: Token, index: _Actors, span: Span, depth: int = 0) -> list[st
     the actor right before it."""
     out: list[str] = []
     pronoun: Token | None = None
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    subjects = [c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
     for child in sorted(subjects, key=lambda c: abs(verb.i - c.i)):  # nearest first
         found = index.in_tokens(list(child.subtree), span)
         out += found
@@ -297,7 +297,7 @@ def _owner(cue: Token, index: _Actors, span: Span) -> tuple[list[str], list[str]
     """Actors modifying the cue noun: (possessors, adjectival/compound)."""
     poss: list[str] = []
     adj: list[str] = []
-    for child in cue.children:
+    for child in children(cue):
         if child.dep_ == "poss":
             if child.lower_ in _PRONOUNS:
                 verb = _verb_of(cue.head)
@@ -321,16 +321,16 @@ def _prep_actors(
     for head in heads:
         owners = [head]
         if head.pos_ in ("NOUN", "PROPN"):
-            owners += [c for c in head.children if c.dep_ == "appos"]
+            owners += [c for c in children(head) if c.dep_ == "appos"]
             owners += [
                 o
-                for c in head.children
+                for c in children(head)
                 if c.dep_ == "prep" and c.lower_ == "of"
-                for o in c.children
+                for o in children(c)
                 if o.dep_ == "pobj"
             ]
         for owner in owners:
-            for child in owner.children:
+            for child in children(owner):
                 if child.dep_ in ("prep", "dative") and child.lower_ in preps:
                     for code in index.in_tokens(list(child.subtree), span):
                         if code not in out:
@@ -466,7 +466,7 @@ def _money_roles(
         # "Nigeria asked the World Bank for $1.5bn", "appealed to the IMF for $3bn"
         asked = [
             c
-            for child in verb.children
+            for child in children(verb)
             if child.dep_ in ("dobj", "dative") or (child.dep_ == "prep" and child.lower_ == "to")
             for c in index.in_tokens(list(child.subtree), d.span)
         ]
@@ -479,7 +479,7 @@ def _money_roles(
             # (the parser often calls it a second dobj: "lend Indonesia 92 billion yen")
             receiver = [
                 c
-                for child in verb.children
+                for child in children(verb)
                 if child.dep_ in ("dative", "dobj")
                 and child.pos_ in ("PROPN", "NOUN")
                 and not any(d.span.start <= t.i < d.span.end for t in child.subtree)
@@ -519,12 +519,14 @@ def _lender_side(
     noun (bank, fund, lender) or an international organisation lends."""
     partners: list[tuple[Token, list[str]]] = []
     for head in [verb, *heads]:
-        for child in head.children:
+        for child in children(head):
             if child.dep_ == "prep" and child.lower_ in cues.with_preps:
-                for obj in child.children:
+                for obj in children(child):
                     if obj.dep_ == "pobj":
                         partners.append((obj, index.in_tokens(list(obj.subtree), span)))
-    subj_nouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"]
+    subj_nouns = [
+        c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"
+    ]
 
     def lends(tok: Token, codes: list[str]) -> bool:
         words = {t.lemma_.lower() for t in tok.subtree}
@@ -585,14 +587,14 @@ def _what(cue: Token, span: Span) -> str | None:
     services', '$5bn worth of goods'), else the cue's own noun phrase ('Chinese loan')."""
     doc = cue.doc
     for head in (cue, span.root.head):
-        for child in head.children:
+        for child in children(head):
             if child.dep_ == "prep" and child.lower_ == "of":
-                for obj in child.children:
+                for obj in children(child):
                     if obj.dep_ == "pobj" and not (span.start <= obj.i < span.end):
                         toks = [t for t in obj.lefts if t.dep_ != "det"]
                         start = min([obj.i] + [min(x.i for x in t.subtree) for t in toks])
                         end = obj.i
-                        appos = [c for c in head.children if c.dep_ == "appos" and c.i > obj.i]
+                        appos = [c for c in children(head) if c.dep_ == "appos" and c.i > obj.i]
                         if appos and appos[0].i - obj.i <= 5:
                             end = appos[0].i
                         return doc[start : end + 1].text
@@ -818,7 +820,7 @@ def _single_instrument(d: _Draft, doc: Doc) -> bool:
         return False
     noun = cue.head if cue.dep_ == "compound" else cue
     return noun.tag_ == "NN" and any(
-        c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in children(noun)
     )
 
 

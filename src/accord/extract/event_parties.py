@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from accord.extract.memo import bounded_subtree, walk_up
+from accord.extract.memo import bounded_subtree, children, walk_up
 from accord.schema import Actor, Organization, Person, Span
 from accord.vocab.media import lookup_outlet_any_case
 
@@ -125,7 +125,7 @@ def _add_named_people(doc: Doc, by_token: dict[int, tuple[str, ...]]) -> None:
     for ent in people:
         root = ent.root
         near = [t for t in bounded_subtree(root) if t.i < ent.start or t.dep_ == "appos"]
-        for child in root.children:
+        for child in children(root):
             if child.dep_ == "appos":
                 near.extend(bounded_subtree(child))
         if root.dep_ == "appos":
@@ -188,7 +188,7 @@ def collect(
     while stack:
         tok, r, loc = stack.pop()
         found.extend(Party(code, tok.i, r, loc) for code in index.codes(tok))
-        for child in tok.children:
+        for child in children(tok):
             if child.i in skip or is_clause(child):
                 continue
             child_role = r
@@ -223,10 +223,10 @@ def subject_parties(verb: Token, index: PartyIndex) -> list[Party]:
     'X is ready to share', 'X met Y and signed ...'."""
     tok = verb
     for _ in range(6):
-        subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+        subjects = [c for c in children(tok) if c.dep_ in SUBJECT_DEPS]
         if not subjects and tok.dep_ == "pcomp" and tok.head.head.i != tok.head.i:
             # 'accused Iran of supplying drones': the governing verb's object acts
-            subjects = [c for c in tok.head.head.children if c.dep_ == "dobj"]
+            subjects = [c for c in children(tok.head.head) if c.dep_ == "dobj"]
         if subjects:
             out: list[Party] = []
             for subj in subjects:

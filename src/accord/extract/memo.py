@@ -136,3 +136,17 @@ def bounded_subtree(token: Token) -> list[Token]:
     if hi - lo <= _PHRASE_LIMIT:
         return list(token.subtree)
     return list(token.doc[max(lo, token.i - _PHRASE_WINDOW) : min(hi, token.i + _PHRASE_WINDOW)])
+
+
+def children(token: Token) -> list[Token]:
+    """``token.children``, from a per-Doc table: spaCy finds a token's children by
+    scanning its whole subtree, so asking once per list member is quadratic."""
+    doc = token.doc
+    table = doc.user_data.get("accord_children")
+    if not isinstance(table, dict):
+        table = {}
+        for tok in doc:
+            if tok.head.i != tok.i:
+                table.setdefault(tok.head.i, []).append(tok.i)
+        doc.user_data["accord_children"] = table
+    return [doc[i] for i in table.get(token.i, ())]

@@ -20,7 +20,7 @@ from spacy.tokens import Span as SpacySpan
 
 from accord.extract.event_parties import PartyIndex, locative_prep
 from accord.extract.event_status import governing_verb
-from accord.extract.memo import bounded_subtree, wide
+from accord.extract.memo import bounded_subtree, children, wide
 from accord.extract.sectors import SectorHit, sector_hits, sectors_between
 from accord.extract.units import text_units
 from accord.schema import Actor, Amount, Document, Event, Organization, Person, Relation, Span
@@ -204,9 +204,9 @@ def _own_clause(head: Token) -> list[Token]:
         if not lo <= tok.i < hi:
             continue  # a clause thousands of tokens long (a list): read near its head
         out.append(tok)
-        for child in tok.children:
+        for child in children(tok):
             if child.dep_ in _SIDE_CLAUSES and any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in child.children
+                c.dep_ in ("nsubj", "nsubjpass") for c in children(child)
             ):
                 continue
             stack.append(child)
@@ -245,7 +245,7 @@ def _side_by_side(own: list[Token], parties: dict[int, tuple[str, ...]]) -> set[
         codes = _unique(c for m in members for i in _own_tokens(m) for c in parties.get(i, ()))
         if len(codes) < 2:
             continue
-        marks = [*tok.children, *tok.head.children, *(c for m in members for c in m.children)]
+        marks = [*children(tok), *children(tok.head), *(c for m in members for c in children(m))]
         if any(
             m.lower_ in words and m.dep_ in ("preconj", "advmod", "det", "appos", "dep", "nsubj")
             for m in marks
@@ -262,7 +262,7 @@ def _listed_together(head: Token, parties: dict[int, tuple[str, ...]]) -> set[tu
     in_lists: set[int] = set()
     phrase = bounded_subtree(head)
     for tok in phrase:
-        if tok.dep_ == "conj" or not any(c.dep_ == "conj" for c in tok.children):
+        if tok.dep_ == "conj" or not any(c.dep_ == "conj" for c in children(tok)):
             continue
         members = [tok, *tok.conjuncts]
         if len(members) < 3:
@@ -278,7 +278,7 @@ def _listed_together(head: Token, parties: dict[int, tuple[str, ...]]) -> set[tu
 def _own_tokens(member: Token) -> set[int]:
     """A list member's own words ('Saudi Arabia'), without the members conjoined to it."""
     out = {member.i}
-    for child in member.children:
+    for child in children(member):
         if child.dep_ in ("compound", "det", "amod", "flat", "poss", "case"):
             out.update(t.i for t in child.subtree)
     return out
