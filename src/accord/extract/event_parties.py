@@ -153,13 +153,12 @@ def _add_pair_anaphors(
 ) -> None:
     """'the two countries', 'both sides' -> the last two distinct actors named before
     them; an agency or person acting for a state ('she told Reuters') does not count."""
-    recent: list[str] = []
+    recent: list[str] = []  # the last two distinct actors named, the latest last
     for tok in doc:
         codes = by_token.get(tok.i, ())
         for code in codes if tok.i in actor_tokens else ():
-            if code in recent:
-                recent.remove(code)
-            recent.append(code)
+            if not recent or recent[-1] != code:
+                recent = [*recent[-1:], code]
         if (
             not codes
             and tok.lemma_.lower() in _PAIR_NOUNS

@@ -595,13 +595,12 @@ def _merge(events: list[Event]) -> tuple[Event, ...]:
     in its headline, lead and body; the first mention keeps its span, later ones fill
     gaps (place, date, source, target)."""
     merged: list[Event] = []
+    places: dict[tuple[str, tuple[str, ...], str], list[int]] = {}  # key -> places in merged
     for event in events:
-        for n, first in enumerate(merged):
-            if (first.type, first.actors, first.status) != (
-                event.type,
-                event.actors,
-                event.status,
-            ) or not _compatible(first.when, event.when):
+        same = places.setdefault((event.type, event.actors, event.status), [])
+        for n in same:
+            first = merged[n]
+            if not _compatible(first.when, event.when):
                 continue
             merged[n] = replace(
                 first,
@@ -613,6 +612,7 @@ def _merge(events: list[Event]) -> tuple[Event, ...]:
             )
             break
         else:
+            same.append(len(merged))
             merged.append(event)
     return tuple(merged)
 
