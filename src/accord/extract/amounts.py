@@ -38,7 +38,14 @@ from itertools import islice
 from spacy.tokens import Doc, Span, Token
 
 from accord.extract.dates import MONTHS
-from accord.extract.memo import children, doc_text, entities, sentence_starts, sentences
+from accord.extract.memo import (
+    children,
+    doc_text,
+    entities,
+    sentence_of,
+    sentence_starts,
+    sentences,
+)
 from accord.extract.money_parse import MAX_USD, MoneyMatch, find_money, plausible
 from accord.extract.periods import (
     is_rate,
@@ -240,7 +247,7 @@ def _find_cue(span: Span, cues: MoneyCues) -> tuple[Token | None, Token | None]:
                 for obj in children(child):
                     if obj.dep_ == "pobj" and (cue := _cue_near(obj, cues, span)):
                         return cue, crossed
-    sent, at = span.sent, span.root.i
+    sent, at = sentence_of(span), span.root.i
     window = span.doc[max(sent.start, at - 6) : min(sent.end, at + 7)]
     near = [t for t in window if _cue_of(t, cues, span) is not None]
     if near:
@@ -287,7 +294,7 @@ def _subject(verb: Token, index: _Actors, span: Span, depth: int = 0) -> list[st
         return _subject(head, index, span, depth + 1)
     finite = verb.dep_ in ("ROOT", "ccomp") and verb.tag_ not in ("VBN", "VBG")
     if pronoun is None and finite:
-        left = list(verb.doc[max(verb.sent.start, verb.i - 3) : verb.i])
+        left = list(verb.doc[max(sentence_of(verb).start, verb.i - 3) : verb.i])
         if not any(t.is_punct or t.pos_ in ("VERB", "SCONJ") for t in left[1:]):
             return index.in_tokens(left, span)[-1:]
     return out
@@ -398,7 +405,7 @@ def _classify(d: _Draft, cues: MoneyCues, index: _Actors) -> None:
             for c in _prep_actors(heads, cues.with_preps | cues.to_preps, index, d.span) + subj
             if c not in own
         ]
-        for code in index.in_tokens(d.span.sent, d.span):
+        for code in index.in_tokens(sentence_of(d.span), d.span):
             if code not in pair:
                 pair.append(code)
         for code in index.ranked:
@@ -554,7 +561,7 @@ def _orient_from_document(drafts: list[_Draft], index: _Actors) -> None:
         if d.kind not in _MONEY or (d.from_ and d.to):
             continue
         if d.from_ is None and d.to is None:
-            here = index.in_tokens(d.span.sent, d.span)
+            here = index.in_tokens(sentence_of(d.span), d.span)
             for kind, g, r in oriented:
                 if kind == d.kind and (g in here or r in here):
                     d.from_, d.to = g, r
@@ -567,7 +574,7 @@ def _orient_from_document(drafts: list[_Draft], index: _Actors) -> None:
 
 
 def _other_side(d: _Draft, index: _Actors, known: str) -> str | None:
-    sent = d.span.sent
+    sent = sentence_of(d.span)
     found = index.nearest(d.match.start, sent.start_char, sent.end_char, {known})
     if found is not None:
         return found
@@ -711,10 +718,10 @@ def _is_day(text: str) -> bool:
 def _periods(drafts: list[_Draft], doc: Doc, published: str | None) -> None:
     by_sent: dict[int, list[_Draft]] = {}
     for d in drafts:
-        by_sent.setdefault(d.span.sent.start, []).append(d)
+        by_sent.setdefault(sentence_of(d.span).start, []).append(d)
     last: _Draft | None = None
     for d_list in by_sent.values():
-        sent = d_list[0].span.sent
+        sent = sentence_of(d_list[0].span)
         exprs = [x for x in _expressions(sent) if not _is_day(x[2])]
         same_year = next((y for x in exprs if (y := same_period_year(x[2])) is not None), None)
         context_year = same_year + 1 if same_year is not None else None

@@ -37,7 +37,7 @@ from accord.extract.event_status import (
     noun_status,
     verb_status,
 )
-from accord.extract.memo import children, entities
+from accord.extract.memo import children, entities, sentence_root
 from accord.extract.sectors import SectorHit, sector_hits, sectors_between
 from accord.extract.units import text_units
 from accord.schema import Actor, Amount, Document, Event, Organization, Person
@@ -370,7 +370,7 @@ def _implies_counterpart(hit: _Hit) -> bool:
 
 def _clause_head(tok: Token) -> Token:
     """The verb whose clause a mention belongs to (the root if none)."""
-    return governing_verb(tok) or tok.sent.root
+    return governing_verb(tok) or sentence_root(tok)
 
 
 def _clause_chain(tok: Token) -> set[int]:

@@ -150,3 +150,27 @@ def children(token: Token) -> list[Token]:
                 table.setdefault(tok.head.i, []).append(tok.i)
         doc.user_data["accord_children"] = table
     return [doc[i] for i in table.get(token.i, ())]
+
+
+def sentence_of(token_or_span: Token | Span) -> Span:
+    """The sentence holding a token (or a span's first token), by bisection:
+    ``Token.sent`` and ``Span.sent`` scan the sentence's tokens on every access."""
+    doc = token_or_span.doc
+    i = token_or_span.i if isinstance(token_or_span, Token) else token_or_span.start
+    starts = sentence_starts(doc)
+    n = bisect_right(starts, i) - 1
+    return doc[starts[n] : starts[n + 1] if n + 1 < len(starts) else len(doc)]
+
+
+def sentence_root(token: Token) -> Token:
+    """The root of the token's sentence (``Span.root`` reads the whole sentence),
+    found once per sentence."""
+    doc = token.doc
+    sent = sentence_of(token)
+    roots = doc.user_data.get("accord_sentence_roots")
+    if not isinstance(roots, dict):
+        roots = doc.user_data["accord_sentence_roots"] = {}
+    if sent.start not in roots:
+        roots[sent.start] = sent.root.i
+    root: Token = doc[int(roots[sent.start])]
+    return root

@@ -20,7 +20,7 @@ from spacy.tokens import Span as SpacySpan
 
 from accord.extract.event_parties import PartyIndex, locative_prep
 from accord.extract.event_status import governing_verb
-from accord.extract.memo import bounded_subtree, children, wide
+from accord.extract.memo import bounded_subtree, children, sentence_root, wide
 from accord.extract.sectors import SectorHit, sector_hits, sectors_between
 from accord.extract.units import text_units
 from accord.schema import Actor, Amount, Document, Event, Organization, Person, Relation, Span
@@ -167,7 +167,7 @@ def _cue_pairs(
     for tok in unit:
         if not (tok.lemma_.lower() in cues or tok.lower_ in cues):
             continue
-        head = tok if tok.pos_ in ("VERB", "AUX") else governing_verb(tok) or unit[0].sent.root
+        head = tok if tok.pos_ in ("VERB", "AUX") else governing_verb(tok) or sentence_root(unit[0])
         if head.i in heads:
             continue
         heads.add(head.i)
