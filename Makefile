@@ -6,7 +6,7 @@ DB ?= sqlite:///accord.db
 STAMP := $(VENV)/.accord-installed
 DEVSTAMP := $(VENV)/.accord-dev-installed
 
-.PHONY: demo test lint typecheck imports unit install dev bench schema clean
+.PHONY: demo test lint typecheck imports unit install dev bench schema clean fuzz
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -48,6 +48,11 @@ schema: $(STAMP)
 ## bench: docs/s and words/s of accord vs plain spaCy on the bulk corpus
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
+
+## fuzz: fuzz the cleaner, money parser, HTML and WARC readers (SECONDS per target) -> bench/fuzz.json
+SECONDS ?= 60
+fuzz: $(DEVSTAMP)
+	$(BIN)/python scripts/fuzz.py --seconds $(SECONDS)
 
 clean:
 	rm -rf $(VENV) accord.db accord.db-wal accord.db-shm

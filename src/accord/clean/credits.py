@@ -29,6 +29,15 @@ KEPT = {"article", "title", "heading"}
 _NOT_NAME_BEFORE = re.compile(r"(?<![.!?\"“”])\b(?!The\b|A\b|An\b)[A-Z][a-z]+\s$")
 
 
+_TAIL = 300  # characters before a match that a pattern anchored at its end may read
+
+
+def _tail(text: str, end: int) -> str:
+    """The text just before ``end``: a pattern anchored at the end ('...\\s$') matches
+    within it, and searching the whole prefix per match is quadratic in a long line."""
+    return text[max(0, end - _TAIL) : end]
+
+
 @dataclass(frozen=True, slots=True)
 class Credit:
     """One credit: the normalised outlet name and how the text gave it."""
@@ -129,7 +138,7 @@ def local_outlets(texts: Iterable[str]) -> tuple[str, ...]:
     for text in texts:
         for rx in (after, before):
             for m in rx.finditer(text):
-                if rx is before and _ends_with_outlet().search(text[: m.start()]):
+                if rx is before and _ends_with_outlet().search(_tail(text, m.start())):
                     continue  # "the Associated Press news agency Contrack's ...": not a name
                 name = m["name"].rstrip(".")
                 if name.split()[0] in {"The", "A", "An"}:
@@ -161,7 +170,7 @@ def find_credits(verdicts: list[Verdict]) -> list[Credit]:
             continue  # every credit pattern needs an outlet name: one scan rules all out
         for kind, rx in _patterns(extra):
             for m in rx.finditer(text):
-                if kind == "verb" and _NOT_NAME_BEFORE.search(text[: m.start("o")]):
+                if kind == "verb" and _NOT_NAME_BEFORE.search(_tail(text, m.start("o"))):
                     continue  # "Michael Bloomberg said": a person, not the outlet
                 credits.append(Credit(_normalise(m["o"]), kind, _is_described(text, m)))
     return credits

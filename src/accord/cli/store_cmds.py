@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated
+import math
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console, Group
@@ -179,6 +180,18 @@ def _record_view(record: Record) -> Group:
     return Group(*parts)
 
 
+def _finite(value: Any) -> Any:
+    """JSON has no Infinity or NaN: a non-finite number (stored before figures were
+    checked) prints as null, so the output stays valid JSON."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(v) for v in value]
+    return value
+
+
 def show(
     doc_id: Annotated[str, typer.Argument(metavar="ID", help="document id")],
     db: DbOption = None,
@@ -191,7 +204,8 @@ def show(
         Console(stderr=True).print(Text(f"error: no document {doc_id!r} in {store.url}"))
         raise typer.Exit(code=1)
     if as_json:
-        typer.echo(json.dumps(to_dict(record), ensure_ascii=False, indent=2))
+        data = _finite(to_dict(record))
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False))
         return
     Console().print(_record_view(record))
 

@@ -44,6 +44,7 @@ API for other extractors:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Final
@@ -54,6 +55,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
+from accord.extract.memo import doc_text
 from accord.schema import Actor, Document
 from accord.schema import Span as CharSpan
 from accord.vocab import actors as gazetteer
@@ -219,13 +221,20 @@ def _candidate(span: Span, m: _Matcher, key: int, lower_doc: bool) -> Alias | No
     return alias
 
 
-def _covering_entity(span: Span, ents: Sequence[Span]) -> Span | None:
-    for ent in ents:
-        if ent.start <= span.start and ent.end >= span.end:
-            return ent
-        if ent.start >= span.end:
-            break
-    return None
+class _Entities:
+    """``doc.ents`` read once per document (spaCy rebuilds it per access), with their
+    start tokens for bisection: entities are sorted and disjoint, so only the last one
+    starting at or before a span can cover it."""
+
+    def __init__(self, ents: Sequence[Span]) -> None:
+        self.ents = ents
+        self.starts = [e.start for e in ents]
+
+    def covering(self, span: Span) -> Span | None:
+        n = bisect_right(self.starts, span.start) - 1
+        if n >= 0 and self.ents[n].end >= span.end:
+            return self.ents[n]
+        return None
 
 
 def _in_longer_name(span: Span, ent: Span | None) -> bool:
@@ -234,7 +243,7 @@ def _in_longer_name(span: Span, ent: Span | None) -> bool:
 
 def _at_dateline(span: Span) -> bool:
     """An all-capitals place opening a line and followed by a comma: "AMMAN, March 19"."""
-    text = span.doc.text
+    text = doc_text(span.doc)
     line_start = text.rfind("\n", 0, span.start_char) + 1
     if text[line_start : span.start_char].strip():
         return False
@@ -255,27 +264,27 @@ def _collective_head(token: Token) -> bool:
     return head.tag_ in {"NNS", "NNPS"} and head.lemma_.lower() in COLLECTIVE_HEADS
 
 
-def _hyphen_pair(span: Span, raw: list[tuple[int, int]]) -> bool:
-    """Is this region one side of "China-Africa" / "Africa-Russia"?"""
+def _hyphen_pair(span: Span, raw: tuple[set[int], set[int]]) -> bool:
+    """Is this region one side of "China-Africa" / "Africa-Russia"? ``raw`` holds the
+    start and end tokens of every candidate mention."""
     doc = span.doc
     before = span.start - 1
     after = span.end
     if before >= 1 and doc[before].text in {"-", "–", "—"}:
-        return any(e == before for _, e in raw)
+        return before in raw[1]
     if after + 1 < len(doc) and doc[after].text in {"-", "–", "—"}:
-        return any(s == after + 1 for s, _ in raw)
+        return after + 1 in raw[0]
     return False
 
 
-def _accept(span: Span, alias: Alias, raw: list[tuple[int, int]], ents: Sequence[Span]) -> bool:
-    """``ents`` is ``doc.ents``, read once per document (spaCy rebuilds it per access)."""
+def _accept(span: Span, alias: Alias, raw: tuple[set[int], set[int]], ents: _Entities) -> bool:
     amb = gazetteer.ambiguity()
     lower = alias.text.lower()
     last = alias.text.split()[-1].lower()
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     if nxt is not None and nxt.lemma_.lower() in amb.collocations.get(last, frozenset()):
         return False
-    ent = _covering_entity(span, ents)
+    ent = ents.covering(span)
     person_like = lower in amb.person_names
     if person_like and ent is not None and ent.label_ == "PERSON" and len(ent) > len(span):
         return False
@@ -310,9 +319,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
         if alias is not None:
             candidates[(start, end)] = alias
     spans = filter_spans([doc[s:e] for s, e in candidates])
-    raw = [(s.start, s.end) for s in spans]
+    raw = ({s.start for s in spans}, {s.end for s in spans})
     found: list[tuple[Mention, bool]] = []
-    ents = doc.ents
+    ents = _Entities(doc.ents)
     for span in sorted(spans, key=lambda s: s.start):
         alias = candidates[(span.start, span.end)]
         if not _accept(span, alias, raw, ents):

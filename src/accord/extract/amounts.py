@@ -38,14 +38,24 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
 from accord.extract.dates import MONTHS, parse_published, without_times
-from accord.extract.money_parse import MoneyMatch, find_money
+from accord.extract.memo import (
+    children,
+    doc_text,
+    entities,
+    sentence_of,
+    sentence_starts,
+    sentences,
+)
+from accord.extract.money_parse import MAX_USD, MoneyMatch, find_money, plausible
 from accord.extract.periods import (
     is_rate,
     is_reference,
@@ -137,7 +147,7 @@ def extract_amounts(
     warnings: list[str] = []
     drafts: list[_Draft] = []
     body = doc.text  # Doc.text joins every token on each access: read it once
-    for mm in find_money(body):
+    for mm in find_money(body, warnings):
         span = doc.char_span(mm.start, mm.end, alignment_mode="expand")
         if span is None:
             continue
@@ -156,7 +166,7 @@ def extract_amounts(
     _orient_from_document(drafts, index)
     _periods(drafts, doc, document.published)
     kept = _drop_headline_repeats(drafts, doc)
-    amounts = _merge([_amount(d, document.published, warnings) for d in kept])
+    amounts = _merge([a for d in kept if (a := _amount(d, document.published, warnings))])
     return tuple(amounts), tuple(warnings)
 
 
@@ -175,11 +185,13 @@ def _currency(mm: MoneyMatch, index: _Actors) -> str | None:
 
 
 def _vague(doc: Doc, drafts: list[_Draft], warnings: list[str]) -> None:
-    taken = [(d.match.start, d.match.end) for d in drafts]
-    for ent in doc.ents:
+    taken = [(d.match.start, d.match.end) for d in drafts]  # in text order, disjoint
+    ends = [e for _, e in taken]
+    for ent in entities(doc).ents:
         if ent.label_ != "MONEY":
             continue
-        if any(s < ent.end_char and ent.start_char < e for s, e in taken):
+        n = bisect_right(ends, ent.start_char)  # the first figure ending after ent starts
+        if n < len(taken) and taken[n][0] < ent.end_char:
             continue
         if re.search(r"[$£€¥]|dollar|pound|euro|yuan|rupee|shilling", ent.text, re.I):
             warnings.append(f"money {ent.text!r}: vague figure, skipped")
@@ -227,9 +239,9 @@ def _cue_of(tok: Token, cues: MoneyCues, span: Span) -> Token | None:
                     return child
         return tok
     if lemma in cues.value_nouns:
-        for prep in tok.children:
+        for prep in children(tok):
             if prep.dep_ == "prep" and prep.lower_ == "of":
-                for obj in prep.children:
+                for obj in children(prep):
                     if obj.dep_ == "pobj":
                         found = _cue_near(obj, cues, span)
                         if found is not None:
@@ -241,7 +253,7 @@ def _cue_near(tok: Token, cues: MoneyCues, span: Span) -> Token | None:
     found = _cue_of(tok, cues, span)
     if found is not None:
         return found
-    for child in tok.children:
+    for child in children(tok):
         if child.dep_ in ("compound", "amod", "nmod") and (c := _cue_of(child, cues, span)):
             return c
     return None
@@ -251,12 +263,17 @@ def _kind_of(tok: Token, cues: MoneyCues) -> str:
     return cues.kind_of.get(tok.lemma_.lower()) or cues.kind_of.get(tok.lower_, "other")
 
 
+_CUE_PREPS = ("of", "in", "as")
+_MAX_CUE_HOPS = 24  # heads walked up from a figure: a list of thousands is that deep
+
+
 def _find_cue(span: Span, cues: MoneyCues) -> tuple[Token | None, Token | None]:
     """The cue token nearest the figure on its head path, and the clause root below the
     first clause boundary crossed on the way (None when none was crossed)."""
     node: Token = span.root
     crossed: Token | None = None
-    path = [node, *node.ancestors]
+    path = [node, *islice(node.ancestors, _MAX_CUE_HOPS)]
+    on_path = {t.i for t in path}
     movers = cues.giver_verbs | cues.receiver_verbs | cues.exporter_verbs | cues.importer_verbs
     moved = False  # under a verb that moves money ('X received $Y'): a flow, whoever X is
     for i, cur in enumerate(path):
@@ -273,22 +290,26 @@ def _find_cue(span: Span, cues: MoneyCues) -> tuple[Token | None, Token | None]:
             and cur.lemma_.lower() in movers
             and path[i - 1].dep_ in ("dobj", "dative", "nsubjpass")
         )
-        for child in cur.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "attr", "dobj") and child not in path:
+        for child in children(cur):
+            if child.dep_ in ("nsubj", "nsubjpass", "attr", "dobj") and child.i not in on_path:
                 cue = _cue_near(child, cues, span)
                 if cue is not None and not (moved and _kind_of(cue, cues).startswith(_LEVEL)):
                     return cue, crossed
-        for child in cur.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "in", "as") and child not in path:
-                for obj in child.children:
+        for child in children(cur):
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in ("of", "in", "as")
+                and child.i not in on_path
+            ):
+                for obj in children(child):
                     if obj.dep_ == "pobj" and (cue := _cue_near(obj, cues, span)):
                         return cue, crossed
-    sent = span.sent
+    sent, at = sentence_of(span), span.root.i
+    window = span.doc[max(sent.start, at - 6) : min(sent.end, at + 7)]
     near = [
         t
-        for t in sent
-        if abs(t.i - span.root.i) <= 6
-        and (c := _cue_of(t, cues, span)) is not None
+        for t in window
+        if (c := _cue_of(t, cues, span)) is not None
         and not (moved and _kind_of(c, cues).startswith(_LEVEL))
     ]
     if near:
@@ -317,7 +338,7 @@ def _subject(verb: Token, index: _Actors, span: Span, depth: int = 0) -> list[st
     the actor right before it."""
     out: list[str] = []
     pronoun: Token | None = None
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    subjects = [c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
     for child in sorted(subjects, key=lambda c: abs(verb.i - c.i)):  # nearest first
         found = index.in_tokens(list(child.subtree), span)
         out += found
@@ -335,7 +356,7 @@ def _subject(verb: Token, index: _Actors, span: Span, depth: int = 0) -> list[st
         return _subject(head, index, span, depth + 1)
     finite = verb.dep_ in ("ROOT", "ccomp") and verb.tag_ not in ("VBN", "VBG")
     if pronoun is None and finite:
-        left = list(verb.doc[max(verb.sent.start, verb.i - 3) : verb.i])
+        left = list(verb.doc[max(sentence_of(verb).start, verb.i - 3) : verb.i])
         if not any(t.is_punct or t.pos_ in ("VERB", "SCONJ") for t in left[1:]):
             return index.in_tokens(left, span)[-1:]
     return out
@@ -345,7 +366,7 @@ def _owner(cue: Token, index: _Actors, span: Span) -> tuple[list[str], list[str]
     """Actors modifying the cue noun: (possessors, adjectival/compound)."""
     poss: list[str] = []
     adj: list[str] = []
-    for child in cue.children:
+    for child in children(cue):
         if child.dep_ == "poss":
             if child.lower_ in _PRONOUNS:
                 verb = _verb_of(cue.head)
@@ -369,16 +390,16 @@ def _prep_actors(
     for head in heads:
         owners = [head]
         if head.pos_ in ("NOUN", "PROPN"):
-            owners += [c for c in head.children if c.dep_ == "appos"]
+            owners += [c for c in children(head) if c.dep_ == "appos"]
             owners += [
                 o
-                for c in head.children
+                for c in children(head)
                 if c.dep_ == "prep" and c.lower_ == "of"
-                for o in c.children
+                for o in children(c)
                 if o.dep_ == "pobj"
             ]
         for owner in owners:
-            for child in owner.children:
+            for child in children(owner):
                 if child.dep_ in ("prep", "dative") and child.lower_ in preps:
                     for code in index.in_tokens(list(child.subtree), span):
                         if code not in out:
@@ -464,7 +485,7 @@ def _classify(d: _Draft, cues: MoneyCues, index: _Actors) -> None:
             for c in _prep_actors(heads, cues.with_preps | cues.to_preps, index, d.span) + subj
             if c not in own
         ]
-        for code in index.in_tokens(d.span.sent, d.span):
+        for code in index.in_tokens(sentence_of(d.span), d.span):
             if code not in pair:
                 pair.append(code)
         for code in index.ranked:
@@ -584,7 +605,7 @@ def _money_roles(
         # "Nigeria asked the World Bank for $1.5bn", "appealed to the IMF for $3bn"
         asked = [
             c
-            for child in verb.children
+            for child in children(verb)
             if child.dep_ in ("dobj", "dative") or (child.dep_ == "prep" and child.lower_ == "to")
             for c in index.in_tokens(list(child.subtree), d.span)
         ]
@@ -597,7 +618,7 @@ def _money_roles(
             # (the parser often calls it a second dobj: "lend Indonesia 92 billion yen")
             receiver = [
                 c
-                for child in verb.children
+                for child in children(verb)
                 if child.dep_ in ("dative", "dobj")
                 and child.pos_ in ("PROPN", "NOUN")
                 and not any(d.span.start <= t.i < d.span.end for t in child.subtree)
@@ -637,12 +658,14 @@ def _lender_side(
     noun (bank, fund, lender) or an international organisation lends."""
     partners: list[tuple[Token, list[str]]] = []
     for head in [verb, *heads]:
-        for child in head.children:
+        for child in children(head):
             if child.dep_ == "prep" and child.lower_ in cues.with_preps:
-                for obj in child.children:
+                for obj in children(child):
                     if obj.dep_ == "pobj":
                         partners.append((obj, index.in_tokens(list(obj.subtree), span)))
-    subj_nouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"]
+    subj_nouns = [
+        c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"
+    ]
 
     def lends(tok: Token, codes: list[str]) -> bool:
         words = {t.lemma_.lower() for t in tok.subtree}
@@ -670,7 +693,7 @@ def _orient_from_document(drafts: list[_Draft], index: _Actors) -> None:
         if d.kind not in _MONEY or (d.from_ and d.to):
             continue
         if d.from_ is None and d.to is None:
-            here = index.in_tokens(d.span.sent, d.span)
+            here = index.in_tokens(sentence_of(d.span), d.span)
             for kind, g, r in oriented:
                 if kind == d.kind and (g in here or r in here):
                     d.from_, d.to = g, r
@@ -683,13 +706,14 @@ def _orient_from_document(drafts: list[_Draft], index: _Actors) -> None:
 
 
 def _other_side(d: _Draft, index: _Actors, known: str) -> str | None:
-    sent = d.span.sent
+    sent = sentence_of(d.span)
     found = index.nearest(d.match.start, sent.start_char, sent.end_char, {known})
     if found is not None:
         return found
     doc = sent.doc
-    para_start = max(doc.text.rfind("\n\n", 0, sent.start_char), 0)
-    earlier = [p for p in doc.sents if para_start <= p.start_char and p.end <= sent.start]
+    para_start = max(doc_text(doc).rfind("\n\n", 0, sent.start_char), 0)
+    here = bisect_right(sentence_starts(doc), sent.start) - 1
+    earlier = [p for p in sentences(doc)[max(0, here - 3) : here] if para_start <= p.start_char]
     for prev in reversed(earlier[-3:]):
         found = index.nearest(prev.end_char, prev.start_char, prev.end_char, {known})
         if found is not None:
@@ -702,14 +726,14 @@ def _what(cue: Token, span: Span) -> str | None:
     services', '$5bn worth of goods'), else the cue's own noun phrase ('Chinese loan')."""
     doc = cue.doc
     for head in (cue, span.root.head):
-        for child in head.children:
+        for child in children(head):
             if child.dep_ == "prep" and child.lower_ == "of":
-                for obj in child.children:
+                for obj in children(child):
                     if obj.dep_ == "pobj" and not (span.start <= obj.i < span.end):
                         toks = [t for t in obj.lefts if t.dep_ != "det"]
                         start = min([obj.i] + [min(x.i for x in t.subtree) for t in toks])
                         end = obj.i
-                        appos = [c for c in head.children if c.dep_ == "appos" and c.i > obj.i]
+                        appos = [c for c in children(head) if c.dep_ == "appos" and c.i > obj.i]
                         if appos and appos[0].i - obj.i <= 5:
                             end = appos[0].i
                         return doc[start : end + 1].text
@@ -723,25 +747,40 @@ def _what(cue: Token, span: Span) -> str | None:
 def _continue_flows(drafts: list[_Draft], doc: Doc) -> None:
     """Figures without a cue take the kind of an earlier figure in their sentence; goods
     figures without actors continue the last goods pair (reversed export <-> import)."""
+    # each figure's sentence, read once (Span.sent scans the tokens on every access)
+    starts = sentence_starts(doc)
+    sent_of = [
+        (starts[n], starts[n + 1] if n + 1 < len(starts) else len(doc))
+        for n in (bisect_right(starts, d.span.start) - 1 for d in drafts)
+    ]
+    sents: list[Span] | None = None
+    sent_starts: list[int] = []
+    last_cued: _Draft | None = None  # the last cued figure earlier in the sentence
+    last_of_kind: dict[str, _Draft] = {}  # the last figure of each kind there
     for i, d in enumerate(drafts):
-        prev = [p for p in drafts[:i] if p.span.sent.start >= d.span.sent.start - 200]
-        if not d.cued and d.measure == "flow":
-            same = [p for p in prev if p.span.sent == d.span.sent and p.cued]
-            if same:
-                d.kind, d.what, d.cued = same[-1].kind, same[-1].what, True
-                d.from_, d.to = same[-1].from_, same[-1].to
-                d.measure, d.level_type = same[-1].measure, same[-1].level_type
+        if i == 0 or sent_of[i - 1] != sent_of[i]:  # drafts are in text order
+            last_cued, last_of_kind = None, {}
+        if not d.cued and d.measure == "flow" and last_cued is not None:
+            same = last_cued
+            d.kind, d.what, d.cued = same.kind, same.what, True
+            d.from_, d.to = same.from_, same.to
+            d.measure, d.level_type = same.measure, same.level_type
         if d.kind in _GOODS and (d.from_ is None or d.to is None):
             # "imported $X from India in 2021, up from $Y a year earlier": same flow
-            same = [p for p in prev if p.span.sent == d.span.sent and p.kind == d.kind]
-            if same and (same[-1].from_ or same[-1].to):
-                d.from_, d.to = d.from_ or same[-1].from_, d.to or same[-1].to
+            twin = last_of_kind.get(d.kind)
+            if twin is not None and (twin.from_ or twin.to):
+                d.from_, d.to = d.from_ or twin.from_, d.to or twin.to
         if d.kind in _GOODS and d.from_ is None and d.to is None:
-            sents = list(doc.sents)
-            here = next(k for k, s in enumerate(sents) if s.start <= d.span.start < s.end)
+            if sents is None:
+                sents = list(doc.sents)
+                sent_starts = [s.start for s in sents]
+            here = bisect_right(sent_starts, d.span.start) - 1
             window = {s.start for s in sents[max(0, here - 3) : here + 1]}
-            for p in reversed(drafts[:i]):
-                if p.kind in _GOODS and p.span.sent.start in window and (p.from_ or p.to):
+            for k in range(i - 1, -1, -1):
+                p = drafts[k]
+                if sent_of[k][0] < min(window):
+                    break
+                if p.kind in _GOODS and sent_of[k][0] in window and (p.from_ or p.to):
                     if p.kind == d.kind:
                         d.from_, d.to = p.from_, p.to
                     else:
@@ -752,6 +791,9 @@ def _continue_flows(drafts: list[_Draft], doc: Doc) -> None:
                         else p.what
                     )
                     break
+        if d.cued:
+            last_cued = d
+        last_of_kind[d.kind] = d
 
 
 # -- period -------------------------------------------------------------------------
@@ -772,7 +814,8 @@ _DEADLINE = re.compile(r"\b(?:by|before|until|till|ahead\s+of)\s*$", re.I)
 
 
 def _expressions(sent: Span) -> list[tuple[int, int, str]]:
-    spans = [(e.start_char, e.end_char) for e in sent.ents if e.label_ == "DATE"]
+    ents = entities(sent.doc).within(sent.start, sent.end)
+    spans = [(e.start_char, e.end_char) for e in ents if e.label_ == "DATE"]
     base = sent.start_char
     spans += [(base + m.start(), base + m.end()) for m in _PHRASES.finditer(sent.text)]
     spans.sort()
@@ -811,16 +854,17 @@ def _is_day(text: str) -> bool:
 def _periods(drafts: list[_Draft], doc: Doc, published: str | None) -> None:
     by_sent: dict[int, list[_Draft]] = {}
     for d in drafts:
-        by_sent.setdefault(d.span.sent.start, []).append(d)
+        by_sent.setdefault(sentence_of(d.span).start, []).append(d)
     last: _Draft | None = None
     for d_list in by_sent.values():
-        sent = d_list[0].span.sent
+        sent = sentence_of(d_list[0].span)
         exprs = [x for x in _expressions(sent) if not _is_day(x[2])]
         same_year = next((y for x in exprs if (y := same_period_year(x[2])) is not None), None)
         context_year = same_year + 1 if same_year is not None else None
         assigned: dict[int, list[tuple[int, int, str]]] = {}
+        starts = [d.match.start for d in d_list]
         for x in exprs:
-            k = min(range(len(d_list)), key=lambda j: _distance(d_list[j], x))
+            k = min(_nearest_candidates(d_list, starts, x), key=lambda j: _distance(d_list[j], x))
             assigned.setdefault(k, []).append(x)
         own_periods: list[Period] = []
         for j, d in enumerate(d_list):
@@ -869,12 +913,34 @@ def _own_text(
     return min(mine, key=lambda x: _distance(d, x))[2] if mine else ""
 
 
+def _nearest_candidates(
+    d_list: list[_Draft], starts: list[int], x: tuple[int, int, str]
+) -> list[int]:
+    """The figures that can be nearest to a period expression, in order: the first one
+    overlapping it, else the last one before it and the first one after it (a figure
+    further away has a strictly longer gap, so a strictly greater ``_distance``).
+    ``starts`` are the figures' start offsets; figures are in text order, disjoint."""
+    after = bisect_left(starts, x[1])  # the first figure starting at or after x's end
+    out: list[int] = []
+    for j in range(after - 1, -1, -1):  # figures starting before x's end
+        if d_list[j].match.end <= x[0]:  # wholly before x: the nearest such one
+            out.insert(0, j)
+            break
+        out.insert(0, j)  # overlapping x
+    overlapping = [j for j in out if d_list[j].match.end > x[0]]
+    if overlapping:
+        return overlapping[:1]
+    if after < len(d_list):
+        out.append(after)
+    return out
+
+
 def _distance(d: _Draft, x: tuple[int, int, str]) -> int:
     """Characters between a figure and a period expression, with a clause break (comma,
     semicolon, dash) counting as 40 more: in "$1bn last year, down from $28bn in 2016"
     'last year' belongs to $1bn although $28bn is as near."""
     s, e = d.match.start, d.match.end
-    text = d.span.doc.text
+    text = doc_text(d.span.doc)
     if x[1] <= s:
         gap = text[x[1] : s]
     elif x[0] >= e:
@@ -897,7 +963,7 @@ def _single_instrument(d: _Draft, doc: Doc) -> bool:
         return False
     noun = cue.head if cue.dep_ == "compound" else cue
     return noun.tag_ == "NN" and any(
-        c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in children(noun)
     )
 
 
@@ -963,9 +1029,12 @@ def _value_usd(d: _Draft, day: dt.date | None, warnings: list[str]) -> _Usd:
     return _Usd(by_rate, found.rate, found.date, found.source)
 
 
-def _amount(d: _Draft, published: str | None, warnings: list[str]) -> Amount:
+def _amount(d: _Draft, published: str | None, warnings: list[str]) -> Amount | None:
     mm = d.match
     usd = _value_usd(d, rate_day(d.period, published), warnings)
+    if not plausible(usd.value, MAX_USD):  # stored values are finite and plausible
+        warnings.append(f"money {d.span.text[:60]!r}: implausible US-dollar value, skipped")
+        return None
     return Amount(
         value=round(mm.value, 2),
         currency=d.currency,
@@ -992,12 +1061,11 @@ def _drop_headline_repeats(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
     first_line_end = doc.text.find("\n")
     if first_line_end < 0:
         return drafts
-    body = [d for d in drafts if d.match.start > first_line_end]
+    body = {(d.match.value, d.currency) for d in drafts if d.match.start > first_line_end}
     return [
         d
         for d in drafts
-        if d.match.start > first_line_end
-        or not any((b.match.value, b.currency) == (d.match.value, d.currency) for b in body)
+        if d.match.start > first_line_end or (d.match.value, d.currency) not in body
     ]
 
 
@@ -1013,8 +1081,11 @@ def _merge(amounts: list[Amount]) -> list[Amount]:
     """One amount per fact: a figure repeated (headline and body) with the same kind and
     no conflicting direction is one flow; the first mention keeps the span."""
     out: list[Amount] = []
+    same_figure: dict[tuple[float, str | None, str], list[int]] = {}  # places in out
     for a in amounts:
-        for k, b in enumerate(out):
+        places = same_figure.setdefault((a.value, a.currency, a.kind), [])
+        for k in places:  # only these can be compatible (same value, currency, kind)
+            b = out[k]
             if _compatible(a, b):
                 merged = replace(
                     b, from_=b.from_ or a.from_, to=b.to or a.to, what=b.what or a.what
@@ -1032,5 +1103,6 @@ def _merge(amounts: list[Amount]) -> list[Amount]:
                 out[k] = merged
                 break
         else:
+            places.append(len(out))
             out.append(a)
     return out

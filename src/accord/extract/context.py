@@ -3,11 +3,12 @@ and paragraph a span sits in, and whether it lies inside a quotation."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from accord.extract.memo import sentence_starts
 from accord.schema import Actor
 from accord.vocab.organizations import known_organizations
 
@@ -33,19 +34,22 @@ class ActorIndex:
             known = known_organizations()
             ms = [m for m in ms if body[m.start : m.end].lower() not in known]
         self.mentions = sorted(ms, key=lambda m: (m.start, -m.end))
+        self._starts = [m.start for m in self.mentions]
+        self._reach: list[int] = []  # the furthest end among mentions[: n + 1]
+        for m in self.mentions:
+            self._reach.append(max(m.end, self._reach[-1]) if self._reach else m.end)
 
     def at(self, start: int, end: int) -> ActorMention | None:
-        """The mention that covers ``[start, end)``, if any."""
-        for m in self.mentions:
-            if m.start <= start and end <= m.end:
-                return m
-            if m.start > start:
-                break
-        return None
+        """The first mention (in order) that covers ``[start, end)``, if any; found by
+        bisection, as a document can name thousands of actors."""
+        before = bisect_right(self._starts, start)  # mentions starting at or before start
+        first = bisect_left(self._reach, end)  # the first mention reaching as far as end
+        return self.mentions[first] if first < before else None
 
     def within(self, start: int, end: int) -> list[ActorMention]:
         """Mentions lying inside ``[start, end)``, in order."""
-        return [m for m in self.mentions if start <= m.start and m.end <= end]
+        lo, hi = bisect_left(self._starts, start), bisect_left(self._starts, end)
+        return [m for m in self.mentions[lo:hi] if m.end <= end]
 
     def token(self, tok: Token) -> ActorMention | None:
         """The mention covering a token, if any."""
@@ -115,12 +119,25 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 def paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
     """The paragraph around ``pos`` (its line when ``pos`` falls between paragraphs)."""
-    for a, b in paragraph_spans(text):
+    spans = _paragraphs_of(text)
+    n = bisect_right(spans, (pos, len(text) + 1)) - 1  # the last paragraph starting <= pos
+    for a, b in spans[max(0, n - 1) : n + 1]:
         if a <= pos <= b:
             return a, b
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
     return start, (len(text) if end < 0 else end)
+
+
+_LAST_PARAGRAPHS: dict[int, tuple[str, list[tuple[int, int]]]] = {}
+
+
+def _paragraphs_of(text: str) -> list[tuple[int, int]]:
+    """``paragraph_spans`` of the last text asked about (extractors ask once per span)."""
+    kept = _LAST_PARAGRAPHS.get(0)
+    if kept is None or kept[0] is not text:
+        kept = _LAST_PARAGRAPHS[0] = (text, paragraph_spans(text))
+    return kept[1]
 
 
 def _breaks(doc: Doc) -> set[int]:
@@ -137,22 +154,28 @@ def _breaks(doc: Doc) -> set[int]:
     return out
 
 
+def _sorted_breaks(doc: Doc) -> list[int]:
+    cached = doc.user_data.get("accord_paragraph_starts_sorted")
+    if not isinstance(cached, list):
+        cached = doc.user_data["accord_paragraph_starts_sorted"] = sorted(_breaks(doc))
+    return cached
+
+
 def sentence_tokens(doc: Doc, i: int) -> tuple[int, int]:
     """Token range of the sentence holding token ``i``, clipped at paragraph breaks.
 
     The small model's sentences run over paragraph breaks; news paragraphs never do.
     """
-    sent = doc[i].sent
-    start, end = sent.start, sent.end
-    breaks = _breaks(doc)
-    for k in range(i, start, -1):
-        if k in breaks:
-            start = k
-            break
-    for k in range(i + 1, end):
-        if k in breaks:
-            end = k
-            while end > start and doc[end - 1].is_space:
-                end -= 1
-            break
+    starts = sentence_starts(doc)  # Token.sent scans the sentence on every call
+    n = bisect_right(starts, i) - 1
+    start, end = starts[n], (starts[n + 1] if n + 1 < len(starts) else len(doc))
+    breaks = _sorted_breaks(doc)
+    n = bisect_right(breaks, i) - 1  # the last break at or before i
+    if n >= 0 and start < breaks[n]:
+        start = breaks[n]
+    n += 1  # the first break after i
+    if n < len(breaks) and breaks[n] < end:
+        end = breaks[n]
+        while end > start and doc[end - 1].is_space:
+            end -= 1
     return start, end

@@ -9,11 +9,13 @@ an event.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from accord.extract.memo import bounded_subtree, children, walk_up
 from accord.schema import Actor, Organization, Person, Span
 from accord.vocab.media import lookup_outlet_any_case
 
@@ -60,6 +62,7 @@ class PartyIndex:
     def __init__(self, doc: Doc, by_token: dict[int, tuple[str, ...]]) -> None:
         self.doc = doc
         self.by_token = by_token
+        self._keys: list[int] | None = None  # sorted token indices, built on first restrict
 
     @classmethod
     def build(
@@ -97,15 +100,20 @@ class PartyIndex:
         return cls(doc, by_token)
 
     def restrict(self, start: int, end: int) -> PartyIndex:
-        """Only the mentions between token ``start`` and ``end`` (one sentence)."""
-        return PartyIndex(self.doc, {i: c for i, c in self.by_token.items() if start <= i < end})
+        """Only the mentions between token ``start`` and ``end`` (one sentence); a
+        bisection, so restricting to every sentence in turn stays linear."""
+        if self._keys is None or len(self._keys) != len(self.by_token):
+            self._keys = sorted(self.by_token)
+        keys = self._keys
+        lo, hi = bisect_left(keys, start), bisect_left(keys, end)
+        return PartyIndex(self.doc, {i: self.by_token[i] for i in keys[lo:hi]})
 
     def codes(self, token: Token) -> tuple[str, ...]:
         return self.by_token.get(token.i, ())
 
     def in_range(self, start: int, end: int) -> list[tuple[int, str]]:
         """(token index, code) for every party token in ``[start, end)`` tokens."""
-        return [(i, c) for i in range(start, end) for c in self.by_token.get(i, ())]
+        return [(i, c) for i, cs in self.restrict(start, end).by_token.items() for c in cs]
 
 
 def _add_named_people(doc: Doc, by_token: dict[int, tuple[str, ...]]) -> None:
@@ -116,12 +124,12 @@ def _add_named_people(doc: Doc, by_token: dict[int, tuple[str, ...]]) -> None:
     alias: dict[str, str] = {}
     for ent in people:
         root = ent.root
-        near = [t for t in root.subtree if t.i < ent.start or t.dep_ == "appos"]
-        for child in root.children:
+        near = [t for t in bounded_subtree(root) if t.i < ent.start or t.dep_ == "appos"]
+        for child in children(root):
             if child.dep_ == "appos":
-                near.extend(child.subtree)
+                near.extend(bounded_subtree(child))
         if root.dep_ == "appos":
-            near.extend(t for t in root.head.subtree if t.i < root.head.i or t.i == root.head.i)
+            near.extend(t for t in bounded_subtree(root.head) if t.i <= root.head.i)
         codes = _unique_codes(by_token.get(t.i, ()) for t in near)
         if len(codes) == 1:
             alias.setdefault(ent.text, codes[0])
@@ -145,13 +153,12 @@ def _add_pair_anaphors(
 ) -> None:
     """'the two countries', 'both sides' -> the last two distinct actors named before
     them; an agency or person acting for a state ('she told Reuters') does not count."""
-    recent: list[str] = []
+    recent: list[str] = []  # the last two distinct actors named, the latest last
     for tok in doc:
         codes = by_token.get(tok.i, ())
         for code in codes if tok.i in actor_tokens else ():
-            if code in recent:
-                recent.remove(code)
-            recent.append(code)
+            if not recent or recent[-1] != code:
+                recent = [*recent[-1:], code]
         if (
             not codes
             and tok.lemma_.lower() in _PAIR_NOUNS
@@ -180,7 +187,7 @@ def collect(
     while stack:
         tok, r, loc = stack.pop()
         found.extend(Party(code, tok.i, r, loc) for code in index.codes(tok))
-        for child in tok.children:
+        for child in children(tok):
             if child.i in skip or is_clause(child):
                 continue
             child_role = r
@@ -193,12 +200,21 @@ def collect(
 
 def is_locative(token: Token) -> bool:
     """True when a mention sits under 'in'/'at' below its clause: a place, not a party."""
-    tok = token
-    while tok.head.i != tok.i and not is_clause(tok):
-        if tok.dep_ == "prep" and tok.lower_ in LOCATIVE_PREPS:
-            return True
-        tok = tok.head
-    return False
+    return locative_prep(token) is not None
+
+
+def locative_prep(token: Token) -> Token | None:
+    """The locative preposition a mention sits under within its clause, if any
+    (memoised per Doc: the walk up to the clause is shared by every token on it)."""
+    return walk_up(token, "accord_locative_prep", _clause_or_root, _is_locative_prep)
+
+
+def _clause_or_root(token: Token) -> bool:
+    return token.head.i == token.i or is_clause(token)
+
+
+def _is_locative_prep(token: Token) -> bool:
+    return token.dep_ == "prep" and token.lower_ in LOCATIVE_PREPS
 
 
 def subject_parties(verb: Token, index: PartyIndex) -> list[Party]:
@@ -206,10 +222,10 @@ def subject_parties(verb: Token, index: PartyIndex) -> list[Party]:
     'X is ready to share', 'X met Y and signed ...'."""
     tok = verb
     for _ in range(6):
-        subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+        subjects = [c for c in children(tok) if c.dep_ in SUBJECT_DEPS]
         if not subjects and tok.dep_ == "pcomp" and tok.head.head.i != tok.head.i:
             # 'accused Iran of supplying drones': the governing verb's object acts
-            subjects = [c for c in tok.head.head.children if c.dep_ == "dobj"]
+            subjects = [c for c in children(tok.head.head) if c.dep_ == "dobj"]
         if subjects:
             out: list[Party] = []
             for subj in subjects:

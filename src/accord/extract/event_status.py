@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from accord.extract.memo import children, walk_up
 from accord.vocab.event_lexicon import StatusCues, status_cues
 
 OCCURRED = "occurred"
@@ -23,21 +24,31 @@ _NOUN_CLIMB = {"prep", "pobj", "dobj", "nsubj", "nsubjpass", "compound", "conj",
 
 
 def governing_verb(token: Token) -> Token | None:
-    """The nearest verb (or auxiliary) above a token, or None at the root."""
-    head = token
-    while head.head.i != head.i:
-        head = head.head
-        if head.pos_ in ("VERB", "AUX"):
-            return head
-    return None
+    """The nearest verb (or auxiliary) above a token, or None at the root (memoised:
+    a long list's head chain is walked once, not once per member)."""
+    if token.head.i == token.i:
+        return None
+    return walk_up(token.head, "accord_governing_verb", _never, _is_verb)
+
+
+def _never(token: Token) -> bool:
+    return False
+
+
+def _is_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX")
 
 
 def _hypothetical_context(token: Token, cues: StatusCues) -> bool:
-    """True inside 'the possibility that ...', 'the risk that ...', and the like."""
-    for anc in token.ancestors:
-        if anc.pos_ in ("NOUN", "PROPN") and anc.lemma_.lower() in cues.hypothetical_nouns:
-            return True
-    return False
+    """True inside 'the possibility that ...', 'the risk that ...', and the like
+    (memoised per Doc, like ``governing_verb``; ``cues`` is the one lexicon)."""
+    if token.head.i == token.i:
+        return False
+
+    def hypothetical(anc: Token) -> bool:
+        return anc.pos_ in ("NOUN", "PROPN") and anc.lemma_.lower() in cues.hypothetical_nouns
+
+    return walk_up(token.head, "accord_hypothetical", _never, hypothetical) is not None
 
 
 def under_agreement(token: Token, cues: StatusCues) -> bool:
@@ -59,7 +70,7 @@ def under_agreement(token: Token, cues: StatusCues) -> bool:
 def _temporal(verb: Token, cues: StatusCues) -> bool:
     return any(
         c.dep_ in ("mark", "advmod") and c.lower_ in cues.temporal_marks and c.i < verb.i
-        for c in verb.children
+        for c in children(verb)
     )
 
 
@@ -79,12 +90,12 @@ def verb_status(verb: Token, cues: StatusCues | None = None, depth: int = 0) -> 
     cues = cues or status_cues()
     if depth > 6:
         return OCCURRED
-    children = list(verb.children)
-    if any(c.dep_ == "neg" for c in children):
+    kids = children(verb)
+    if any(c.dep_ == "neg" for c in kids):
         return None
-    if any(c.dep_ == "mark" and c.lower_ in cues.hypothetical_marks for c in children):
+    if any(c.dep_ == "mark" and c.lower_ in cues.hypothetical_marks for c in kids):
         return None
-    auxes = [c.lower_ for c in children if c.dep_ in ("aux", "auxpass")]
+    auxes = [c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")]
     if any(a in cues.hypothetical_aux for a in auxes):
         return None
     if any(a in cues.planned_aux for a in auxes):
@@ -135,10 +146,10 @@ def verb_status(verb: Token, cues: StatusCues | None = None, depth: int = 0) -> 
 def noun_status(noun: Token, cues: StatusCues | None = None) -> str | None:
     """Status of an event named by a noun ('the summit', 'a draft agreement')."""
     cues = cues or status_cues()
-    mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "nummod")]
+    mods = [c for c in children(noun) if c.dep_ in ("amod", "compound", "nmod", "nummod")]
     if any(c.lemma_.lower() in cues.hypothetical_modifiers for c in mods):
         return None
-    if any(c.dep_ == "neg" or c.lower_ == "no" for c in noun.children):
+    if any(c.dep_ == "neg" or c.lower_ == "no" for c in children(noun)):
         return None
     if any(c.lemma_.lower() in cues.planned_modifiers for c in mods):
         return PLANNED
@@ -163,7 +174,7 @@ def noun_status(noun: Token, cues: StatusCues | None = None) -> str | None:
         ):
             return PLANNED
     # its own clause: "the summit, which is to take place in July", "the forum, held ..."
-    for child in noun.children:
+    for child in children(noun):
         if child.dep_ in ("relcl", "acl") and child.pos_ in ("VERB", "AUX"):
             st = verb_status(child, cues)
             if st in (PLANNED, INTENDED):

@@ -37,6 +37,7 @@ from accord.extract.event_status import (
     noun_status,
     verb_status,
 )
+from accord.extract.memo import children, entities, sentence_root
 from accord.extract.sectors import SectorHit, sector_hits, sectors_between
 from accord.extract.units import text_units
 from accord.schema import Actor, Amount, Document, Event, Organization, Person
@@ -141,7 +142,7 @@ def _object_lemmas(verb: Token) -> set[str]:
     lemmas: set[str] = set()
     if verb.dep_ == "acl" and verb.tag_ == "VBN":  # 'the agreement, signed on Monday'
         lemmas.add(verb.head.lemma_.lower())
-    for child in verb.children:
+    for child in children(verb):
         if child.dep_ in ("dobj", "dative", "nsubjpass") and any(
             t.ent_type_ == "MONEY" for t in child.subtree
         ):
@@ -150,23 +151,25 @@ def _object_lemmas(verb: Token) -> set[str]:
             for tok in (child, *child.conjuncts):
                 lemmas.add(tok.lemma_.lower())
                 lemmas.add(tok.lower_)
-                lemmas.update(c.lemma_.lower() for c in tok.children if c.dep_ == "compound")
+                lemmas.update(c.lemma_.lower() for c in children(tok) if c.dep_ == "compound")
         if child.dep_ == "prep":  # "cooperate on trade", "fire lasers at": objects via prep
-            lemmas.update(p.lemma_.lower() for p in child.children if p.dep_ == "pobj")
+            lemmas.update(p.lemma_.lower() for p in children(child) if p.dep_ == "pobj")
     return lemmas
 
 
 def _object_has_party(verb: Token, index: PartyIndex) -> bool:
     """The object itself is a party ('welcomed the Kenyan president'), not a thing
     that a party owns or offers ('welcomed India's offer')."""
-    for child in verb.children:
+    for child in children(verb):
         if child.dep_ not in ("dobj", "dative"):
             continue
         heads = [child, *child.conjuncts]
         for head in heads:
             if head.ent_type_ in ("PERSON", "GPE", "NORP") or index.codes(head):
                 return True
-            named = [t for c in head.children if c.dep_ in ("compound", "appos") for t in c.subtree]
+            named = [
+                t for c in children(head) if c.dep_ in ("compound", "appos") for t in c.subtree
+            ]
             if any(index.codes(t) or t.ent_type_ == "PERSON" for t in named):
                 return True
     return False
@@ -186,7 +189,7 @@ def _verb_entry(tok: Token, index: PartyIndex) -> Trigger | None:
             continue
         if entry.not_objects & objects:
             continue
-        if entry.needs_clause and not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
+        if entry.needs_clause and not any(c.dep_ in ("ccomp", "xcomp") for c in children(tok)):
             continue
         return entry
     return None
@@ -198,7 +201,7 @@ def _has_figure(noun: Token) -> bool:
     gov = governing_verb(noun)
     if gov is not None and gov.lemma_.lower() in cues.figure_verbs:
         return True
-    if any(c.lower_ in cues.figure_verbs for c in noun.children):
+    if any(c.lower_ in cues.figure_verbs for c in children(noun)):
         return True
     scope = list(noun.subtree) + (list(gov.subtree) if gov is not None else [])
     return any(t.ent_type_ in ("MONEY", "PERCENT") for t in scope)
@@ -211,7 +214,7 @@ def _has_change(noun: Token) -> bool:
     gov = governing_verb(noun)
     if gov is not None and gov.lemma_.lower() in cues.change_verbs and noun.dep_ == "nsubj":
         return True
-    return any(c.lemma_.lower() in cues.change_verbs for c in noun.children if c.dep_ == "acl")
+    return any(c.lemma_.lower() in cues.change_verbs for c in children(noun) if c.dep_ == "acl")
 
 
 def _noun_entry(tok: Token) -> Trigger | None:
@@ -220,8 +223,8 @@ def _noun_entry(tok: Token) -> Trigger | None:
     entries = event_nouns().get(tok.lemma_.lower()) or event_nouns().get(tok.lower_)
     if not entries:
         return None
-    mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
-    mods.update(c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "nmod"))
+    mods = {c.lemma_.lower() for c in children(tok) if c.dep_ in ("amod", "compound", "nmod")}
+    mods.update(c.lower_ for c in children(tok) if c.dep_ in ("amod", "compound", "nmod"))
     for entry in entries:
         if entry.plural and tok.tag_ not in ("NNS", "NNPS"):
             continue
@@ -264,14 +267,14 @@ def _triggers(sent: SpacySpan, index: PartyIndex) -> list[_Hit]:
             hit.kind == "verb"
             and hit.token.dep_ == "advcl"
             and hit.token.head.i in verb_tokens
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in hit.token.children)
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(hit.token))
         ):
             continue
         # 'agreed to reopen talks': the governed action is the event, not 'agree'
         if hit.kind == "verb" and hit.entry.type == "AGREE":
             governed = {
                 t.i
-                for c in hit.token.children
+                for c in children(hit.token)
                 if c.dep_ in _AGREE_VERBS_SUPPRESSED_BY
                 for t in c.subtree
             }
@@ -296,15 +299,15 @@ def _parties(
     found = collect(tok, index, skip=others)
     if hit.kind == "verb":
         # 'demanded that Belarus release ...': the content clause's subject is the target
-        for child in tok.children:
+        for child in children(tok):
             if child.dep_ in ("ccomp", "xcomp") and child.i not in others:
-                for subj in child.children:
+                for subj in children(child):
                     if subj.dep_ in ("nsubj", "nsubjpass"):
                         found.extend(collect(subj, index, role="obj"))
         if not any(p.role == "subj" for p in found):
             found.extend(subject_parties(tok, index))
         if tok.dep_ in ("relcl", "acl") and tok.head.i != tok.i:
-            where_clause = any(c.lower_ == "where" for c in tok.children)
+            where_clause = any(c.lower_ == "where" for c in children(tok))
             found.extend(
                 collect(
                     tok.head, index, role="other", locative=where_clause, skip=frozenset({tok.i})
@@ -350,24 +353,24 @@ def _implies_counterpart(hit: _Hit) -> bool:
         return True
     if hit.kind == "verb" and hit.entry.cameo[:2] in _ANAPHORIC_OBJECT_CODES:
         # 'welcomed the offer', 'rejected the claims': the thing named before
-        for c in hit.token.children:
+        for c in children(hit.token):
             if (
                 c.dep_ == "dobj"
                 and c.pos_ == "NOUN"
                 and any(
-                    d.dep_ in ("det", "poss") and d.lower_ in _ANAPHORIC_DETS for d in c.children
+                    d.dep_ in ("det", "poss") and d.lower_ in _ANAPHORIC_DETS for d in children(c)
                 )
             ):
                 return True
     return any(
         c.dep_ in ("dobj", "dative") and (c.ent_type_ == "PERSON" or c.lower_ in _PERSON_PRONOUNS)
-        for c in hit.token.children
+        for c in children(hit.token)
     )
 
 
 def _clause_head(tok: Token) -> Token:
     """The verb whose clause a mention belongs to (the root if none)."""
-    return governing_verb(tok) or tok.sent.root
+    return governing_verb(tok) or sentence_root(tok)
 
 
 def _clause_chain(tok: Token) -> set[int]:
@@ -412,10 +415,8 @@ def _type_and_code(entry: Trigger, status: str) -> tuple[str, str]:
 
 
 def _entity_at(tok: Token, labels: frozenset[str]) -> SpacySpan | None:
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end and ent.label_ in labels:
-            return ent
-    return None
+    ent = entities(tok.doc).at(tok.i)
+    return ent if ent is not None and ent.label_ in labels else None
 
 
 def _phrase(tokens: list[Token]) -> str:
@@ -441,13 +442,13 @@ def _what(hit: _Hit) -> str:
         if ent is not None:
             return re.sub(r"\s+", " ", ent.text).strip()
         parts = [tok]
-        for child in tok.children:
+        for child in children(tok):
             if child.dep_ in _NOUN_WHAT_DEPS and not is_clause(child):
                 parts.extend(child.subtree)
         return _phrase(_contiguous(tok, parts))
     parts = [tok]
-    has_object = any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children)
-    for child in tok.children:
+    has_object = any(c.dep_ in ("dobj", "nsubjpass") for c in children(tok))
+    for child in children(tok):
         content = not has_object and child.dep_ in ("ccomp", "xcomp")  # 'demanded that ...'
         if content or (child.dep_ in _WHAT_DEPS and not is_clause(child)):
             parts.extend(child.subtree)
@@ -470,7 +471,7 @@ def _clause_tokens(hit: _Hit) -> list[Token]:
     tok = hit.token
     roots = [tok]
     if hit.kind == "noun":
-        roots.extend(c for c in tok.children if c.dep_ in ("relcl", "acl"))
+        roots.extend(c for c in children(tok) if c.dep_ in ("relcl", "acl"))
         gov = governing_verb(tok)
         if gov is not None:
             roots.append(gov)
@@ -486,11 +487,11 @@ def _clause_tokens(hit: _Hit) -> list[Token]:
             out.append(t)
             stack.extend(
                 c
-                for c in t.children
+                for c in children(t)
                 if not is_clause(c) or (t.i == tok.i and c.dep_ in ("relcl", "acl", "xcomp"))
             )
             if t.pos_ == "AUX":  # "is to take place": the place hangs off the xcomp
-                stack.extend(c for c in t.children if c.dep_ == "xcomp")
+                stack.extend(c for c in children(t) if c.dep_ == "xcomp")
     return sorted(out, key=lambda t: t.i)
 
 
@@ -500,11 +501,11 @@ def _where(hit: _Hit, clause: list[Token]) -> str | None:
         preps.add("to")
     for tok in clause:
         if tok.dep_ == "prep" and tok.lower_ in preps:
-            for obj in tok.children:
+            for obj in children(tok):
                 if obj.dep_ != "pobj":
                     continue
                 # 'in Moscow', 'in the East African nation of Djibouti'
-                heads = [obj, *(p for c in obj.children if c.lower_ == "of" for p in c.children)]
+                heads = [obj, *(p for c in children(obj) if c.lower_ == "of" for p in children(c))]
                 for head in heads:
                     ent = _entity_at(head, _PLACE_ENTS)
                     if ent is not None and head.i == ent.root.i:
@@ -517,7 +518,7 @@ def _when(clause: list[Token], published: str | None, status: str) -> str | None
     doc = clause[0].doc if clause else None
     if doc is None:
         return None
-    for ent in doc.ents:
+    for ent in entities(doc).overlapping(min(ids), max(ids) + 1):
         if ent.label_ == "DATE" and ent.root.i in ids:
             value = resolve_when(ent, published, future=status != OCCURRED, past=status == OCCURRED)
             if value:
@@ -594,13 +595,12 @@ def _merge(events: list[Event]) -> tuple[Event, ...]:
     in its headline, lead and body; the first mention keeps its span, later ones fill
     gaps (place, date, source, target)."""
     merged: list[Event] = []
+    places: dict[tuple[str, tuple[str, ...], str], list[int]] = {}  # key -> places in merged
     for event in events:
-        for n, first in enumerate(merged):
-            if (first.type, first.actors, first.status) != (
-                event.type,
-                event.actors,
-                event.status,
-            ) or not _compatible(first.when, event.when):
+        same = places.setdefault((event.type, event.actors, event.status), [])
+        for n in same:
+            first = merged[n]
+            if not _compatible(first.when, event.when):
                 continue
             merged[n] = replace(
                 first,
@@ -612,6 +612,7 @@ def _merge(events: list[Event]) -> tuple[Event, ...]:
             )
             break
         else:
+            same.append(len(merged))
             merged.append(event)
     return tuple(merged)
 

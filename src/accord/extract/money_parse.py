@@ -12,6 +12,7 @@ brackets ("£50m ($97m)") is folded into the figure before it.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -80,6 +81,21 @@ WORD_NUMBERS: dict[str, float] = {
 }
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+#: The largest figure read, in the currency's own units. Nothing real comes near it
+#: (the world's yearly output is about 1e14 US dollars, and the weakest currencies trade
+#: at about 1e5 to the dollar); above it a figure is a typo, a joke or hostile input
+#: ('9' * 400 + ' dollars' read as inf), and it is dropped with a warning.
+MAX_FIGURE = 1e18
+#: The largest US-dollar equivalent kept (ten times the world's yearly output).
+MAX_USD = 1e15
+
+
+def plausible(value: float | None, ceiling: float = MAX_FIGURE) -> bool:
+    """A finite, non-negative value no larger than ``ceiling`` (None passes)."""
+    return value is None or (math.isfinite(value) and 0 <= value <= ceiling)
+
+
 _DASH = r"(?:-|–|—|to)"
 
 
@@ -189,10 +205,23 @@ _BRACKET_CLOSE = re.compile(r"^\s*[)\]]")
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.I)
 
 
-def find_money(text: str) -> list[MoneyMatch]:
-    """Every money figure in ``text``, in order, with ranges and conversions folded."""
+def find_money(text: str, warnings: list[str] | None = None) -> list[MoneyMatch]:
+    """Every money figure in ``text``, in order, with ranges and conversions folded.
+
+    A figure that is not finite or above ``MAX_FIGURE`` is left out, with a line in
+    ``warnings`` when a list is given: a value is always a finite number."""
     lex = currency_lexicon()
-    found = [mm for m in _grammar().finditer(text) if (mm := _read(m, lex, text))]
+    found: list[MoneyMatch] = []
+    for m in _grammar().finditer(text):
+        mm = _read(m, lex, text)
+        if mm is None:
+            continue
+        if not (plausible(mm.value) and plausible(mm.upper)):
+            if warnings is not None:
+                shown = _shorten(text[mm.start : mm.end])
+                warnings.append(f"money {shown!r}: implausible value, skipped")
+            continue
+        found.append(mm)
     out: list[MoneyMatch] = []
     i = 0
     while i < len(found):
@@ -219,3 +248,7 @@ def find_money(text: str) -> list[MoneyMatch]:
         out.append(cur)
         i += 1
     return out
+
+
+def _shorten(figure: str, limit: int = 60) -> str:
+    return figure if len(figure) <= limit else f"{figure[: limit // 2]}...{figure[-limit // 2 :]}"

@@ -15,7 +15,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-from accord.extract.context import ActorIndex, paragraph_bounds, sentence_tokens
+from accord.extract.context import ActorIndex, Regions, paragraph_bounds, sentence_tokens
 from accord.extract.titles import POSSESSIVE, descriptor_after, descriptor_before
 from accord.schema import Actor, Document, Organization, Person, Span
 from accord.vocab.organizations import (
@@ -276,6 +276,17 @@ def _media_matcher(vocab: Vocab) -> PhraseMatcher:
     return matcher
 
 
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping character ranges merged, so that ``Regions`` can bisect them."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 def extract_organizations(
     document: Document, doc: Doc, actors: tuple[Actor, ...], persons: tuple[Person, ...]
 ) -> tuple[Organization, ...]:
@@ -283,9 +294,9 @@ def extract_organizations(
     lex = org_lexicon()
     idx = ActorIndex(actors, document.body)
     body = document.body
-    person_chars = [span for p in persons for span in p.mentions]
+    person_chars = Regions(_union([span for p in persons for span in p.mentions]))
     person_toks = {  # the cheap tag test first: most tokens are not proper nouns
-        t.i for t in doc if t.pos_ == "PROPN" and any(a <= t.idx < b for a, b in person_chars)
+        t.i for t in doc if t.pos_ == "PROPN" and person_chars.contains(t.idx)
     }
     media_outlet = _media(document.outlet) if document.outlet else None
     outlet = media_outlet.name if media_outlet else None

@@ -11,11 +11,13 @@ previous paragraph was about.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
 from accord.extract.context import ActorIndex, Regions, paragraph_bounds, sentence_tokens
+from accord.extract.memo import wide
 from accord.extract.quotemarks import Quotation, find_quotations
 from accord.schema import Actor, Document, Organization, Person, Quote
 from accord.vocab.reporting import reporting
@@ -104,10 +106,12 @@ class _Speakers:
         return best[1] if best else None
 
 
-def _cue_tokens(doc: Doc, s: int, e: int, inside: Regions) -> list[Token]:
+def _all_cue_tokens(doc: Doc, inside: Regions) -> list[Token]:
+    """Every reporting cue outside quotations, in order (found once per document: a
+    long sentence holding many quotations would otherwise be read once per quotation)."""
     lex = reporting()
     out = []
-    for tok in doc[s:e]:
+    for tok in doc:
         if inside.contains(tok.idx):
             continue
         if (tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lex.verbs) or (
@@ -115,6 +119,20 @@ def _cue_tokens(doc: Doc, s: int, e: int, inside: Regions) -> list[Token]:
         ):
             out.append(tok)
     return out
+
+
+_CUES_EACH_SIDE = 16  # a sentence with more cues than this is a list, not reported speech
+
+
+def _cue_tokens(
+    cues: list[Token], cue_ids: list[int], s: int, e: int, first: int, last: int
+) -> list[Token]:
+    """The cues among tokens ``[s, e)``: in a sentence with very many, only the
+    ``_CUES_EACH_SIDE`` nearest before the quotation's ``first`` token and after its
+    ``last`` (the nearest cue is the one taken)."""
+    lo, hi = bisect_left(cue_ids, s), bisect_left(cue_ids, e)
+    at, past = bisect_left(cue_ids, first), bisect_left(cue_ids, last + 1)
+    return cues[max(lo, at - _CUES_EACH_SIDE) : min(hi, past + _CUES_EACH_SIDE)]
 
 
 def _speaker_of_cue(cue: Token, who: _Speakers) -> str | None:
@@ -168,7 +186,12 @@ def _nearest(cues: list[Token], q: Quotation) -> Token:
 
 
 def _in_quote_clause(cue: Token, q: Quotation) -> bool:
-    """Does the quotation sit in the cue's clause (its object or complement)?"""
+    """Does the quotation sit in the cue's clause (its object or complement)? The
+    subtree lies between its edges, so a quotation outside them is not in it."""
+    if cue.right_edge.idx < q.start or cue.left_edge.idx >= q.end:
+        return False
+    if wide(cue):  # a clause thousands of tokens long: its edges decide
+        return True
     return any(q.start <= t.idx < q.end for t in cue.subtree)
 
 
@@ -208,6 +231,8 @@ def extract_quotes(
     body = document.body
     quotations, warnings = find_quotations(body)
     inside = Regions([(q.start, q.end) for q in quotations])
+    all_cues = _all_cue_tokens(doc, inside)
+    cue_ids = [t.i for t in all_cues]
     who = _Speakers(persons, organizations, actors, body)
     out: list[Quote] = []
     marks: list[Quotation] = []
@@ -229,7 +254,7 @@ def extract_quotes(
         clause_only = reporting().clause_verbs
         cues = [
             c
-            for c in _cue_tokens(doc, s, e, inside)
+            for c in _cue_tokens(all_cues, cue_ids, s, e, first, last)
             if ps <= c.idx <= pe and (c.lemma_.lower() not in clause_only or _object_quote(c, q))
         ]
         speaker: str | None = None
@@ -261,10 +286,13 @@ def extract_quotes(
             out[n] = replace(out[n], speaker=out[n + 1].speaker)
     # a pull quote repeats a quotation of the body: keep the attributed copy
     kept: list[Quote] = []
+    slot: dict[str, int] = {}  # normalised text -> its place in kept
     for quote in out:
-        twin = next((k for k in kept if _norm_text(k.text) == _norm_text(quote.text)), None)
-        if twin is None:
+        norm = _norm_text(quote.text)
+        place = slot.get(norm)
+        if place is None:
+            slot[norm] = len(kept)
             kept.append(quote)
-        elif twin.speaker is None and quote.speaker is not None:
-            kept[kept.index(twin)] = quote
+        elif kept[place].speaker is None and quote.speaker is not None:
+            kept[place] = quote
     return tuple(kept), tuple(warnings)

@@ -11,15 +11,17 @@ administration ..."), plus what its money flows say (trade, investment, finance)
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from itertools import combinations
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from accord.extract.event_parties import LOCATIVE_PREPS, PartyIndex, is_clause
+from accord.extract.event_parties import PartyIndex, locative_prep
 from accord.extract.event_status import governing_verb
-from accord.extract.sectors import sector_hits, sectors_between
+from accord.extract.memo import bounded_subtree, children, sentence_root, wide
+from accord.extract.sectors import SectorHit, sector_hits, sectors_between
 from accord.extract.units import text_units
 from accord.schema import Actor, Amount, Document, Event, Organization, Person, Relation, Span
 from accord.vocab.event_lexicon import event_nouns, event_verbs
@@ -44,6 +46,8 @@ _KIND_SECTORS = {
 _HOST_PREPS = frozenset({"in", "at", "across", "throughout", "within", "inside"})
 _SIDE_CLAUSES = frozenset({"advcl", "conj", "parataxis"})
 _MAX_EVENT_ACTORS = 4  # a larger set is a multilateral crowd, not pairwise relations
+_WINDOW = 256  # tokens each side of a clause head read in a very wide clause
+_MAX_CLAUSE_ACTORS = 8  # more actors linked all with all in one clause: a crowd (_crowd)
 
 
 def extract_relations(
@@ -71,11 +75,13 @@ def extract_relations(
             units_of.append(unit)
         extra.setdefault(pair, set()).update(sectors)
 
-    parallel_in = [_side_by_side(list(u), index.restrict(u.start, u.end).by_token) for u in units]
+    local = [index.restrict(u.start, u.end).by_token for u in units]
+    parallel_in = [_side_by_side(list(u), local[n]) for n, u in enumerate(units)]
+    starts = [u.start_char for u in units]
     for event in events:
         if len(event.actors) > _MAX_EVENT_ACTORS:
             continue
-        where = _unit_of(units, event.span)
+        where = _unit_of(units, starts, event.span)
         side = parallel_in[where] if where is not None else set()
         for pair in _pairs(event.actors):
             if pair not in side:
@@ -83,31 +89,41 @@ def extract_relations(
     for amount in amounts:
         if amount.from_ and amount.to and amount.from_ != amount.to:
             pair = _pair(amount.from_, amount.to)
-            link(pair, _unit_of(units, amount.span), _KIND_SECTORS.get(amount.kind, ()))
+            link(pair, _unit_of(units, starts, amount.span), _KIND_SECTORS.get(amount.kind, ()))
     cues = _cue_lemmas()
     for n, unit in enumerate(units):
-        parties = index.restrict(unit.start, unit.end).by_token
+        parties = local[n]
         if len({c for cs in parties.values() for c in cs}) < 2:
             continue
         for pair in _cue_pairs(unit, parties, cues):
             link(pair, n)
 
-    codes_by_unit = [
-        {c for cs in index.restrict(u.start, u.end).by_token.values() for c in cs} for u in units
-    ]
+    units_of_code: dict[str, set[int]] = {}  # code -> the units naming it
+    for n, parties in enumerate(local):
+        for cs in parties.values():
+            for c in cs:
+                units_of_code.setdefault(c, set()).add(n)
     relations: list[Relation] = []
     text = doc.text
+    continued: dict[int, list[tuple[Span, tuple[str, ...]]]] = {}  # unit -> spans, sectors
+    hit_starts = [h.span[0] for h in hits]
     for pair, linked in evidence.items():
         if part_of(*pair):
             continue
         # once linked, every sentence naming both speaks about the pair's fields
-        unit_ids = sorted({*linked, *(n for n, cs in enumerate(codes_by_unit) if set(pair) <= cs)})
+        both = units_of_code.get(pair[0], set()) & units_of_code.get(pair[1], set())
+        unit_ids = sorted({*linked, *both})
         spans: list[Span] = []
         sectors = set(extra.get(pair, ()))
         for n in unit_ids:
-            for start, end in _with_continuation(units, n, index, cues, text):
-                spans.append((start, end))
-                sectors.update(sectors_between(hits, start, end))
+            if n not in continued:
+                continued[n] = [
+                    (span, _sectors_in(hits, hit_starts, span))
+                    for span in _with_continuation(units, n, local, cues, text)
+                ]
+            for span, found in continued[n]:
+                spans.append(span)
+                sectors.update(found)
         relations.append(
             Relation(
                 actors=pair,
@@ -147,19 +163,34 @@ def _cue_pairs(
     names one side; side clauses with their own subject ('..., while Egypt warned')
     and actors paired by 'both' are not partners of the cue's actors."""
     pairs: set[tuple[str, str]] = set()
+    heads: set[int] = set()  # what a cue links depends on its clause's head only
     for tok in unit:
         if not (tok.lemma_.lower() in cues or tok.lower_ in cues):
             continue
-        head = tok if tok.pos_ in ("VERB", "AUX") else governing_verb(tok) or tok.sent.root
+        head = tok if tok.pos_ in ("VERB", "AUX") else governing_verb(tok) or sentence_root(unit[0])
+        if head.i in heads:
+            continue
+        heads.add(head.i)
         own = [t for t in _own_clause(head) if unit.start <= t.i < unit.end]
-        core = _unique(c for t in own if not _is_place(t, parties) for c in parties.get(t.i, ()))
-        places = _unique(c for t in own for c in parties.get(t.i, ()) if c not in core)
+        named = [t for t in own if t.i in parties]
+        core = _unique(c for t in named if not _is_place(t, parties) for c in parties[t.i])
+        places = _unique(c for t in named for c in parties[t.i] if c not in core)
         found = _pairs(core)
         if len(core) == 1:
             found.extend(_pair(core[0], p) for p in places)
         parallel = _listed_together(head, parties) | _side_by_side(own, parties)
-        pairs.update(p for p in found if p not in parallel)
+        linked = [p for p in found if p not in parallel]
+        if not _crowd(linked):
+            pairs.update(linked)
     return sorted(pairs)
+
+
+def _crowd(pairs: list[tuple[str, str]]) -> bool:
+    """Pairs of every one of many actors with every other ('funds from A, from B, from
+    C, ...'): a crowd named in one clause, not pairwise partners. One actor with many
+    partners ('China signed deals with A, B, C, ...') is a star, not a crowd."""
+    n = len({c for p in pairs for c in p})
+    return n > _MAX_CLAUSE_ACTORS and len(pairs) > 2 * n
 
 
 def _own_clause(head: Token) -> list[Token]:
@@ -167,12 +198,15 @@ def _own_clause(head: Token) -> list[Token]:
     'as'/'while' clause or a second main clause tells another actor's story."""
     out: list[Token] = []
     stack = [head]
+    lo, hi = (head.i - _WINDOW, head.i + _WINDOW) if wide(head) else (0, len(head.doc))
     while stack:
         tok = stack.pop()
+        if not lo <= tok.i < hi:
+            continue  # a clause thousands of tokens long (a list): read near its head
         out.append(tok)
-        for child in tok.children:
+        for child in children(tok):
             if child.dep_ in _SIDE_CLAUSES and any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in child.children
+                c.dep_ in ("nsubj", "nsubjpass") for c in children(child)
             ):
                 continue
             stack.append(child)
@@ -183,7 +217,7 @@ def _is_place(tok: Token, parties: dict[int, tuple[str, ...]]) -> bool:
     """A mention that only locates something: under a locative preposition in its
     clause, a demonym on a place noun ('the Djiboutian coast'), or the first half of
     'X-based'."""
-    prep = _locative_prep(tok)
+    prep = locative_prep(tok)
     if prep is not None:
         host = prep.lower_ in _HOST_PREPS and prep.head.lemma_.lower() in host_words()
         return not host
@@ -199,15 +233,6 @@ def _is_place(tok: Token, parties: dict[int, tuple[str, ...]]) -> bool:
     )
 
 
-def _locative_prep(tok: Token) -> Token | None:
-    """The locative preposition a mention sits under within its clause, if any."""
-    while tok.head.i != tok.i and not is_clause(tok):
-        if tok.dep_ == "prep" and tok.lower_ in LOCATIVE_PREPS:
-            return tok
-        tok = tok.head
-    return None
-
-
 def _side_by_side(own: list[Token], parties: dict[int, tuple[str, ...]]) -> set[tuple[str, str]]:
     """Conjoined actors marked as parallel: 'the US and the EU have both promoted ...',
     'both Russia and China', 'Kenya and Uganda each signed ...'."""
@@ -220,7 +245,7 @@ def _side_by_side(own: list[Token], parties: dict[int, tuple[str, ...]]) -> set[
         codes = _unique(c for m in members for i in _own_tokens(m) for c in parties.get(i, ()))
         if len(codes) < 2:
             continue
-        marks = [*tok.children, *tok.head.children, *(c for m in members for c in m.children)]
+        marks = [*children(tok), *children(tok.head), *(c for m in members for c in children(m))]
         if any(
             m.lower_ in words and m.dep_ in ("preconj", "advmod", "det", "appos", "dep", "nsubj")
             for m in marks
@@ -235,8 +260,9 @@ def _listed_together(head: Token, parties: dict[int, tuple[str, ...]]) -> set[tu
     conjoined actors ('Ethiopia and the UAE signed') stay a pair."""
     listed: set[tuple[str, str]] = set()
     in_lists: set[int] = set()
-    for tok in head.subtree:
-        if tok.dep_ == "conj" or not any(c.dep_ == "conj" for c in tok.children):
+    phrase = bounded_subtree(head)
+    for tok in phrase:
+        if tok.dep_ == "conj" or not any(c.dep_ == "conj" for c in children(tok)):
             continue
         members = [tok, *tok.conjuncts]
         if len(members) < 3:
@@ -245,14 +271,14 @@ def _listed_together(head: Token, parties: dict[int, tuple[str, ...]]) -> set[tu
             in_lists.update(_own_tokens(member))
         codes = _unique(c for m in members for i in _own_tokens(m) for c in parties.get(i, ()))
         listed.update(_pairs(codes))
-    elsewhere = {c for t in head.subtree if t.i not in in_lists for c in parties.get(t.i, ())}
+    elsewhere = {c for t in phrase if t.i not in in_lists for c in parties.get(t.i, ())}
     return {p for p in listed if not (p[0] in elsewhere and p[1] in elsewhere)}
 
 
 def _own_tokens(member: Token) -> set[int]:
     """A list member's own words ('Saudi Arabia'), without the members conjoined to it."""
     out = {member.i}
-    for child in member.children:
+    for child in children(member):
         if child.dep_ in ("compound", "det", "amod", "flat", "poss", "case"):
             out.update(t.i for t in child.subtree)
     return out
@@ -266,22 +292,38 @@ def _has_cue(unit: SpacySpan, cues: frozenset[str]) -> bool:
     return any(t.lemma_.lower() in cues or t.lower_ in cues for t in unit)
 
 
-def _unit_of(units: list[SpacySpan], span: Span) -> int | None:
-    for n, unit in enumerate(units):
-        if unit.start_char <= span[0] < unit.end_char or span[0] <= unit.start_char < span[1]:
-            return n
+def _unit_of(units: list[SpacySpan], starts: list[int], span: Span) -> int | None:
+    """The unit holding the span's start, else the first one starting inside the span
+    (``starts`` are the units' start offsets: units are sorted and disjoint)."""
+    n = bisect_right(starts, span[0]) - 1
+    if n >= 0 and span[0] < units[n].end_char:
+        return n
+    n += 1
+    if n < len(units) and units[n].start_char < span[1]:
+        return n
     return None
 
 
+def _sectors_in(hits: list[SectorHit], hit_starts: list[int], span: Span) -> tuple[str, ...]:
+    """``sectors_between`` by bisection: hits are sorted by span."""
+    lo, hi = bisect_left(hit_starts, span[0]), bisect_left(hit_starts, span[1])
+    return sectors_between(hits[lo:hi], span[0], span[1])
+
+
 def _with_continuation(
-    units: list[SpacySpan], n: int, index: PartyIndex, cues: frozenset[str], text: str
+    units: list[SpacySpan],
+    n: int,
+    local: list[dict[int, tuple[str, ...]]],
+    cues: frozenset[str],
+    text: str,
 ) -> list[Span]:
     """The unit and the following ones that name no actor: the rest of its paragraph,
     and a next paragraph that opens on a cue word ('Cooperation focuses on ...').
     ``text`` is the doc's text, read once by the caller (Doc.text rebuilds it)."""
     out: list[Span] = [(units[n].start_char, units[n].end_char)]
-    for nxt in units[n + 1 :]:
-        if index.restrict(nxt.start, nxt.end).by_token:
+    for k in range(n + 1, len(units)):
+        nxt = units[k]
+        if local[k]:
             break
         gap = text[out[-1][1] : nxt.start_char]
         if "\n\n" in gap and not _has_cue(nxt[:3], cues):

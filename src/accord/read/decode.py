@@ -1,8 +1,10 @@
 """Bytes -> text: refuse binary and empty input, detect the encoding, repair mojibake.
 
 UTF-8 is tried first because almost every news text is UTF-8 and a strict decode
-cannot be wrong; charset-normalizer guesses the rest, and ftfy repairs text that was
-decoded with the wrong codec somewhere upstream (â€™ for ’).
+cannot be wrong; a file that is UTF-8 but for a few broken bytes (see _MAX_BAD_SHARE)
+is read as UTF-8 with replacement characters and a warning; charset-normalizer guesses
+the rest, and ftfy repairs text that was decoded with the wrong codec somewhere
+upstream (â€™ for ’).
 """
 
 from __future__ import annotations
@@ -32,6 +34,15 @@ _FTFY = ftfy.TextFixerConfig(
     normalization=None,  # keep the bytes the author wrote; hashing normalises on its own
     explain=False,
 )
+
+
+#: Invalid UTF-8 sequences, as a share of the bytes, up to which a file is read as UTF-8
+#: with replacement characters rather than guessed to be in another encoding.
+_MAX_BAD_SHARE = 0.01
+_FEW_BAD = 4  # ... or up to this many, however short the file
+#: The same where the file also holds valid multi-byte UTF-8 characters (at least as many
+#: as the broken sequences): other encodings almost never produce those.
+_MAX_BAD_SHARE_UTF8 = 0.05
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +79,16 @@ def decode_bytes(data: bytes) -> Decoded:
             text = data.decode("utf-8")
             encoding = "utf-8"
         except UnicodeDecodeError:
+            text, bad = _utf8_replacing(data)
+            wide = sum(1 for c in text if ord(c) > 127) - bad  # valid multi-byte characters
+            if bad <= max(_FEW_BAD, len(data) * _MAX_BAD_SHARE) or (
+                wide >= bad and bad <= len(data) * _MAX_BAD_SHARE_UTF8
+            ):
+                # nearly all of it is UTF-8: a few broken bytes (a bad copy, a cut
+                # character) must not lose the article, nor turn it into another codec's
+                # garbage (a guess from so few bytes is mostly wrong)
+                warnings.append(f"{bad} invalid UTF-8 byte sequence(s) replaced with U+FFFD")
+                return _finish(text, "utf-8", warnings)
             best = charset_normalizer.from_bytes(data).best()
             if best is None or best.encoding is None:
                 raise ReadError(
@@ -76,11 +97,21 @@ def decode_bytes(data: bytes) -> Decoded:
             encoding = best.encoding
             text = str(best)
             warnings.append(f"decoded as {encoding}, not utf-8")
+    return _finish(text, encoding, warnings)
+
+
+def _finish(text: str, encoding: str, warnings: list[str]) -> Decoded:
     if not text.strip():
         raise ReadError("empty file (only whitespace)")
     if any(ord(c) in _CONTROL for c in text[:8192]) and _looks_binary(text[:8192].encode()):
         raise ReadError("binary file (decodes to control characters), not text")
     return Decoded(text=repair_text(text, warnings), encoding=encoding, warnings=tuple(warnings))
+
+
+def _utf8_replacing(data: bytes) -> tuple[str, int]:
+    """UTF-8 with each invalid byte sequence replaced by U+FFFD, and how many were."""
+    text = data.decode("utf-8", errors="replace")
+    return text, text.count("\ufffd") - data.count("\ufffd".encode())
 
 
 def repair_text(text: str, warnings: list[str] | None = None) -> str:

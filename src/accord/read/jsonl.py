@@ -23,7 +23,9 @@ def parse_jsonl_line(line: str, where: str, default_id: str) -> RawDocument:
     try:
         row: Any = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise ReadError(f"not valid JSON ({exc.msg} at column {exc.colno})") from exc
+        # some of json's messages end in "at" ("Invalid control character at")
+        msg = exc.msg.removesuffix(" at")
+        raise ReadError(f"not valid JSON ({msg} at column {exc.pos + 1})") from exc
     if not isinstance(row, dict):
         raise ReadError(f"a line must hold a JSON object, not {type(row).__name__}")
     text = row.get("text")
