@@ -91,7 +91,7 @@ def test_ten_times_the_input_costs_at_most_about_twelve_times(
 ) -> None:
     small, large = _prepare(make(n)), _prepare(make(10 * n))
     t_small = t_large = float("inf")
-    for _ in range(3):  # interleaved, best of three: both see the same load
+    for _ in range(5):  # interleaved, best of five: both see the same load
         t_small = min(t_small, _cpu_seconds(*small), _cpu_seconds(*small))
         t_large = min(t_large, _cpu_seconds(*large))
     assert t_large / t_small <= 12.5, f"10x the input took {t_large / t_small:.1f}x the time"

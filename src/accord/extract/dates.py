@@ -29,6 +29,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from accord.extract.memo import doc_text as _doc_text
+
 MONTHS: dict[str, int] = {}
 for _i in range(1, 13):
     MONTHS[calendar.month_name[_i].lower()] = _i
@@ -247,8 +249,8 @@ def resolve_when(
     without a year keeps ``published``'s year, a bare weekday looks back.
     """
     if isinstance(text, Span):
-        doc_text = text.doc.text
-        raw = without_times(text.text, doc_text[text.end_char : text.end_char + 25])
+        whole = _doc_text(text.doc)  # joined once per document, not per date
+        raw = without_times(text.text, whole[text.end_char : text.end_char + 25])
     else:
         raw = text
     explicit = _explicit(raw)
