@@ -104,6 +104,7 @@ class InputFile:
     uri: str
     shown: str
     in_folder: bool
+    size: int = -1
 
 
 @dataclass(frozen=True)
@@ -156,7 +157,8 @@ def list_inputs(
         found: list[InputFile] = []
         listing = fs.listFiles(qualified, True)
         while listing.hasNext():
-            uri = listing.next().getPath().toString()
+            status = listing.next()
+            uri = status.getPath().toString()
             rel = uri[len(base) + 1 :]
             parts = PurePosixPath(rel).parts
             if any(part.startswith(".") for part in parts):
@@ -164,7 +166,7 @@ def list_inputs(
             if not is_article_name(Path(parts[-1]), patterns):
                 continue
             shown = str(Path(given, *parts)) if local else f"{given.rstrip('/')}/{rel}"
-            found.append(InputFile(uri, shown, True))
+            found.append(InputFile(uri, shown, True, status.getLen()))
         files.extend(sorted(found, key=lambda f: Path(f.shown)))
     return files, missing
 
@@ -304,20 +306,25 @@ def run(
     staging = target.sibling("tmp")
     processed: DataFrame | None = None
     try:
-        if files:
-            shown = sc.broadcast({f.uri: (f.shown, f.in_folder) for f in files})
+        # Spark's file sources skip empty files; they are read here, to fail as locally.
+        empty = [
+            item for f in files if f.size == 0 for item in read_bytes(b"", f.shown, f.in_folder)
+        ]
+        items = sc.parallelize(empty, 1)
+        sized = [f for f in files if f.size != 0]
+        if sized:
+            shown = sc.broadcast({f.uri: (f.shown, f.in_folder) for f in sized})
             read = (
                 spark.read.format("binaryFile")
-                .load([f.uri for f in files])
+                .load([f.uri for f in sized])
                 .select("path", "content")
                 .rdd.mapPartitions(lambda rows: _read_partition(rows, shown.value))
             )
-            spread = read.repartition(partitions or max(2, sc.defaultParallelism * 2))
-            rows = spread.mapPartitions(
-                lambda items: process_partition(items, model, batch_size, version)
-            )
-        else:
-            rows = sc.parallelize([], 1)
+            items = read.union(items) if empty else read
+        spread = items.repartition(partitions or max(2, sc.defaultParallelism * 2))
+        rows = spread.mapPartitions(
+            lambda items: process_partition(items, model, batch_size, version)
+        )
         missing_rows = [{**_empty_row(), ERRORS: [error_row(e)]} for e in missing]
         if missing_rows:
             rows = rows.union(sc.parallelize(missing_rows, 1))
