@@ -136,3 +136,20 @@ def test_load_refuses_what_is_not_a_whole_dataset(store_url: str, tmp_path: Path
     if db.exists():
         with open_store(f"sqlite:///{db}") as store:
             assert store.count_rows()["documents"] == 0
+
+
+def test_documents_sharing_an_id_keep_their_own_facts(store_url: str, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from accord.store.dataset import Stored, iter_dataset, iter_stored, write_parquet
+
+    with open_store(store_url) as store:
+        first, second = list(iter_stored(store))[:2]
+    renamed = replace(second.record, id=first.record.id)  # two JSON Lines, one id
+    items = [first, Stored(renamed, second.raw, second.extractor_version), first]
+    write_parquet(iter(items), tmp_path / "ds")
+    back = [to_dict(s.record) for s in iter_dataset(tmp_path / "ds")]
+    # The repeated input is one document; the other keeps its own facts under the id.
+    assert sorted(back, key=lambda r: r["content_hash"]) == sorted(
+        [to_dict(first.record), to_dict(renamed)], key=lambda r: r["content_hash"]
+    )

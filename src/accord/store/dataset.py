@@ -27,6 +27,7 @@ against the files on load, so a folder someone trimmed is refused too.
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
 import re
@@ -76,11 +77,12 @@ def _schema(*columns: tuple[str, pa.DataType]) -> pa.Schema:
     return pa.schema([pa.field(name, kind) for name, kind in columns])
 
 
-_FACT = (("doc_id", _S), ("position", _I))
+_KEY = (("doc_id", _S), ("doc_key", _S))
+_FACT = (*_KEY, ("position", _I))
 _SPAN = (("span_start", _I), ("span_end", _I))
 TABLES: dict[str, pa.Schema] = {
     "documents": _schema(
-        ("doc_id", _S),
+        *_KEY,
         ("content_hash", _S),
         ("source_path", _S),
         ("source_url", _S),
@@ -125,9 +127,7 @@ TABLES: dict[str, pa.Schema] = {
         ("extractor", _S),
     ),
     "relations": _schema(*_FACT, ("actor_a", _S), ("actor_b", _S), ("extractor", _S)),
-    "relation_sectors": _schema(
-        ("doc_id", _S), ("relation_position", _I), ("position", _I), ("sector", _S)
-    ),
+    "relation_sectors": _schema(*_KEY, ("relation_position", _I), ("position", _I), ("sector", _S)),
     "events": _schema(
         *_FACT,
         ("type", _S),
@@ -141,13 +141,9 @@ TABLES: dict[str, pa.Schema] = {
         *_SPAN,
         ("extractor", _S),
     ),
-    "event_actors": _schema(("doc_id", _S), ("event_position", _I), ("position", _I), ("code", _S)),
-    "event_sectors": _schema(
-        ("doc_id", _S), ("event_position", _I), ("position", _I), ("sector", _S)
-    ),
-    "mentions": _schema(
-        ("doc_id", _S), ("kind", _S), ("fact_position", _I), ("position", _I), *_SPAN
-    ),
+    "event_actors": _schema(*_KEY, ("event_position", _I), ("position", _I), ("code", _S)),
+    "event_sectors": _schema(*_KEY, ("event_position", _I), ("position", _I), ("sector", _S)),
+    "mentions": _schema(*_KEY, ("kind", _S), ("fact_position", _I), ("position", _I), *_SPAN),
 }
 """Every partitioned table and its columns (``published_month`` comes from the folders)."""
 
@@ -168,14 +164,21 @@ def month_of(published: str | None) -> str:
 # -- Record <-> rows ---------------------------------------------------------------------
 
 
+def doc_key(record: Record) -> str:
+    """What joins a document's rows in a dataset: ids can repeat within a run (two JSON
+    Lines with one id, one text under two names), id, source and text together do not."""
+    parts = (record.id, record.source.path or "", record.source.url or "", record.content_hash)
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+
+
 def record_rows(record: Record, *, raw: str | None, extractor_version: str) -> Rows:
     """One record as rows of every table, each row carrying its ``published_month``."""
     month = month_of(record.published)
-    key = record.id
+    key = doc_key(record)
     out: Rows = {name: [] for name in TABLES}
 
     def add(table: str, **values: Any) -> None:
-        out[table].append({"doc_id": key, **values, PARTITION: month})
+        out[table].append({"doc_id": record.id, "doc_key": key, **values, PARTITION: month})
 
     def mention(kind: str, fact: int, spans: Sequence[Span]) -> None:
         for i, (start, end) in enumerate(spans):
@@ -302,7 +305,10 @@ def error_row(error: DocumentError) -> dict[str, str]:
 
 
 def _ordered(rows: Sequence[Mapping[str, Any]], *keys: str) -> list[Mapping[str, Any]]:
-    return sorted(rows, key=lambda r: tuple(r[k] for k in keys))
+    """Rows sorted by ``keys``, once each: the same input read twice in one run gives
+    the same document twice, with the same key and the same rows."""
+    unique = {tuple(r[k] for k in keys): r for r in rows}
+    return [unique[k] for k in sorted(unique)]
 
 
 def _children(
@@ -518,12 +524,16 @@ def iter_dataset(path: str | Path) -> Iterator[Stored]:
             if name == "documents":
                 continue
             for row in tables[name].to_table(filter=where).to_pylist():
-                facts[row["doc_id"]][name].append(row)
+                facts[row["doc_key"]][name].append(row)
         docs = tables["documents"].to_table(filter=where).to_pylist()
-        docs.sort(key=lambda d: (d["published"] or "", d["doc_id"]))
+        docs.sort(key=lambda d: (d["published"] or "", d["doc_id"], d["doc_key"]))
+        done: set[str] = set()
         for doc in docs:
+            if doc["doc_key"] in done:
+                continue  # the same input given twice: one record, as its rows are one
+            done.add(doc["doc_key"])
             yield Stored(
-                record_from_rows(doc, facts.pop(doc["doc_id"], {})),
+                record_from_rows(doc, facts.pop(doc["doc_key"], {})),
                 raw=doc["raw"],
                 extractor_version=doc["extractor_version"],
             )
