@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml constraints.txt
 	touch $@
 
 $(DEVSTAMP): $(STAMP)
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev,spark]"
 	touch $@
 
 install: $(STAMP)
@@ -45,9 +45,9 @@ test: $(DEVSTAMP)
 schema: $(STAMP)
 	$(BIN)/python scripts/gen_schema.py
 
-## bench: docs/s and words/s of accord vs plain spaCy on the bulk corpus
-bench: $(STAMP)
-	$(BIN)/python scripts/bench.py
+## bench: accord vs plain spaCy, 1 and 2 workers, stores, Spark (BENCH_ARGS="--limit 200")
+bench: $(DEVSTAMP)
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
 
 ## fuzz: fuzz the cleaner, money parser, HTML and WARC readers (SECONDS per target) -> bench/fuzz.json
 SECONDS ?= 60

@@ -7,10 +7,13 @@ import typer
 from accord.cli import (
     copies_cmd,
     eval_cmd,
+    export_cmd,
     extract_cmd,
     ingest_cmd,
+    load_cmd,
     report_cmd,
     serve_cmd,
+    spark_cmd,
     store_cmds,
 )
 
@@ -34,6 +37,9 @@ eval_cmd.register(app)
 copies_cmd.register(app)
 serve_cmd.register(app)
 report_cmd.register(app)
+spark_cmd.register(app)
+load_cmd.register(app)
+export_cmd.register(app)
 
 
 def main() -> None:
