@@ -49,6 +49,8 @@ from accord.read.feed import is_feed_file
 from accord.read.folder import DEFAULT_INCLUDE, is_article_name
 from accord.read.sources import read_file
 from accord.schema import DocumentError, RawDocument
+from accord.settings import Settings
+from accord.settings import extractor_version as settings_extractor_version
 from accord.store.dataset import (
     ERROR_SCHEMA,
     ERRORS,
@@ -256,8 +258,9 @@ def process_partition(
 
 
 def extractor_version(model: str) -> str:
-    """What `accord ingest` stores as the version, so a later local ingest finds 'unchanged'."""
-    return f"accord {__version__}; model {model}"
+    """What `accord ingest` stores as the version (settings' one definition), so a later
+    local ingest of the same text finds 'unchanged'."""
+    return settings_extractor_version(Settings(model=model))
 
 
 class _Folder:
