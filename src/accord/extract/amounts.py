@@ -1081,10 +1081,14 @@ def _merge(amounts: list[Amount]) -> list[Amount]:
     """One amount per fact: a figure repeated (headline and body) with the same kind and
     no conflicting direction is one flow; the first mention keeps the span."""
     out: list[Amount] = []
-    same_figure: dict[tuple[float, str | None, str], list[int]] = {}  # places in out
+    # places in out by figure (only the same value, currency and kind can be compatible),
+    # then by direction: a figure repeated many times with other directions is not
+    # compared with each of them
+    same_figure: dict[tuple[float, str | None, str], dict[tuple[str | None, str | None], list[int]]]
+    same_figure = {}
     for a in amounts:
-        places = same_figure.setdefault((a.value, a.currency, a.kind), [])
-        for k in places:  # only these can be compatible (same value, currency, kind)
+        by_direction = same_figure.setdefault((a.value, a.currency, a.kind), {})
+        for k in _candidates(a, by_direction):
             b = out[k]
             if _compatible(a, b):
                 merged = replace(
@@ -1103,6 +1107,20 @@ def _merge(amounts: list[Amount]) -> list[Amount]:
                 out[k] = merged
                 break
         else:
-            places.append(len(out))
+            by_direction.setdefault((a.from_, a.to), []).append(len(out))
             out.append(a)
     return out
+
+
+def _candidates(
+    a: Amount, by_direction: dict[tuple[str | None, str | None], list[int]]
+) -> list[int]:
+    """Places of the kept amounts whose direction can match ``a``'s, in order: a side
+    left open (None) on either one matches anything (see ``_compatible``)."""
+    if a.from_ is None or a.to is None:
+        keys = list(by_direction)
+    else:
+        keys = [(f, t) for f in (a.from_, None) for t in (a.to, None)]
+        if a.kind == "trade_total":
+            keys.append((a.to, a.from_))
+    return sorted(k for key in keys for k in by_direction.get(key, ()))
