@@ -16,6 +16,7 @@ from functools import lru_cache
 from itertools import islice
 
 from accord.clean.cleaner import clean
+from accord.clean.language import detect_language
 from accord.errors import AccordError
 from accord.extract.run import extract_facts
 from accord.parse import load_nlp, parse_many
@@ -141,6 +142,7 @@ def _extract(d: _Doc, settings: Settings) -> Result:
         return _defect(where(d.document), "extract", exc)
 
 
+_WARM_FOREIGN = "Der Vertrag wurde am Dienstag in Nairobi von beiden Regierungen unterzeichnet."
 _WARM_TEXT = (
     "Kenya and India signed a $120 million loan agreement in Nairobi on Tuesday, the "
     'finance ministry said. "This is a partnership," said Minister Jane Doe.\n'
@@ -156,7 +158,9 @@ def warm_up(model: str) -> None:
     module behind for every later document of the process.
     """
     load_nlp(model)
-    raw = RawDocument(text=_WARM_TEXT, source=Source(format="text"))
+    detect_language(_WARM_FOREIGN)  # the language model loads only for text not plainly English
+    # dated, so the first amount also loads the ECB rate table
+    raw = RawDocument(text=_WARM_TEXT, source=Source(format="text"), published="2024-03-12")
     document = clean(raw)
     (spacy_doc,) = parse_many([document.body], model)
     build_record(document, extract_facts(document, spacy_doc))

@@ -125,6 +125,12 @@ TABLES: dict[str, pa.Schema] = {
         ("period_end", _S),
         *_SPAN,
         ("extractor", _S),
+        ("measure", _S),
+        ("level_type", _S),
+        ("usd_rate", _F),
+        ("usd_rate_date", _S),
+        ("usd_source", _S),
+        ("usd_note", _S),
     ),
     "relations": _schema(*_FACT, ("actor_a", _S), ("actor_b", _S), ("extractor", _S)),
     "relation_sectors": _schema(*_KEY, ("relation_position", _I), ("position", _I), ("sector", _S)),
@@ -263,6 +269,12 @@ def record_rows(record: Record, *, raw: str | None, extractor_version: str) -> R
             span_start=m.span[0],
             span_end=m.span[1],
             extractor=m.extractor,
+            measure=m.measure,
+            level_type=m.level_type,
+            usd_rate=m.usd_rate,
+            usd_rate_date=m.usd_rate_date,
+            usd_source=m.usd_source,
+            usd_note=m.usd_note,
         )
         mention("amount", i, (m.span,))
     for i, r in enumerate(record.relations):
@@ -389,6 +401,12 @@ def record_from_rows(
                 else None,
                 span=(r["span_start"], r["span_end"]),
                 extractor=r["extractor"],
+                measure=r["measure"],
+                level_type=r["level_type"],
+                usd_rate=r["usd_rate"],
+                usd_rate_date=r["usd_rate_date"],
+                usd_source=r["usd_source"],
+                usd_note=r["usd_note"],
             )
             for r in rows("amounts")
         ),
