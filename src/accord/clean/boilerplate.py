@@ -65,7 +65,7 @@ def signoff_shape(text: str) -> str | None:
 
 
 def _dateline_after_byline(text: str) -> bool:
-    """'Coastline Times, Nairobi' / 'in Addis Ababa' under a byline: a short unfinished line."""
+    """'Harbour Post, Mombasa' / 'in Kampala' under a byline: a short unfinished line."""
     return _words(text) <= 6 and _ends_open(text) and not re.search(r"\d{3,}", text)
 
 

@@ -2,7 +2,7 @@
 "told Reuters", "(AFP) -", "Image: SPUTNIK", a "Reuter" sign-off).
 
 Names come from the media lexicon, plus names the text itself calls a news outlet in
-an apposition ("Tumfweko, a local news site, reported"). A credit needs a credit
+an apposition ("Kalemba, a local news site, reported"). A credit needs a credit
 context; a bare mention of an outlet in the story, or any mention in a teaser, is none.
 """
 

@@ -1,6 +1,6 @@
 """The publication date a text shows: a "Published ..." line or a dateline with a year.
 
-Only dates with a year are taken: "PEKING, April 21 -" without one would be a guess.
+Only dates with a year are taken: "LUSAKA, June 3 -" without one would be a guess.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The outlet a page belongs to, from what the page itself shows.
 
 Page furniture names the publisher: a newsletter prompt ("Sign up for Africa
-Insider's Daily Digest"), a video prompt ("videos from the Star"), a copyright line,
+Monitor's Weekly Digest"), a video prompt ("videos from the Courier"), a copyright line,
 a wire sign-off. Failing those, an outlet the story's people talk to more than once
 ("told VOA", "in a written response to VOA") is the one doing the reporting.
 """
@@ -32,7 +32,7 @@ _RIGHTS = re.compile(
     rf"(?P<the>(?i:the)\s+)?(?P<name>{_NAME})\.?\s*(?:(?:©|\((?i:c)\))\s*)?(?:\d{{4}}\s*)?[.,|]?\s*"
     rf"(?i:all rights reserved)"
 )
-# Inbox prompts name the publisher: "Get the Lagos Ledger morning briefing in your inbox".
+# Inbox prompts name the publisher: "Get the Accra Herald evening briefing in your inbox".
 _BRIEFING = re.compile(
     rf"\b(?i:get|receive|sign up for|subscribe to)\s+(?:(?i:the)\s+)?(?P<name>{_NAME})\s+"
     rf"(?i:(?:morning|evening|daily|weekly|weekend|free|business|breaking)\s+)*"

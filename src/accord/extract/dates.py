@@ -14,7 +14,7 @@
   (no year) -> the July of published's year, or for ``future=True`` the next July on or
   after published, or for a past verb a month after published's month is last year's;
   "N days/weeks/months/years ago" and "earlier this month" likewise.
-  "in September next year" -> that month of next year; "last Tuesday"/"next Tuesday" ->
+  "in March next year" -> that month of next year; "last Tuesday"/"next Tuesday" ->
   strictly before/after published. With ``past=True`` (the caller's verb reports
   something done) a month or day without a year that falls after published's is last
   year's ("signed in November", published in March).
@@ -121,7 +121,7 @@ _WEEKDAY_WORD = re.compile(r"\b(last|next|this|coming|past)\s+(" + "|".join(WEEK
 def _relative(low: str, anchor: dt.date, future: bool, past: bool = False) -> str | None:
     m = _MONTH_REL_YEAR.search(low)
     if m and m.group(1):
-        # "in September next year" -> that September, not just the year
+        # "in March next year" -> that March, not just the year
         which = m.group(2).split()[-1]
         step = {"this": 0, "last": -1, "previous": -1, "next": 1, "coming": 1}[which]
         return _fmt(anchor.year + step, MONTHS[m.group(1)])

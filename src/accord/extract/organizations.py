@@ -2,7 +2,7 @@
 
 Sources: spaCy ORG entities (filtered of states, events, fragments and people), names
 the model mis-tags as PERSON but that carry a legal suffix ("Kaspersky Lab"), quoted
-names before an organisation noun ("the ‘Digital Economy’ organization"), IGOs among
+names before an organisation noun ("the ‘Smart Cities’ association"), IGOs among
 the actors, and news outlets credited in the text. The page's own outlet is left out.
 """
 
@@ -117,14 +117,14 @@ def _state_before(doc: Doc, s: int, idx: ActorIndex) -> tuple[bool, str | None]:
 
 def _state_after(doc: Doc, e: int, idx: ActorIndex) -> tuple[bool, str | None]:
     """A state in an appositive or relative clause right after a name:
-    "ZNBC, a Zambian state broadcaster,", "X, which ... Russian businesses"."""
+    "KBC, a Kenyan state broadcaster,", "X, which ... Russian businesses"."""
     if e + 1 >= len(doc) or doc[e].text != ",":
         return False, None
     nxt = doc[e + 1]
     if not (
         nxt.pos_ in ("DET", "PRON", "ADJ") or nxt.lower_ in ("which", "whose") or idx.token(nxt)
     ):
-        return False, None  # ", with gold making up most of Ghana's sales": no appositive
+        return False, None  # ", with cocoa making up most of Ivory Coast's exports": no appositive
     k = e + 1
     while k < len(doc) and k < e + 14:
         tok = doc[k]
@@ -164,7 +164,7 @@ def _clean_ent(doc: Doc, s: int, e: int, idx: ActorIndex) -> tuple[int, int, str
         ):
             inner = idx.states_within(doc[s].idx, doc[k].idx, igo=False)
             code = code or (inner[0] if inner else None)
-            s = k + 1  # "the University of London's School of ...": the school is named
+            s = k + 1  # "the University of Nairobi's School of ...": the school is named
             break
     if e < len(doc) and any(doc[k].lower_ in ("of", "for") for k in range(s, e)):
         k = e
@@ -310,7 +310,7 @@ def extract_organizations(
         if s >= e:
             continue
         if ent.label_ == "GPE":
-            # "Destatis, the German statistics office": a body the model took for a place
+            # "Istat, the Italian statistics office": a body the model took for a place
             if idx.at(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) or not descriptor_after(doc, e):
                 continue
         elif ent.label_ != "ORG":
@@ -332,7 +332,7 @@ def extract_organizations(
             continue
         if ent.label_ == "ORG" and not _acceptable(doc, s, e, idx, person_toks):
             continue
-        # a programme of the page's own outlet ("VOA's Daybreak Africa") is the outlet's
+        # a programme of the page's own outlet ("the outlet's Morning Report") is the outlet's
         if s >= 2 and doc[s - 1].text in POSSESSIVE and _norm(doc[s - 2].text) in outlets:
             continue
         if any(
@@ -365,7 +365,7 @@ def extract_organizations(
         if doc[tok.i + 1].ent_type_ in ("", "ORG") and not _headline(body, doc[tok.i].idx):
             found.append((tok.i + 1, k, m.code, None))
 
-    # quoted names before an organisation noun: "the ‘Digital Economy’ organization"
+    # quoted names before an organisation noun: "the ‘Smart Cities’ association"
     for tok in doc:
         if tok.lower_ not in lex.quoted_name_nouns or tok.i < 3:
             continue

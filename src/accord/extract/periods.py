@@ -13,9 +13,9 @@ Written by hand because dateparser reads single dates, not ranges ("January-Sept
   without a year the latest such half or quarter ending on or before published;
 - "last year", "this year", "last month", "this month" -> relative to published;
 - "over the next five years", "in the coming three years" -> from published's month;
-- "the first nine months of 1988" -> January-September; "the 12 months to June 2023" ->
-  the twelve months ending then; "the fiscal year ending March 1988" -> April 1987 to
-  March 1988;
+- "the first nine months of 2019" -> January-September; "the 12 months to June 2023" ->
+  the twelve months ending then; "the fiscal year ending March 2020" -> April 2019 to
+  March 2020;
 - "a year", "annually", "each year", "per year", "fiscal year" -> no period (a rate, or a
   fiscal year whose months differ by country); "that period", "the same period" are
   references the caller resolves (``is_reference``); "a year earlier", "the previous

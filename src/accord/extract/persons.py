@@ -132,7 +132,7 @@ def _name_ranges(
         while chain and not doc[chain[-1]].text[:1].isalpha():
             chain.pop()
         if chain and chain[-1] + 1 < len(doc) and words[chain[-1] + 1] in lex.heads:
-            continue  # a portfolio inside a longer title: "Deputy Foreign Trade Minister"
+            continue  # a portfolio inside a longer title: "Deputy Foreign Affairs Minister"
         if comp:
             if len(chain) < 3:
                 continue
@@ -370,7 +370,7 @@ def _nominals(
     used: set[int],
     words: list[str],
 ) -> None:
-    """Title nominals without a name: "the deputy minister", "An EU spokesman"."""
+    """Title nominals without a name: "the deputy minister", "An AU spokeswoman"."""
     lex = titles()
     for tok in doc:
         if tok.i in used or quotes.contains(tok.idx) or tok.tag_ in ("NNS", "NNPS"):
@@ -455,9 +455,9 @@ def _acting_state(
     if t is not None:
         owner = _possessive_owner(doc, t.start, idx)
         if owner:
-            return owner  # "Its state minister for foreign affairs": the state just named
+            return owner  # "Its minister of state for trade": the state just named
     s, e = p.mentions[0]
-    # states inside another person's title are theirs ("with China's ambassador to Kenya")
+    # states inside another person's title are theirs ("with Japan's ambassador to Ghana")
     others = [
         (doc[q.title.start].idx, doc[q.title.end - 1].idx + len(doc[q.title.end - 1]))
         for q in people

@@ -228,7 +228,7 @@ def build_title(
         elif prep == "for" and obj_rest and _org_kind(_text(doc, obj_rest)) in ORG_KIND_FOR_TITLE:
             actor = obj_code
             organization = _text(doc, obj_rest)
-            prefix_org = obj_rest  # "spokesperson for China's Foreign Ministry"
+            prefix_org = obj_rest  # "spokesperson for Peru's Foreign Ministry"
             comp = []
     elif comp:
         comp = []  # words after the head that are no complement: not part of the post

@@ -30,7 +30,7 @@ def place_modifiers() -> frozenset[str]:
 
 
 def place_nouns() -> frozenset[str]:
-    """'coast', 'capital', 'border': 'the Djiboutian coast' names a place, not a party."""
+    """'coast', 'capital', 'border': 'the Somali coast' names a place, not a party."""
     return _lists()["place_nouns"]
 
 
