@@ -5,7 +5,6 @@ article markup never runs. Screenshots go to artifacts/screenshots/."""
 from __future__ import annotations
 
 import json
-from urllib.parse import unquote
 import os
 import shutil
 import socket
@@ -14,6 +13,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import pytest
 import uvicorn

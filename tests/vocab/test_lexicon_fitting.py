@@ -36,6 +36,7 @@ HAND_WRITTEN = (
     "event_verbs.json",
     "known_organizations.json",
     "money_cues.json",
+    "money_levels.json",
     "organizations.json",
     "relation_cues.json",
     "reporting_verbs.json",
@@ -109,14 +110,18 @@ def _bulk_counts() -> Counter[tuple[str, ...]]:
     return counts
 
 
-def _evaluation_texts() -> list[tuple[str, set[tuple[str, ...]]]]:
+def _evaluation_paths() -> list[Path]:
+    """The texts the evaluation gates score: public gold texts and accord's own set."""
     paths: list[Path] = []
     for gold in sorted((SHARED / "gold").rglob("*.json")):
         text = SHARED / "corpus" / gold.parent.name / f"{gold.stem}.txt"
         if text.is_file():
             paths.append(text)
-    paths += sorted((ROOT / "eval" / "accord-set").rglob("*.txt"))
-    return [(str(p), _grams(_words(p.read_text(encoding="utf-8")))) for p in paths]
+    return paths + sorted((ROOT / "eval" / "accord-set").rglob("*.txt"))
+
+
+def _evaluation_texts() -> list[tuple[str, set[tuple[str, ...]]]]:
+    return [(str(p), _grams(_words(p.read_text(encoding="utf-8")))) for p in _evaluation_paths()]
 
 
 def _lexicon(name: str) -> Any:
@@ -149,3 +154,26 @@ def test_the_check_catches_a_fitted_entry() -> None:
     assert list(_phrases({"_source": "x", "verbs": [{"lemma": "bomb", "type": "ASSAULT"}]})) == [
         "bomb"
     ]
+
+
+_QUOTED = re.compile(r"[\"“']([^\"”'\n]{12,120})[\"”']")
+
+
+@pytest.mark.skipif(not (SHARED / "corpus" / "bulk").is_dir(), reason="../shared not beside")
+def test_no_rule_comment_cites_an_evaluation_articles_words() -> None:
+    """An example in a comment or docstring is an invented instance of its pattern: a
+    quoted phrase of three or more words that is verbatim in one evaluation text and in
+    no bulk article cites that article instead of the pattern."""
+    texts = [" ".join(p.read_text(encoding="utf-8").split()) for p in _evaluation_paths()]
+    with (SHARED / "corpus" / "bulk" / "news.jsonl").open(encoding="utf-8") as fh:
+        bulk = " ".join(" ".join(json.loads(line)["text"].split()) for line in fh)
+    cited: list[str] = []
+    for path in sorted((ROOT / "src" / "accord").rglob("*.py")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            for m in _QUOTED.finditer(line):
+                phrase = " ".join(m.group(1).split())
+                if len(phrase.split()) < 3 or phrase in bulk:
+                    continue
+                if sum(phrase in t for t in texts) == 1:
+                    cited.append(f"{path.relative_to(ROOT)}:{n}: {phrase!r}")
+    assert not cited, "comments citing one evaluation article:\n" + "\n".join(cited)

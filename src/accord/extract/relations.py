@@ -215,7 +215,7 @@ def _own_clause(head: Token) -> list[Token]:
 
 def _is_place(tok: Token, parties: dict[int, tuple[str, ...]]) -> bool:
     """A mention that only locates something: under a locative preposition in its
-    clause, a demonym on a place noun ('the Djiboutian coast'), or the first half of
+    clause, a demonym on a place noun ('the Somali coast'), or the first half of
     'X-based'."""
     prep = locative_prep(tok)
     if prep is not None:
@@ -257,7 +257,7 @@ def _side_by_side(own: list[Token], parties: dict[int, tuple[str, ...]]) -> set[
 def _listed_together(head: Token, parties: dict[int, tuple[str, ...]]) -> set[tuple[str, str]]:
     """Pairs only ever named side by side in a list of three or more ('the UAE, Saudi
     Arabia, Qatar and Turkey have courted Ethiopia'): parallel, not partners. Two
-    conjoined actors ('Ethiopia and the UAE signed') stay a pair."""
+    conjoined actors ('Ghana and the UAE signed') stay a pair."""
     listed: set[tuple[str, str]] = set()
     in_lists: set[int] = set()
     phrase = bounded_subtree(head)
