@@ -36,6 +36,10 @@ class Settings:
     max_chars: int = field(
         default=1_000_000, metadata={"help": "longest document text accepted, in characters"}
     )
+    write_rate: int = field(
+        default=60,
+        metadata={"help": "API writes a client address may make per minute; 0: no limit"},
+    )
 
 
 def _coerce(value: str, like: Any) -> Any:

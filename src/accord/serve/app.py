@@ -7,21 +7,23 @@ never from a CDN, so the dashboard and /docs work offline.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 from importlib import metadata
 from pathlib import Path
 
 from fastapi import FastAPI, HTTPException, Request, Response
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from accord.serve import api, pages
-from accord.serve.api import Processor
+from accord.serve.api import FiniteJSON, Processor, WriteLimiter
 from accord.serve.cache import ViewCache
 from accord.serve.vendor import SWAGGER_FILES, plotly_js, swagger_asset
 from accord.settings import Settings, load_settings
 from accord.store import Store
 
+log = logging.getLogger(__name__)
 HERE = Path(__file__).resolve().parent
 STATIC = HERE / "static"
 
@@ -79,17 +81,25 @@ def create_app(
         # script; pages.api_page serves it from the fastapi-offline wheel instead.
         docs_url=None,
         redoc_url=None,
+        default_response_class=FiniteJSON,
     )
     app.state.store = store
     app.state.settings = settings or load_settings()
     app.state.process = process
     app.state.views = ViewCache(store)
+    app.state.write_limiter = WriteLimiter(app.state.settings.write_rate)
 
     @app.middleware("http")
     async def security_headers(
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
-        response = await call_next(request)
+        try:
+            response = await call_next(request)
+        except Exception:
+            # Answered here rather than by Starlette's outermost error handler, so a 500
+            # carries the same headers as every other answer.
+            log.exception("unhandled error on %s %s", request.method, request.url.path)
+            response = JSONResponse({"detail": "internal server error"}, status_code=500)
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
         return response

@@ -7,6 +7,27 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 
+NOT_FINITE = "null where the stored figure is not a finite number"
+
+
+class Message(BaseModel):
+    """An error other than a validation error: what went wrong, in words."""
+
+    detail: str
+
+
+class Issue(BaseModel):
+    loc: list[str | int]
+    msg: str
+    type: str
+
+
+class Invalid(BaseModel):
+    """A 422: FastAPI's validation-error shape, also for the checks the API makes itself."""
+
+    detail: list[Issue]
+
+
 class DocumentSummary(BaseModel):
     id: str
     title: str | None
@@ -42,7 +63,7 @@ class AmountItem(BaseModel):
     document: str
     document_title: str | None
     published: str | None
-    value: float
+    value: float | None = Field(description=NOT_FINITE)
     currency: str | None
     value_usd: float | None
     kind: str
@@ -59,7 +80,7 @@ class AmountSum(BaseModel):
     kind: str | None = None
     year: str | None = None
     month: str | None = None
-    total_usd: float
+    total_usd: float | None = Field(description=NOT_FINITE)
     amounts: int
     documents: int
 
@@ -81,8 +102,8 @@ class ActorItem(BaseModel):
     kind: str
     documents: int
     events: int
-    usd_out: float
-    usd_in: float
+    usd_out: float | None = Field(description=NOT_FINITE)
+    usd_in: float | None = Field(description=NOT_FINITE)
 
 
 class Page(BaseModel):

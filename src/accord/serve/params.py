@@ -15,6 +15,8 @@ from fastapi import HTTPException, Query
 from accord.store.queries import Filters
 
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+BIGINT = 2**63 - 1
+"""The largest offset or count a query takes: SQLite's and PostgreSQL's 64-bit integer."""
 FILTER_KEYS = (
     "actor",
     "pair",
@@ -30,6 +32,12 @@ FILTER_KEYS = (
 )
 
 
+def invalid(loc: tuple[str | int, ...], msg: str) -> HTTPException:
+    """A 422 in the shape of FastAPI's own validation errors (what the schema promises):
+    ``{"detail": [{"loc": [...], "msg": ..., "type": ...}]}``."""
+    return HTTPException(422, [{"loc": list(loc), "msg": msg, "type": "value_error"}])
+
+
 def _split(values: list[str] | None) -> tuple[str, ...]:
     out: list[str] = []
     for value in values or ():
@@ -43,7 +51,7 @@ def _split(values: list[str] | None) -> tuple[str, ...]:
 def _date(name: str, value: str | None) -> str | None:
     value = (value or "").strip() or None
     if value is not None and not DATE.match(value):
-        raise HTTPException(422, f"{name} must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
+        raise invalid(("query", name), f"{name} must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
     return value
 
 
@@ -53,7 +61,7 @@ def parse_pair(value: str | None) -> tuple[str, str] | None:
     if not codes:
         return None
     if len(codes) != 2:
-        raise HTTPException(422, "pair must name two actor codes, like pair=CHN,KEN")
+        raise invalid(("query", "pair"), "pair must name two actor codes, like pair=CHN,KEN")
     a, b = sorted(codes)
     return (a, b)
 
