@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from serve_data import TOKEN, Filled, fake_process, story_records, xss_record
+from serve_data import TOKEN, Filled, fake_process, hostile_record, story_records, xss_record
 
 from accord.schema import Record
 from accord.serve.app import create_app
@@ -47,7 +47,13 @@ def filled(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequ
     synthetic ones, one carrying markup, and a story with a copy under another outlet."""
     shared = _shared_dir(request)
     corpus = _corpus_records(shared) if shared else []
-    records = [*corpus, *synthetic_records(80, seed=11), xss_record(), *story_records()]
+    records = [
+        *corpus,
+        *synthetic_records(80, seed=11),
+        xss_record(),
+        hostile_record(),
+        *story_records(),
+    ]
     url = f"sqlite:///{tmp_path_factory.mktemp('serve') / 'accord.db'}"
     with open_store(url) as store:
         for record in records:

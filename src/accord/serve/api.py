@@ -125,9 +125,9 @@ def _listing(
     ) -> Any:
         return handler(request, f, offset, limit, fmt or "csv")
 
-    router.get(
-        path, response_model=model, summary=summary, name=f"list_{name}", responses=TABLES
-    )(handler)
+    router.get(path, response_model=model, summary=summary, name=f"list_{name}", responses=TABLES)(
+        handler
+    )
     router.get(
         f"{path}/export",
         summary=f"{summary} (download, CSV unless format=parquet)",
@@ -523,8 +523,7 @@ async def _ingest_request(request: Request) -> models.IngestRequest:
     summary="Process and store one article (needs the bearer token)",
     dependencies=[Depends(limit_writes), Depends(require_token)],
     openapi_extra=INGEST_BODY,
-    responses={200: {"model": models.IngestResult, "description": "already stored"}}
-    | WRITE_ERRORS,
+    responses={200: {"model": models.IngestResult, "description": "already stored"}} | WRITE_ERRORS,
 )
 async def ingest(request: Request) -> Any:
     process: Processor | None = request.app.state.process

@@ -221,7 +221,9 @@ AMOUNT_DATE = func.coalesce(AmountRow.period_start, DocumentRow.published)
 def amount_clauses(f: Filters, dialect: str) -> list[ColumnElement[bool]]:
     """Conditions on ``amounts`` joined to ``documents``."""
     m = AmountRow
-    out = document_clauses(replace(_doc_only(f), sectors=f.sectors), dialect)
+    # event type and status narrow to documents holding such an event (as on documents)
+    doc = replace(_doc_only(f), sectors=f.sectors, event_types=f.event_types, statuses=f.statuses)
+    out = document_clauses(doc, dialect)
     if f.kinds:
         out.append(m.kind.in_(f.kinds))
     if f.actors:
