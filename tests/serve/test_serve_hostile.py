@@ -440,3 +440,101 @@ def test_hostile_record_is_whole_in_json(client: TestClient) -> None:
     got = client.get(f"/api/documents/{HOSTILE_ID}").json()
     assert got == to_dict(hostile_record())
     assert replace(hostile_record()).quotes[0].speaker in got["body"]
+
+
+# -- a huge body against a real uvicorn: refused before it is held ---------------------
+
+SERVER = """
+import sys
+sys.path.insert(0, sys.argv[3])
+import uvicorn
+from serve_data import TOKEN, fake_process
+from accord.serve.app import create_app
+from accord.settings import Settings
+from accord.store import open_store
+with open_store(sys.argv[1]) as store:
+    app = create_app(store, Settings(api_token=TOKEN), process=fake_process)
+    uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[2]), log_level="warning")
+"""
+
+
+def _peak_rss_kb(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    raise AssertionError("no VmHWM")
+
+
+def _send_huge(port: int, headers: str, chunks: Iterator[bytes]) -> bytes:
+    """Send headers and body, stopping once the server answers; the answer's bytes."""
+    import select
+    import socket
+
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
+        sock.sendall(headers.encode())
+        answer = b""
+        deadline = time.monotonic() + 60
+        for chunk in chunks:
+            if select.select([sock], [], [], 0)[0]:
+                break
+            try:
+                sock.sendall(chunk)
+            except OSError:
+                break
+            assert time.monotonic() < deadline, "the server read on for a minute"
+        try:
+            while b"\r\n\r\n" not in answer:
+                got = sock.recv(65536)
+                if not got:
+                    break
+                answer += got
+        except OSError:
+            pass
+        return answer
+
+
+@pytest.mark.slow
+def test_a_300_mb_body_is_refused_before_the_server_holds_it(tmp_path: Path) -> None:
+    import socket
+    import subprocess
+    import sys
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    here = str(Path(__file__).resolve().parent)
+    url = f"sqlite:///{tmp_path / 'big.db'}"
+    proc = subprocess.Popen([sys.executable, "-c", SERVER, url, str(port), here])
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    break
+            except OSError:
+                assert proc.poll() is None and time.monotonic() < deadline, "no server"
+                time.sleep(0.1)
+        base = _peak_rss_kb(proc.pid)
+        size = 300 * 2**20
+        block = b"x" * 2**20
+        head = (
+            "POST /api/documents HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            f"Authorization: Bearer {TOKEN}\r\nContent-Type: text/plain\r\n"
+        )
+        said = _send_huge(
+            port, head + f"Content-Length: {size}\r\n\r\n", (block for _ in range(300))
+        )
+        assert said.startswith(b"HTTP/1.1 413"), said[:200]
+
+        def chunked() -> Iterator[bytes]:  # no length given: counted while it streams
+            for _ in range(300):
+                yield b"100000\r\n" + block + b"\r\n"
+            yield b"0\r\n\r\n"
+
+        said = _send_huge(port, head + "Transfer-Encoding: chunked\r\n\r\n", chunked())
+        assert said.startswith(b"HTTP/1.1 413"), said[:200]
+        grew_mb = (_peak_rss_kb(proc.pid) - base) / 1024
+        assert grew_mb < 64, f"the server's peak RSS grew {grew_mb:.0f} MB"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
