@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import secrets
 import threading
 import time
@@ -159,12 +160,17 @@ _listing("/quotes", "quotes", models.QuotePage, _with(qy.list_quotes), "List quo
 _listing("/actors", "actors", models.ActorPage, _with(qy.list_actors, cache=True), "List actors")
 
 
+_GROUP = "(" + "|".join(qy.GROUPS) + ")"
+BY = f"^ *({_GROUP}? *(, *{_GROUP}? *)*)?$"
+"""A comma list of groups, published in the schema and checked with the same pattern."""
+
+
 def _by(value: str | None) -> tuple[str, ...]:
-    parts = tuple(p.strip() for p in (value or "pair,kind,year").split(",") if p.strip())
-    wrong = [p for p in parts if p not in qy.GROUPS]
-    if wrong:
+    if value is not None and not re.search(BY, value):
+        wrong = [p.strip() for p in value.split(",") if p.strip() not in (*qy.GROUPS, "")]
         raise invalid(("query", "by"), f"by takes {', '.join(qy.GROUPS)}; not {', '.join(wrong)}")
-    return parts
+    parts = [p.strip() for p in (value or "pair,kind,year").split(",") if p.strip()]
+    return tuple(dict.fromkeys(parts))
 
 
 def _sums(request: Request, f: Filters, by: str | None, fmt: Format) -> Any:
@@ -175,7 +181,13 @@ def _sums(request: Request, f: Filters, by: str | None, fmt: Format) -> Any:
     return {"by": list(groups), "items": items}
 
 
-ByQ = Annotated[str | None, Query(description="group by: pair, kind, year, month (comma list)")]
+ByQ = Annotated[
+    str | None,
+    Query(
+        description="group by: pair, kind, year, month (comma list)",
+        json_schema_extra={"pattern": BY},
+    ),
+]
 
 
 @router.get(
@@ -523,7 +535,10 @@ async def _ingest_request(request: Request) -> models.IngestRequest:
     summary="Process and store one article (needs the bearer token)",
     dependencies=[Depends(limit_writes), Depends(require_token)],
     openapi_extra=INGEST_BODY,
-    responses={200: {"model": models.IngestResult, "description": "already stored"}} | WRITE_ERRORS,
+    responses={
+        200: {"model": models.IngestResult, "description": "already stored"},
+        **WRITE_ERRORS,
+    },
 )
 async def ingest(request: Request) -> Any:
     process: Processor | None = request.app.state.process

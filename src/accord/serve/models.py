@@ -6,7 +6,6 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-
 NOT_FINITE = "null where the stored figure is not a finite number"
 
 
