@@ -56,6 +56,11 @@ def test_offset_past_64_bits_is_422_and_the_largest_is_an_empty_page(
         assert r.json()["items"] == []
 
 
+def test_documents_page_offset_past_64_bits_is_422(client: TestClient) -> None:
+    assert client.get("/documents", params={"offset": BIG}).status_code == 422
+    assert client.get("/documents", params={"offset": BIG - 1}).status_code == 200
+
+
 def test_min_count_past_64_bits_is_422(client: TestClient) -> None:
     for value in ("1e20", str(BIG), "99999999999999999999"):
         _is_invalid(client.get("/api/stories", params={"min_count": value}))
