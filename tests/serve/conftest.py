@@ -47,13 +47,7 @@ def filled(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequ
     synthetic ones, one carrying markup, and a story with a copy under another outlet."""
     shared = _shared_dir(request)
     corpus = _corpus_records(shared) if shared else []
-    records = [
-        *corpus,
-        *synthetic_records(80, seed=11),
-        xss_record(),
-        hostile_record(),
-        *story_records(),
-    ]
+    records = [*corpus, *synthetic_records(80, seed=11), xss_record(), *story_records()]
     url = f"sqlite:///{tmp_path_factory.mktemp('serve') / 'accord.db'}"
     with open_store(url) as store:
         for record in records:
@@ -78,3 +72,14 @@ def writer(tmp_path: Path) -> Iterator[TestClient]:
     """An app over its own empty store that accepts writes with TOKEN."""
     with open_store(f"sqlite:///{tmp_path / 'w.db'}") as fresh:
         yield TestClient(create_app(fresh, Settings(api_token=TOKEN), process=fake_process))
+
+
+@pytest.fixture(scope="session")
+def hostile_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """A store of its own with markup in every field of one record (HOSTILE_ID), apart
+    from ``filled`` so its actors do not move the shared store's network layout."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('hostile') / 'accord.db'}"
+    with open_store(url) as opened:
+        for record in [*synthetic_records(20, seed=4), xss_record(), hostile_record()]:
+            opened.ingest(record)
+        yield opened

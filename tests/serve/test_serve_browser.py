@@ -46,6 +46,10 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def base_url(store: Store) -> Iterator[str]:
+    yield from _serve(store)
+
+
+def _serve(store: Store) -> Iterator[str]:
     port = _free_port()
     config = uvicorn.Config(
         create_app(store, Settings(api_token=None)),
@@ -63,6 +67,11 @@ def base_url(store: Store) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def hostile_url(hostile_store: Store) -> Iterator[str]:
+    yield from _serve(hostile_store)
 
 
 @pytest.fixture(scope="module")
@@ -215,7 +224,7 @@ def test_article_markup_is_text_and_never_runs(watched: Watched, base_url: str) 
 
 
 def test_markup_in_title_body_quote_and_speaker_never_runs_on_any_page(
-    watched: Watched, base_url: str
+    watched: Watched, hostile_url: str
 ) -> None:
     """Every page that shows the hostile record's fields: no dialog, no injected element."""
     page = watched.page
@@ -228,14 +237,14 @@ def test_markup_in_title_body_quote_and_speaker_never_runs_on_any_page(
         "/?actor=MLI",
         "/network?actor=MLI",
     ):
-        page.goto(base_url + path)
+        page.goto(hostile_url + path)
         page.wait_for_load_state("networkidle")
         injected = page.locator(
             "main svg[onload], main img[onerror], main iframe, "
             "main script:not([type='application/json'])"
         )
         assert injected.count() == 0, path
-    page.goto(base_url + f"/documents/{HOSTILE_ID}")
+    page.goto(hostile_url + f"/documents/{HOSTILE_ID}")
     shown = page.locator("main").inner_text()
     for mark in HOSTILE_MARKS:
         assert mark in shown  # shown as text, whole

@@ -309,7 +309,8 @@ def test_traversal_never_serves_a_file_outside_static(client: TestClient, path: 
     assert b"import" not in r.content
 
 
-def test_cors_is_off_and_html_answers_carry_the_policy(client: TestClient) -> None:
+def test_cors_is_off_and_html_answers_carry_the_policy(hostile_store: Store) -> None:
+    client = TestClient(create_app(hostile_store, Settings()))
     origin = {"Origin": "https://evil.example"}
     assert "access-control-allow-origin" not in client.get("/api/documents", headers=origin).headers
     pre = client.options(
@@ -441,7 +442,8 @@ def test_document_page_with_5000_mentions_is_fast(tmp_path: Path) -> None:
         assert took < 0.8, took  # 1.2 s when the page cut the body spans x boundaries
 
 
-def test_hostile_record_is_whole_in_json(client: TestClient) -> None:
+def test_hostile_record_is_whole_in_json(hostile_store: Store) -> None:
+    client = TestClient(create_app(hostile_store, Settings()))
     got = client.get(f"/api/documents/{HOSTILE_ID}").json()
     assert got == to_dict(hostile_record())
     assert replace(hostile_record()).quotes[0].speaker in got["body"]

@@ -15,7 +15,7 @@ from fastapi import HTTPException, Query
 from accord.store.queries import Filters
 
 DATE = r"^ *([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)? *$"
-PAIR = r"^ *([^, ]+ *, *[^, ]+)? *$"
+PAIR = r"^ *$|^[^,]*[^, ][^,]*,[^,]*[^, ][^,]*$"
 """What date_from/date_to and pair accept, published in the OpenAPI schema and checked
 here with the same pattern (searched, as JSON Schema does), so a value the schema calls
 valid is never refused. Empty means no filter."""
