@@ -99,10 +99,22 @@ def _listing(
     path: str,
     name: str,
     model: type[Any],
-    fetch: Callable[[Request, Filters, int, int], dict[str, Any]],
+    query: Callable[..., dict[str, Any]],
     summary: str,
+    cache: bool = False,
 ) -> None:
-    """Register ``path`` (JSON, or ?format=) and ``path/export`` (CSV by default)."""
+    """Register ``path`` (JSON, or ?format=) and ``path/export`` (CSV by default).
+
+    With ``cache`` the list is kept in the view cache (serve/cache.py), its JSON answer
+    as encoded bytes: checked against the model once when computed, not per request.
+    """
+
+    def fetch(request: Request, f: Filters, limit: int, offset: int) -> dict[str, Any]:
+        if cache:
+            key = (query.__name__, f, limit, offset)
+            return cached(request, key, lambda s: query(s, f, limit, offset))
+        with store_of(request).session() as session:
+            return query(session, f, limit, offset)
 
     def handler(
         request: Request,
@@ -112,6 +124,11 @@ def _listing(
         fmt: FormatQ = None,
     ) -> Any:
         chosen: Format = fmt or "json"
+        if chosen == "json" and cache:
+            n = _limit(limit, chosen)
+            key = ("json", name, f, n, offset)
+            body = cached(request, key, lambda s: _encode(model, query(s, f, n, offset)))
+            return Response(body, media_type="application/json")
         page = fetch(request, f, _limit(limit, chosen), offset)
         if chosen != "json":
             return tabular(page["items"], chosen, name)
@@ -138,26 +155,26 @@ def _listing(
     )(export)
 
 
-def _with(
-    query: Callable[..., dict[str, Any]], cache: bool = False
-) -> Callable[[Request, Filters, int, int], dict[str, Any]]:
-    def fetch(request: Request, f: Filters, limit: int, offset: int) -> dict[str, Any]:
-        if cache:
-            key = (query.__name__, f, limit, offset)
-            return cached(request, key, lambda s: query(s, f, limit, offset))
-        with store_of(request).session() as session:
-            return query(session, f, limit, offset)
-
-    return fetch
+def _encode(model: type[Any], page: dict[str, Any]) -> bytes:
+    """A page as its model's JSON (aliases, non-finite floats as null), as FastAPI would."""
+    encoded: bytes = model.model_validate(page).model_dump_json(by_alias=True).encode()
+    return encoded
 
 
-_listing("/documents", "documents", models.DocumentPage, _with(qy.list_documents), "List documents")
-_listing("/events", "events", models.EventPage, _with(qy.list_events), "List events")
+# The document list is the dashboard's busiest question: cached like the views (a new
+# document shows within the cache's bound; see serve/cache.py).
 _listing(
-    "/amounts/items", "amounts", models.AmountPage, _with(qy.list_amounts), "List money figures"
+    "/documents",
+    "documents",
+    models.DocumentPage,
+    qy.list_documents,
+    "List documents",
+    cache=True,
 )
-_listing("/quotes", "quotes", models.QuotePage, _with(qy.list_quotes), "List quotations")
-_listing("/actors", "actors", models.ActorPage, _with(qy.list_actors, cache=True), "List actors")
+_listing("/events", "events", models.EventPage, qy.list_events, "List events")
+_listing("/amounts/items", "amounts", models.AmountPage, qy.list_amounts, "List money figures")
+_listing("/quotes", "quotes", models.QuotePage, qy.list_quotes, "List quotations")
+_listing("/actors", "actors", models.ActorPage, qy.list_actors, "List actors", cache=True)
 
 
 _GROUP = "(" + "|".join(qy.GROUPS) + ")"
@@ -317,6 +334,10 @@ def overview(request: Request, f: FiltersDep) -> dict[str, Any]:
 
 
 def _search(request: Request, q: str, limit: int) -> list[dict[str, Any]]:
+    return cached(request, ("search", q, limit), lambda _: _hits(request, q, limit))
+
+
+def _hits(request: Request, q: str, limit: int) -> list[dict[str, Any]]:
     hits = store_of(request).search(q, limit)
     return [
         {
@@ -554,6 +575,8 @@ async def ingest(request: Request) -> Any:
         raise HTTPException(503, str(exc)) from exc
     except (AccordError, ValueError) as exc:
         raise invalid(("body",), str(exc)) from exc
+    views: ViewCache = request.app.state.views
+    views.touch()  # the writer's next read sees its document
     body = {
         "id": record.id,
         "outcome": outcome,

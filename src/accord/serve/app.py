@@ -8,13 +8,13 @@ never from a CDN, so the dashboard and /docs work offline.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
 from importlib import metadata
 from pathlib import Path
 
-from fastapi import FastAPI, HTTPException, Request, Response
+from fastapi import FastAPI, HTTPException
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from accord.serve import api, pages
 from accord.serve.api import FiniteJSON, Processor, WriteLimiter
@@ -49,6 +49,45 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",
 }
+
+
+_HEADERS = [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+
+
+class SecurityHeaders:
+    """The security headers on every answer, a 500 included (plain ASGI: no per-request
+    task, unlike ``@app.middleware``).
+
+    An error no handler took is answered here rather than by Starlette's outermost error
+    handler, which sits outside every middleware and would send a 500 without them.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def with_headers(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                have = {k.lower() for k, _ in message.get("headers", ())}
+                extra = [(k, v) for k, v in _HEADERS if k not in have]
+                message = {**message, "headers": [*message.get("headers", ()), *extra]}
+            await send(message)
+
+        try:
+            await self.app(scope, receive, with_headers)
+        except Exception:
+            log.exception("unhandled error on %s %s", scope.get("method"), scope.get("path"))
+            if started:
+                raise
+            error = JSONResponse({"detail": "internal server error"}, status_code=500)
+            await error(scope, receive, with_headers)
 
 
 def version() -> str:
@@ -89,20 +128,7 @@ def create_app(
     app.state.views = ViewCache(store)
     app.state.write_limiter = WriteLimiter(app.state.settings.write_rate)
 
-    @app.middleware("http")
-    async def security_headers(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        try:
-            response = await call_next(request)
-        except Exception:
-            # Answered here rather than by Starlette's outermost error handler, so a 500
-            # carries the same headers as every other answer.
-            log.exception("unhandled error on %s %s", request.method, request.url.path)
-            response = JSONResponse({"detail": "internal server error"}, status_code=500)
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        return response
+    app.add_middleware(SecurityHeaders)
 
     @app.get("/static/vendor/plotly.min.js", include_in_schema=False)
     def vendor_plotly() -> FileResponse:

@@ -13,6 +13,8 @@ was computed under and nothing is thrown away when the generation moves:
 - the generation is read at most once every ``fresh_for`` seconds, so a view shows new
   documents at most ``fresh_for`` seconds (plus the time to compute it) after they are
   stored (``FRESH_FOR``: 2 s);
+- a write through the API makes the next request read the generation (the writer sees
+  its own document at once);
 - a view older than the generation is recomputed by one request while the others are
   answered with the view they had, so concurrent readers never queue behind the same
   recomputation (and a view nobody has computed yet is computed once, not once per
@@ -82,6 +84,12 @@ class ViewCache:
         with self._lock:
             self._generation, self._read_at = found, now
         return found
+
+    def touch(self) -> None:
+        """Read the generation again on the next request (after a write through the API,
+        so the writer's next read sees its document)."""
+        with self._lock:
+            self._read_at = float("-inf")
 
     def get(self, key: Hashable, compute: Callable[[Session], T]) -> T:
         """The cached result for ``key``, or ``compute(session)`` stored under it."""
