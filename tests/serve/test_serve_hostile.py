@@ -205,6 +205,13 @@ def test_writes_are_rate_limited_per_client(limited: tuple[TestClient, Store]) -
     assert c.get("/api/documents").status_code == 200  # reads are not limited
 
 
+def test_a_write_is_seen_by_the_next_read(limited: tuple[TestClient, Store]) -> None:
+    c, _ = limited
+    assert c.get("/api/documents").json()["total"] == 0  # cached now
+    assert _post(c, 1) == 201
+    assert [d["id"] for d in c.get("/api/documents").json()["items"]] == ["d1"]
+
+
 def test_body_over_the_limit_is_413_from_content_length_or_while_streaming(
     limited: tuple[TestClient, Store],
 ) -> None:
@@ -226,11 +233,10 @@ INJECTIONS = (
     "' OR 1=1 --",
     '"; DROP TABLE documents; --',
     "KEN') OR ('1'='1",
-    "%",
     "\\'; DELETE FROM actors; --",
 )
 FILTERS = ("actor", "sector", "event_type", "status", "outlet", "source", "kind")
-ROUTES = (*LISTS, "/api/amounts", "/api/overview", "/api/network", "/", "/documents")
+ROUTES = (*LISTS, "/api/amounts", "/api/overview", "/api/network", "/documents")
 
 
 def _injected(c: TestClient, store: Store) -> None:

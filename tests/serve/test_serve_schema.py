@@ -16,7 +16,7 @@ SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "fuzz_api.py"
 def test_schemathesis_finds_no_server_error_and_no_schema_violation() -> None:
     pytest.importorskip("schemathesis")
     done = subprocess.run(
-        [sys.executable, str(SCRIPT), "--seconds", "20", "--docs", "40", "--read-only"],
+        [sys.executable, str(SCRIPT), "--seconds", "15", "--docs", "40", "--read-only"],
         capture_output=True,
         text=True,
         timeout=90,
