@@ -144,6 +144,14 @@ def test_non_finite_figures_are_null_where_the_schema_allows_null(tmp_path: Path
         assert c.get("/api/documents/inf-figure").json()["amounts"][0]["value"] is None
 
 
+def test_405_names_every_method_of_the_path(client: TestClient) -> None:
+    r = client.request("OPTIONS", "/api/documents")
+    assert r.status_code == 405
+    assert r.headers["allow"] == "GET, POST"
+    assert r.headers["x-content-type-options"] == "nosniff"
+    assert client.delete("/api/documents/x").headers["allow"] == "GET"
+
+
 def test_openapi_names_the_download_types_and_the_error_shape(client: TestClient) -> None:
     schema = client.get("/openapi.json").json()
     paths = schema["paths"]

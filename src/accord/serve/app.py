@@ -14,6 +14,7 @@ from pathlib import Path
 from fastapi import FastAPI, HTTPException
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from accord.serve import api, pages
@@ -52,6 +53,7 @@ SECURITY_HEADERS = {
 
 
 _HEADERS = [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+METHODS = ("DELETE", "GET", "HEAD", "PATCH", "POST", "PUT")
 
 
 class SecurityHeaders:
@@ -75,9 +77,14 @@ class SecurityHeaders:
             nonlocal started
             if message["type"] == "http.response.start":
                 started = True
-                have = {k.lower() for k, _ in message.get("headers", ())}
+                headers = list(message.get("headers", ()))
+                if message["status"] == 405:  # Starlette names one route's methods only
+                    allow = ", ".join(_methods(scope)).encode()
+                    headers = [(k, v) for k, v in headers if k.lower() != b"allow"]
+                    headers.append((b"allow", allow))
+                have = {k.lower() for k, _ in headers}
                 extra = [(k, v) for k, v in _HEADERS if k not in have]
-                message = {**message, "headers": [*message.get("headers", ()), *extra]}
+                message = {**message, "headers": [*headers, *extra]}
             await send(message)
 
         try:
@@ -88,6 +95,17 @@ class SecurityHeaders:
                 raise
             error = JSONResponse({"detail": "internal server error"}, status_code=500)
             await error(scope, receive, with_headers)
+
+
+def _methods(scope: Scope) -> list[str]:
+    """Every method some route takes at this path (GET and POST /api/documents are two
+    routes, and a 405 from the router would list only the first one's)."""
+    routes = scope["app"].router.routes
+    return [
+        method
+        for method in METHODS
+        if any(r.matches({**scope, "method": method})[0] == Match.FULL for r in routes)
+    ]
 
 
 def version() -> str:
