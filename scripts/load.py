@@ -1,6 +1,6 @@
 """Load the served API and dashboard on 127.0.0.1 and measure throughput (make load).
 
-    python scripts/load.py [--docs 10000] [--seconds 6] [--clients 8] [--out bench/load.json]
+    python scripts/load.py [--docs 10000] [--seconds 5] [--clients 8] [--out bench/load.json]
 
 The store is 10,000 invented documents (accord.serve.synthetic), kept in
 bench/load-store.db so later runs skip filling it (the first fill takes minutes). The
@@ -38,6 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 HOST = "127.0.0.1"
 URLS = {
     "document list": "/api/documents",
+    "overview page": "/",
     "actor page": "/actors/KEN",
     "search": "/api/search?q=solar",
 }
@@ -154,7 +155,7 @@ def hammer(port: int, url: str, seconds: float, clients: int, cap: int) -> dict[
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--docs", type=int, default=10_000)
-    parser.add_argument("--seconds", type=float, default=6.0, help="per URL and condition")
+    parser.add_argument("--seconds", type=float, default=5.0, help="per URL and condition")
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--max-requests", type=int, default=20_000, help="per URL and condition")
     parser.add_argument("--store", default=str(ROOT / "bench" / "load-store.db"))
