@@ -6,7 +6,7 @@ DB ?= sqlite:///accord.db
 STAMP := $(VENV)/.accord-installed
 DEVSTAMP := $(VENV)/.accord-dev-installed
 
-.PHONY: demo test lint typecheck imports unit install dev bench schema clean fuzz
+.PHONY: demo test lint typecheck imports unit install dev bench schema clean fuzz fuzz-api load
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -53,6 +53,14 @@ bench: $(DEVSTAMP)
 SECONDS ?= 60
 fuzz: $(DEVSTAMP)
 	$(BIN)/python scripts/fuzz.py --seconds $(SECONDS)
+
+## fuzz-api: schemathesis against /openapi.json of a live server on 127.0.0.1 (<= 3 min)
+fuzz-api: $(DEVSTAMP)
+	$(BIN)/python scripts/fuzz_api.py --seconds 140 --out bench/fuzz-api.txt
+
+## load: requests/s and p50/p99 on a 10,000-document store, alone and during an ingest
+load: $(DEVSTAMP)
+	$(BIN)/python scripts/load.py --out bench/load.json
 
 clean:
 	rm -rf $(VENV) accord.db accord.db-wal accord.db-shm

@@ -57,6 +57,11 @@ class Settings:
         metadata={"help": "seconds one document may take to clean, parse and extract; 0: none"},
     )
 
+    write_rate: int = field(
+        default=60,
+        metadata={"help": "API writes a client address may make per minute; 0: no limit"},
+    )
+
 
 def extractor_version(settings: Settings) -> str:
     """What produced a stored record's facts: accord's version and the spaCy model.

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from serve_data import TOKEN, Filled, fake_process, story_records, xss_record
+from serve_data import TOKEN, Filled, fake_process, hostile_record, story_records, xss_record
 
 from accord.schema import Record
 from accord.serve.app import create_app
@@ -72,3 +72,14 @@ def writer(tmp_path: Path) -> Iterator[TestClient]:
     """An app over its own empty store that accepts writes with TOKEN."""
     with open_store(f"sqlite:///{tmp_path / 'w.db'}") as fresh:
         yield TestClient(create_app(fresh, Settings(api_token=TOKEN), process=fake_process))
+
+
+@pytest.fixture(scope="session")
+def hostile_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """A store of its own with markup in every field of one record (HOSTILE_ID), apart
+    from ``filled`` so its actors do not move the shared store's network layout."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('hostile') / 'accord.db'}"
+    with open_store(url) as opened:
+        for record in [*synthetic_records(20, seed=4), xss_record(), hostile_record()]:
+            opened.ingest(record)
+        yield opened

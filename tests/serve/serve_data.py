@@ -159,3 +159,69 @@ def story_records() -> list[Record]:
             "Second track for Addis-Djibouti railway",
         ),
     ]
+
+
+# -- markup in every field a page shows ------------------------------------------------
+
+HOSTILE_ID = "invented-hostile"
+HOSTILE_MARKS = (
+    "<script>alert('title')</script>",
+    '"><svg onload=alert("speaker")>',
+    "<img src=x onerror=alert('quote')>",
+    "</textarea><iframe srcdoc='<script>alert(4)</script>'>",
+    "javascript:alert('outlet')",
+)
+
+
+def hostile_record() -> Record:
+    """An invented article with markup in its title, body, quote, speaker and outlet."""
+    title_m, speaker_m, quote_m, body_m, outlet_m = HOSTILE_MARKS
+    quote = f"Harvest figures {quote_m} stay under review,"
+    speaker = f"Moussa {speaker_m} Diallo"
+    body = (
+        f"Mali and Senegal signed a grain corridor accord on Friday {body_m}. "
+        f"\u201c{quote}\u201d said {speaker}, adding that $12 million {title_m} was set aside."
+    )
+
+    def at(text: str) -> tuple[int, int]:
+        start = body.index(text)
+        return (start, start + len(text))
+
+    return Record(
+        id=HOSTILE_ID,
+        content_hash="sha256:invented-hostile",
+        source=Source(path=None, url=None, format="text"),
+        title=f"Grain corridor {title_m}",
+        published="2024-06-07",
+        language="en",
+        outlet=f"Sahel Wire {outlet_m}",
+        attributed_sources=(f"Agence {speaker_m}",),
+        body=body,
+        actors=(
+            Actor("MLI", "Mali", "state", (at("Mali"),)),
+            Actor("SEN", "Senegal", "state", (at("Senegal"),)),
+        ),
+        persons=(Person(speaker, f"Minister {quote_m}", "MLI", None, (at(speaker),)),),
+        quotes=(Quote(quote, speaker, "said", at(quote)),),
+        amounts=(
+            Amount(
+                12e6, "USD", 12e6, "aid", "SEN", "MLI", f"grain {body_m}", None, at("$12 million")
+            ),
+        ),
+        relations=(Relation(("MLI", "SEN"), ("agriculture",), (at("Mali and Senegal signed"),)),),
+        events=(
+            Event(
+                "AGREE",
+                "057",
+                ("MLI", "SEN"),
+                "MLI",
+                "SEN",
+                f"grain corridor {body_m}",
+                f"Dakar {title_m}",
+                "2024-06",
+                "occurred",
+                at("Mali and Senegal signed a grain corridor accord on Friday"),
+                ("agriculture",),
+            ),
+        ),
+    )

@@ -88,9 +88,9 @@ def test_filters_combine_and_full_text_narrows(client: TestClient, filled: Fille
 
 def test_bad_filters_are_clear_errors(client: TestClient) -> None:
     r = client.get("/api/documents", params={"date_from": "last week"})
-    assert r.status_code == 422 and "YYYY" in r.json()["detail"]
+    assert r.status_code == 422 and "YYYY" in r.json()["detail"][0]["msg"]
     r = client.get("/api/documents", params={"pair": "KEN,CHN,USA"})
-    assert r.status_code == 422 and "two actor codes" in r.json()["detail"]
+    assert r.status_code == 422 and "two actor codes" in r.json()["detail"][0]["msg"]
     assert client.get("/api/amounts", params={"by": "colour"}).status_code == 422
 
 
@@ -296,7 +296,7 @@ def test_post_plain_text_html_and_empty(writer: TestClient) -> None:
     assert r.status_code == 201, r.text
     assert "rail line" in r.json()["record"]["body"]
     r = writer.post("/api/documents", json={"text": "   "}, headers=auth)
-    assert r.status_code == 422 and "no article text" in r.json()["detail"]
+    assert r.status_code == 422 and "no article text" in r.json()["detail"][0]["msg"]
     r = writer.post("/api/documents", content=b"x", headers={**auth, "Content-Type": "image/png"})
     assert r.status_code == 415
 
@@ -410,4 +410,4 @@ def test_post_html_reads_the_page_like_the_html_reader(writer: TestClient) -> No
     ).json()["record"]
     assert (given["title"], given["outlet"]) == ("Given title", "Given Desk")
     empty = writer.post("/api/documents", json={"html": "<html><body></body></html>"}, headers=auth)
-    assert empty.status_code == 422 and "no article text" in empty.json()["detail"]
+    assert empty.status_code == 422 and "no article text" in empty.json()["detail"][0]["msg"]

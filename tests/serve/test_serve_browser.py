@@ -17,7 +17,7 @@ from urllib.parse import unquote
 
 import pytest
 import uvicorn
-from serve_data import COPY_ID, IMG, SCRIPT, STORY_ID, XSS_ID
+from serve_data import COPY_ID, HOSTILE_ID, HOSTILE_MARKS, IMG, SCRIPT, STORY_ID, XSS_ID
 
 from accord.serve.app import create_app
 from accord.settings import Settings
@@ -69,6 +69,11 @@ def base_url_for(store: Store) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def base_url(store: Store) -> Iterator[str]:
     yield from base_url_for(store)
+
+
+@pytest.fixture(scope="module")
+def hostile_url(hostile_store: Store) -> Iterator[str]:
+    yield from base_url_for(hostile_store)
 
 
 @pytest.fixture(scope="module")
@@ -234,6 +239,34 @@ def test_article_markup_is_text_and_never_runs(watched: Watched, base_url: str) 
     page.wait_for_load_state("networkidle")
     assert watched.dialogs == []
     assert watched.errors == []
+
+
+def test_markup_in_title_body_quote_and_speaker_never_runs_on_any_page(
+    watched: Watched, hostile_url: str
+) -> None:
+    """Every page that shows the hostile record's fields: no dialog, no injected element."""
+    page = watched.page
+    for path in (
+        f"/documents/{HOSTILE_ID}",
+        "/documents?actor=MLI",
+        "/search?q=grain+corridor",
+        "/actors/MLI",
+        "/pairs/MLI/SEN",
+        "/?actor=MLI",
+        "/network?actor=MLI",
+    ):
+        page.goto(hostile_url + path)
+        page.wait_for_load_state("networkidle")
+        injected = page.locator(
+            "main svg[onload], main img[onerror], main iframe, "
+            "main script:not([type='application/json'])"
+        )
+        assert injected.count() == 0, path
+    page.goto(hostile_url + f"/documents/{HOSTILE_ID}")
+    shown = page.locator("main").inner_text()
+    for mark in HOSTILE_MARKS:
+        assert mark in shown  # shown as text, whole
+    assert watched.dialogs == []
 
 
 def test_document_page_lists_the_copy_and_leads_to_the_first(

@@ -7,21 +7,24 @@ never from a CDN, so the dashboard and /docs work offline.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+import logging
 from importlib import metadata
 from pathlib import Path
 
-from fastapi import FastAPI, HTTPException, Request, Response
-from fastapi.responses import FileResponse
+from fastapi import FastAPI, HTTPException
+from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.routing import Match
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from accord.serve import api, pages
-from accord.serve.api import Processor
+from accord.serve.api import FiniteJSON, Processor, WriteLimiter
 from accord.serve.cache import ViewCache
 from accord.serve.vendor import IMMUTABLE, SWAGGER_FILES, plotly_js, plotly_version, swagger_asset
 from accord.settings import Settings, load_settings
 from accord.store import Store
 
+log = logging.getLogger(__name__)
 HERE = Path(__file__).resolve().parent
 STATIC = HERE / "static"
 
@@ -47,6 +50,62 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",
 }
+
+
+_HEADERS = [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+METHODS = ("DELETE", "GET", "HEAD", "PATCH", "POST", "PUT")
+
+
+class SecurityHeaders:
+    """The security headers on every answer, a 500 included (plain ASGI: no per-request
+    task, unlike ``@app.middleware``).
+
+    An error no handler took is answered here rather than by Starlette's outermost error
+    handler, which sits outside every middleware and would send a 500 without them.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def with_headers(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                headers = list(message.get("headers", ()))
+                if message["status"] == 405:  # Starlette names one route's methods only
+                    allow = ", ".join(_methods(scope)).encode()
+                    headers = [(k, v) for k, v in headers if k.lower() != b"allow"]
+                    headers.append((b"allow", allow))
+                have = {k.lower() for k, _ in headers}
+                extra = [(k, v) for k, v in _HEADERS if k not in have]
+                message = {**message, "headers": [*headers, *extra]}
+            await send(message)
+
+        try:
+            await self.app(scope, receive, with_headers)
+        except Exception:
+            log.exception("unhandled error on %s %s", scope.get("method"), scope.get("path"))
+            if started:
+                raise
+            error = JSONResponse({"detail": "internal server error"}, status_code=500)
+            await error(scope, receive, with_headers)
+
+
+def _methods(scope: Scope) -> list[str]:
+    """Every method some route takes at this path (GET and POST /api/documents are two
+    routes, and a 405 from the router would list only the first one's)."""
+    routes = scope["app"].router.routes
+    return [
+        method
+        for method in METHODS
+        if any(r.matches({**scope, "method": method})[0] == Match.FULL for r in routes)
+    ]
 
 
 def version() -> str:
@@ -79,20 +138,15 @@ def create_app(
         # script; pages.api_page serves it from the fastapi-offline wheel instead.
         docs_url=None,
         redoc_url=None,
+        default_response_class=FiniteJSON,
     )
     app.state.store = store
     app.state.settings = settings or load_settings()
     app.state.process = process
     app.state.views = ViewCache(store)
+    app.state.write_limiter = WriteLimiter(app.state.settings.write_rate)
 
-    @app.middleware("http")
-    async def security_headers(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        response = await call_next(request)
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        return response
+    app.add_middleware(SecurityHeaders)
 
     @app.get("/static/vendor/plotly-{version}.min.js", include_in_schema=False)
     def vendor_plotly(version: str) -> FileResponse:

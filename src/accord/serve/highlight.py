@@ -84,23 +84,35 @@ def facts_of(record: Record) -> list[Fact]:
 
 
 def pieces(body: str, facts: list[Fact]) -> list[Piece]:
-    """The body split at every span boundary; spans outside the body are clipped."""
+    """The body split at every span boundary; spans outside the body are clipped.
+
+    One sweep over the boundaries, keeping the spans open at each: the cost follows the
+    number of spans and how many overlap, not spans times boundaries (a page with 5,000
+    mentions is 10,000 boundaries).
+    """
     n = len(body)
-    spans: list[tuple[int, int, Fact]] = []
+    spans: list[tuple[int, int, int, Fact]] = []  # (start, end, order, fact)
     for fact in facts:
         for start, end in fact.spans:
             s, e = max(0, min(start, n)), max(0, min(end, n))
             if s < e:
-                spans.append((s, e, fact))
-    cuts = sorted({0, n} | {s for s, _, _ in spans} | {e for _, e, _ in spans})
+                spans.append((s, e, len(spans), fact))
+    cuts = sorted({0, n} | {s for s, _, _, _ in spans} | {e for _, e, _, _ in spans})
+    opening: dict[int, list[tuple[int, int, int, Fact]]] = {}
+    for span in spans:
+        opening.setdefault(span[0], []).append(span)
+    open_spans: dict[int, tuple[int, int, int, Fact]] = {}
     out: list[Piece] = []
     for left, right in pairwise(cuts):
-        covering = sorted(
-            ((e - s, f) for s, e, f in spans if s <= left and e >= right), key=lambda x: x[0]
-        )
+        for span in opening.get(left, ()):
+            open_spans[span[2]] = span
+        for order in [o for o, span in open_spans.items() if span[1] <= left]:
+            del open_spans[order]
+        # shortest span first; among equal lengths, the order the facts were listed in
+        covering = sorted(open_spans.values(), key=lambda x: (x[1] - x[0], x[2]))
         kinds: list[str] = []
         keys: list[str] = []
-        for _, fact in covering:
+        for _, _, _, fact in covering:
             if fact.kind not in kinds:
                 kinds.append(fact.kind)
             if fact.key not in keys:

@@ -6,6 +6,26 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+NOT_FINITE = "null where the stored figure is not a finite number"
+
+
+class Message(BaseModel):
+    """An error other than a validation error: what went wrong, in words."""
+
+    detail: str
+
+
+class Issue(BaseModel):
+    loc: list[str | int]
+    msg: str
+    type: str
+
+
+class Invalid(BaseModel):
+    """A 422: FastAPI's validation-error shape, also for the checks the API makes itself."""
+
+    detail: list[Issue]
+
 
 class DocumentSummary(BaseModel):
     id: str
@@ -42,7 +62,7 @@ class AmountItem(BaseModel):
     document: str
     document_title: str | None
     published: str | None
-    value: float
+    value: float | None = Field(description=NOT_FINITE)
     currency: str | None
     value_usd: float | None
     kind: str
@@ -65,7 +85,7 @@ class AmountSum(BaseModel):
     kind: str | None = None
     year: str | None = None
     month: str | None = None
-    total_usd: float
+    total_usd: float | None = Field(description=NOT_FINITE)
     amounts: int
     documents: int
 

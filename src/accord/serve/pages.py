@@ -23,7 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from accord.serve import charts
 from accord.serve.api import cached, store_of
 from accord.serve.highlight import KINDS, document_view
-from accord.serve.params import filters, query_string
+from accord.serve.params import BIGINT, filters, query_string
 from accord.serve.urls import segment
 from accord.serve.vendor import has_swagger, plotly_url
 from accord.store import queries as qy
@@ -237,7 +237,7 @@ def pair_page(request: Request, a: str, b: str, f: FiltersDep) -> HTMLResponse:
 
 @router.get("/documents", response_class=HTMLResponse)
 def documents_page(
-    request: Request, f: FiltersDep, offset: Annotated[int, Query(ge=0)] = 0
+    request: Request, f: FiltersDep, offset: Annotated[int, Query(ge=0, le=BIGINT)] = 0
 ) -> HTMLResponse:
     with store_of(request).session() as session:
         page = qy.list_documents(session, f, limit=PAGE_SIZE, offset=offset)
