@@ -135,12 +135,17 @@ def test_non_finite_figures_are_null_where_the_schema_allows_null(tmp_path: Path
             ("/api/amounts/items", "value_usd", "AmountItem"),
             ("/api/amounts/items", "value", "AmountItem"),
             ("/api/amounts", "total_usd", "AmountSum"),
-            ("/api/actors", "usd_out", "ActorItem"),
         ):
             r = c.get(path)
             assert r.status_code == 200, r.text
             assert r.json()["items"][0][field] is None
             assert {"type": "null"} in schema[model]["properties"][field]["anyOf"]
+        # per-kind sums of an actor: the kind stays, its non-finite total is null
+        r = c.get("/api/actors")
+        assert r.status_code == 200, r.text
+        assert r.json()["items"][0]["usd_out"] == {"aid": None}
+        per_kind = schema["ActorItem"]["properties"]["usd_out"]["additionalProperties"]
+        assert {"type": "null"} in per_kind["anyOf"]
         assert c.get("/api/documents/inf-figure").json()["amounts"][0]["value"] is None
 
 

@@ -107,8 +107,12 @@ class ActorItem(BaseModel):
     kind: str
     documents: int
     events: int
-    usd_out: dict[str, float] = Field(description="USD of flows from the actor, per kind")
-    usd_in: dict[str, float] = Field(description="USD of flows to the actor, per kind")
+    usd_out: dict[str, float | None] = Field(
+        description="USD of flows from the actor, per kind (" + NOT_FINITE + ")"
+    )
+    usd_in: dict[str, float | None] = Field(
+        description="USD of flows to the actor, per kind (" + NOT_FINITE + ")"
+    )
 
 
 class Page(BaseModel):
