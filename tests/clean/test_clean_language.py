@@ -84,3 +84,16 @@ def test_a_russian_article_is_stored_as_russian_without_english_facts(tmp_path: 
         again = store.get("ru")
     assert again is not None and again.language == "ru"
     assert any("not English" in w for w in again.warnings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana and Nigeria signed a education agreement worth 156 million dollars in Luanda "
+        "on Monday, officials said.",
+        "Kenya and Uganda signed a deal in Kampala with the bank.",
+    ],
+)
+def test_a_short_english_lead_with_african_names_stays_english(text: str) -> None:
+    """The n-gram model calls these Nigerian Pidgin or Luganda, unsure (0.5-0.85)."""
+    assert detect_language(text)[0] == "en"

@@ -59,13 +59,13 @@ def write_jsonl(path: Path, numbers: range | list[int]) -> Path:
 
 
 def accord(*args: str, **kwargs: object) -> subprocess.Popen[bytes]:
-    """`accord ARGS` as a separate process (its own process group)."""
+    """`accord ARGS` as a separate process (its own process group); its output is piped
+    unless ``stdout``/``stderr`` say otherwise (a long-running server must not write
+    into a pipe nobody reads: the pipe fills and the server blocks)."""
+    kwargs.setdefault("stdout", subprocess.PIPE)
+    kwargs.setdefault("stderr", subprocess.PIPE)
     return subprocess.Popen(  # type: ignore[call-overload, no-any-return]
-        [sys.executable, "-m", "accord", *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
-        **kwargs,
+        [sys.executable, "-m", "accord", *args], start_new_session=True, **kwargs
     )
 
 

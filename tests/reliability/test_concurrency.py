@@ -65,7 +65,8 @@ def test_reads_during_an_ingest_all_succeed(tmp_path: Path) -> None:
     seed = write_jsonl(tmp_path / "seed.jsonl", range(0, 5))
     assert accord("ingest", str(seed), "--db", url, "-w", "1").wait(timeout=600) == 0
     port = _free_port()
-    server = accord("serve", "--db", url, "--port", str(port))
+    log = (tmp_path / "serve.log").open("wb")  # one line a request: a pipe would fill
+    server = accord("serve", "--db", url, "--port", str(port), stdout=log, stderr=log)
     base = f"http://127.0.0.1:{port}"
     ingest = None
     try:
@@ -76,7 +77,7 @@ def test_reads_during_an_ingest_all_succeed(tmp_path: Path) -> None:
                     break
             except OSError:
                 pass
-            assert server.poll() is None, server.communicate()
+            assert server.poll() is None, (tmp_path / "serve.log").read_text()
             assert time.monotonic() < deadline, "the server did not start"
             time.sleep(0.2)
         more = write_jsonl(tmp_path / "more.jsonl", range(5, 45))
