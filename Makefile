@@ -40,6 +40,11 @@ test: $(DEVSTAMP)
 		echo "../shared/gold not found: skipping the public evaluation gate (accord eval --gate)"; \
 	fi
 	$(BIN)/accord eval eval/accord-set eval/accord-set --gate --floors eval/floors-accord-set.json
+	@if [ -f ../shared/corpus/bulk/news.jsonl ]; then \
+		$(BIN)/accord eval ../shared/corpus/bulk/news.jsonl eval/real/blind --gate --floors eval/floors-real-blind.json; \
+	else \
+		echo "../shared/corpus/bulk not found: skipping the real-blind gate"; \
+	fi
 
 ## schema: regenerate schema/record.schema.json from the record dataclasses
 schema: $(STAMP)
