@@ -94,7 +94,14 @@ def test_reads_during_an_ingest_all_succeed(tmp_path: Path) -> None:
                     totals.append(json.loads(body)["total"])
         out, err = ingest.communicate(timeout=60)
         assert ingest.returncode == 0, (out.decode(), err.decode())
-        status, body = _get(f"{base}/api/documents")
+        # views may lag a write from outside the API by the cache's stated bound (2 s
+        # plus compute time): wait that long for the last documents, no longer
+        settle = time.monotonic() + 15
+        while True:
+            status, body = _get(f"{base}/api/documents")
+            if json.loads(body).get("total") == 45 or time.monotonic() > settle:
+                break
+            time.sleep(0.25)
     finally:
         for proc in (server, ingest):
             if proc is not None and proc.poll() is None:
