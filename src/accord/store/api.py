@@ -8,6 +8,7 @@ of one document is one transaction: a failure leaves the old facts as they were.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -284,6 +285,9 @@ class Store:
         return self._read()
 
 
+_OPEN_TRIES = 5
+
+
 def open_store(url: str, *, create: bool = True) -> Store:
     """Open (creating and migrating as needed) the store at a SQLAlchemy URL.
 
@@ -302,11 +306,17 @@ def open_store(url: str, *, create: bool = True) -> Store:
         on_disk = parsed.get_backend_name() == "sqlite" and name and name != ":memory:"
         if on_disk and not Path(str(name)).is_file():
             raise StoreError(f"no store at {name} (run `accord ingest` first)")
-    try:
-        engine = make_engine(url)
-        upgrade(engine)
-    except (SQLAlchemyError, OSError) as exc:
-        raise StoreError(f"could not open the store at {_shown(url)}: {exc}") from exc
+    for attempt in range(_OPEN_TRIES):
+        try:
+            engine = make_engine(url)
+            upgrade(engine)
+            break
+        except (SQLAlchemyError, OSError) as exc:
+            # two processes creating one new SQLite file race for the first schema lock
+            if "locked" in str(exc) and attempt + 1 < _OPEN_TRIES:
+                time.sleep(0.5 * (attempt + 1))
+                continue
+            raise StoreError(f"could not open the store at {_shown(url)}: {exc}") from exc
     return Store(engine)
 
 
