@@ -42,13 +42,14 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import islice
+from itertools import chain, islice
 
 from spacy.tokens import Doc, Span, Token
 
 from accord.extract.dates import MONTHS, parse_published, without_times
 from accord.extract.memo import (
     children,
+    children_near,
     doc_text,
     entities,
     sentence_of,
@@ -239,7 +240,7 @@ def _cue_of(tok: Token, cues: MoneyCues, span: Span) -> Token | None:
                     return child
         return tok
     if lemma in cues.value_nouns:
-        for prep in children(tok):
+        for prep in children_near(tok, span.root.i):
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for obj in children(prep):
                     if obj.dep_ == "pobj":
@@ -253,7 +254,7 @@ def _cue_near(tok: Token, cues: MoneyCues, span: Span) -> Token | None:
     found = _cue_of(tok, cues, span)
     if found is not None:
         return found
-    for child in children(tok):
+    for child in children_near(tok, span.root.i):
         if child.dep_ in ("compound", "amod", "nmod") and (c := _cue_of(child, cues, span)):
             return c
     return None
@@ -290,12 +291,12 @@ def _find_cue(span: Span, cues: MoneyCues) -> tuple[Token | None, Token | None]:
             and cur.lemma_.lower() in movers
             and path[i - 1].dep_ in ("dobj", "dative", "nsubjpass")
         )
-        for child in children(cur):
+        for child in children_near(cur, span.root.i):
             if child.dep_ in ("nsubj", "nsubjpass", "attr", "dobj") and child.i not in on_path:
                 cue = _cue_near(child, cues, span)
                 if cue is not None and not (moved and _kind_of(cue, cues).startswith(_LEVEL)):
                     return cue, crossed
-        for child in children(cur):
+        for child in children_near(cur, span.root.i):
             if (
                 child.dep_ == "prep"
                 and child.lower_ in ("of", "in", "as")
@@ -321,7 +322,7 @@ def _find_cue(span: Span, cues: MoneyCues) -> tuple[Token | None, Token | None]:
 
 
 def _verb_of(tok: Token) -> Token | None:
-    for cur in [tok, *tok.ancestors]:
+    for cur in islice(chain((tok,), tok.ancestors), _MAX_CUE_HOPS):  # bounded: long lists
         if cur.pos_ in ("VERB", "AUX"):
             return cur
     return None
@@ -548,11 +549,11 @@ def _unit_level(d: _Draft, body: str) -> None:
 
 def _firm_worth(span: Span, levels: MoneyLevels) -> bool:
     """'a company worth $2bn', 'Sunvale, valued at $3bn', 'the firm's value of $X'."""
-    for tok in list(span.root.ancestors)[:3]:
+    for tok in islice(span.root.ancestors, 3):
         if tok.lemma_.lower() not in levels.worth_words and tok.lower_ not in levels.worth_words:
             continue
         owners = [tok.head] if tok.head.i != tok.i else []
-        owners += [c for c in tok.children if c.dep_ == "nsubjpass"]
+        owners += [c for c in children(tok) if c.dep_ == "nsubjpass"]
         return any(
             o.lemma_.lower() in levels.firm_nouns or (o.ent_type_ == "ORG" and o.dep_ != "nsubj")
             for o in owners
@@ -562,7 +563,7 @@ def _firm_worth(span: Span, levels: MoneyLevels) -> bool:
 
 def _restructured(cue: Token, cues: MoneyCues) -> Token | None:
     """The restructuring verb governing a debt cue ('restructure $6.3bn of debt')."""
-    for tok in [cue, *cue.ancestors][:4]:
+    for tok in islice(chain((cue,), cue.ancestors), 4):
         if tok.pos_ == "VERB" and tok.lemma_.lower() in cues.restructure_verbs:
             return tok
     return None

@@ -138,18 +138,36 @@ def bounded_subtree(token: Token) -> list[Token]:
     return list(token.doc[max(lo, token.i - _PHRASE_WINDOW) : min(hi, token.i + _PHRASE_WINDOW)])
 
 
+def _children_table(doc: Doc) -> dict[int, list[int]]:
+    table = doc.user_data.get("accord_children")
+    if not isinstance(table, dict):
+        table = {}
+        for tok in doc:  # in text order, so each list is sorted
+            if tok.head.i != tok.i:
+                table.setdefault(tok.head.i, []).append(tok.i)
+        doc.user_data["accord_children"] = table
+    return table
+
+
 def children(token: Token) -> list[Token]:
     """``token.children``, from a per-Doc table: spaCy finds a token's children by
     scanning its whole subtree, so asking once per list member is quadratic."""
     doc = token.doc
-    table = doc.user_data.get("accord_children")
-    if not isinstance(table, dict):
-        table = {}
-        for tok in doc:
-            if tok.head.i != tok.i:
-                table.setdefault(tok.head.i, []).append(tok.i)
-        doc.user_data["accord_children"] = table
-    return [doc[i] for i in table.get(token.i, ())]
+    return [doc[i] for i in _children_table(doc).get(token.i, ())]
+
+
+CHILD_REACH = 64
+"""Tokens either side of a position within which children_near looks: a clause is far
+shorter, and the root of a 3,000-item list has 3,000 children."""
+
+
+def children_near(token: Token, at: int, reach: int = CHILD_REACH) -> list[Token]:
+    """The children of ``token`` within ``reach`` tokens of position ``at``, by bisection
+    (so a walk from each of many list items up to one root stays linear)."""
+    doc = token.doc
+    ids = _children_table(doc).get(token.i, [])
+    lo, hi = bisect_left(ids, at - reach), bisect_right(ids, at + reach)
+    return [doc[i] for i in ids[lo:hi]]
 
 
 def sentence_of(token_or_span: Token | Span) -> Span:
