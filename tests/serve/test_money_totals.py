@@ -6,22 +6,20 @@ On SQLite and, where ACCORD_TEST_PG_URL is set, PostgreSQL (a schema of its own)
 
 from __future__ import annotations
 
-import os
 import re
-import uuid
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import ExitStack
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 import accord
 from accord.schema import Record
 from accord.serve.app import create_app
 from accord.settings import Settings
 from accord.store import open_store
+from pg_schema import fresh_schema
 
 ARTICLES = {
     "zambia-rail": (
@@ -51,42 +49,21 @@ def records() -> list[Record]:
     ]
 
 
-def _pg_url() -> Iterator[str]:
-    base = os.environ.get("ACCORD_TEST_PG_URL")
-    if not base:
-        pytest.skip("ACCORD_TEST_PG_URL is not set")
-    schema = f"accord_money_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        yield (
-            make_url(base)
-            .update_query_dict({"options": f"-csearch_path={schema}"})
-            .render_as_string(hide_password=False)
-        )
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
-
-
 @pytest.fixture(
     scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 )
 def client(
     request: pytest.FixtureRequest, records: list[Record], tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[TestClient]:
-    if request.param == "sqlite":
-        urls: Iterator[str] = iter([f"sqlite:///{tmp_path_factory.mktemp('money') / 'm.db'}"])
-    else:
-        urls = _pg_url()
-    url = next(urls)
-    with open_store(url) as store:
+    with ExitStack() as stack:
+        if request.param == "sqlite":
+            url = f"sqlite:///{tmp_path_factory.mktemp('money') / 'm.db'}"
+        else:
+            url = stack.enter_context(fresh_schema("accord_money"))
+        store = stack.enter_context(open_store(url))
         for record in records:
             store.ingest(record)
         yield TestClient(create_app(store, Settings(api_token=None)))
-    next(urls, None)  # drop the PostgreSQL schema
 
 
 def _flows(records: list[Record]) -> Counter[str]:

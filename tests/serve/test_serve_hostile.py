@@ -5,12 +5,10 @@ the file system, writes are limited, and views stay fast while documents arrive.
 from __future__ import annotations
 
 import math
-import os
 import secrets
 import sqlite3
 import threading
 import time
-import uuid
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -18,8 +16,6 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 from serve_data import HOSTILE_ID, HOSTILE_MARKS, TOKEN, XSS_ID, fake_process, hostile_record
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from accord.schema import Actor, Amount, Record, Source, to_dict
 from accord.serve.app import create_app
@@ -28,6 +24,7 @@ from accord.serve.highlight import Fact, pieces
 from accord.serve.synthetic import synthetic_records
 from accord.settings import Settings
 from accord.store import Store, open_store
+from pg_schema import fresh_schema
 
 LISTS = ("/api/documents", "/api/events", "/api/amounts/items", "/api/quotes", "/api/actors")
 PAGED = (*LISTS, "/api/stories")
@@ -282,23 +279,10 @@ def test_injection_strings_through_every_filter_sqlite(store: Store) -> None:
 def test_injection_strings_through_every_filter_postgres() -> None:
     from serve_data import xss_record
 
-    base = os.environ.get("ACCORD_TEST_PG_URL")
-    if not base:
-        pytest.skip("ACCORD_TEST_PG_URL is not set")
-    schema = f"accord_inject_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
-    try:
-        with open_store(url.render_as_string(hide_password=False)) as store:
-            for record in [*synthetic_records(10, seed=5), xss_record()]:
-                store.ingest(record)
-            _injected(TestClient(create_app(store, Settings())), store)
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+    with fresh_schema("accord_inject") as url, open_store(url) as store:
+        for record in [*synthetic_records(10, seed=5), xss_record()]:
+            store.ingest(record)
+        _injected(TestClient(create_app(store, Settings())), store)
 
 
 # -- no request path reaches the file system --------------------------------------------

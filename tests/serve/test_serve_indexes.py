@@ -3,20 +3,19 @@
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from alembic import command
 from serve_data import story_records
-from sqlalchemy import create_engine, inspect, text
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy import inspect, text
+from sqlalchemy.engine import Engine
 
 from accord.serve.synthetic import synthetic_records
 from accord.store import open_store
 from accord.store.migrate import alembic_config, upgrade
+from pg_schema import fresh_schema
 
 NEW = {
     "event_actors": {
@@ -59,23 +58,8 @@ def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'idx.db'}"
         return
-    base = os.environ.get("ACCORD_TEST_PG_URL")
-    if not base:
-        pytest.skip("ACCORD_TEST_PG_URL is not set")
-    schema = f"accord_idx_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        yield (
-            make_url(base)
-            .update_query_dict({"options": f"-csearch_path={schema}"})
-            .render_as_string(hide_password=False)
-        )
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+    with fresh_schema("accord_idx") as pg:
+        yield pg
 
 
 def _migrate(engine: Engine, direction: str, revision: str) -> None:

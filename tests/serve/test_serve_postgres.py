@@ -2,43 +2,27 @@
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
 from serve_data import XSS_ID, xss_record
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from accord.serve.app import create_app
 from accord.serve.synthetic import synthetic_records
 from accord.settings import Settings
 from accord.store import open_store
+from pg_schema import fresh_schema
 
 pytestmark = pytest.mark.postgres
 
 
 @pytest.fixture(scope="module")
 def pg_client() -> Iterator[TestClient]:
-    base = os.environ.get("ACCORD_TEST_PG_URL")
-    if not base:
-        pytest.skip("ACCORD_TEST_PG_URL is not set")
-    schema = f"accord_serve_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
-    try:
-        with open_store(url.render_as_string(hide_password=False)) as store:
-            for record in [*synthetic_records(40, seed=5), xss_record()]:
-                store.ingest(record)
-            yield TestClient(create_app(store, Settings()))
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+    with fresh_schema("accord_serve") as url, open_store(url) as store:
+        for record in [*synthetic_records(40, seed=5), xss_record()]:
+            store.ingest(record)
+        yield TestClient(create_app(store, Settings()))
 
 
 @pytest.mark.parametrize(

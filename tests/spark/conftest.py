@@ -4,17 +4,15 @@ the dearest thing here), bound to 127.0.0.1 with a small heap, and a mixed input
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from spark_helpers import SPARK_TEST_CONF
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+
+from pg_schema import fresh_schema
 
 REPO = Path(__file__).resolve().parents[2]
 BULK = REPO.parent / "shared" / "corpus" / "bulk" / "news.jsonl"
@@ -87,17 +85,5 @@ def inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def pg_url() -> Iterator[str]:
     """A PostgreSQL URL whose search_path is a fresh schema, dropped afterwards."""
-    base = os.environ.get("ACCORD_TEST_PG_URL")
-    if not base:
-        pytest.skip("ACCORD_TEST_PG_URL is not set")
-    schema = f"accord_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
-    try:
-        yield url.render_as_string(hide_password=False)
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+    with fresh_schema("accord_test") as url:
+        yield url

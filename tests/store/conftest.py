@@ -6,12 +6,9 @@ Each PostgreSQL test gets its own schema (dropped afterwards), so runs repeat.
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from accord.schema import (
     Actor,
@@ -25,6 +22,7 @@ from accord.schema import (
     Source,
 )
 from accord.store import Store, open_store
+from pg_schema import fresh_schema
 
 BODY = (
     "Kenya and India agreed on Tuesday to build a vaccine plant in Nairobi, officials said. "
@@ -145,20 +143,8 @@ def record() -> Record:
 @pytest.fixture
 def pg_url() -> Iterator[str]:
     """A PostgreSQL URL whose search_path is a fresh schema, dropped afterwards."""
-    base = os.environ.get("ACCORD_TEST_PG_URL")
-    if not base:
-        pytest.skip("ACCORD_TEST_PG_URL is not set")
-    schema = f"accord_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
-    try:
-        yield url.render_as_string(hide_password=False)
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+    with fresh_schema("accord_test") as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
