@@ -131,6 +131,23 @@ CASES = [
     ("Indonesia asked the Inter-Governmental Group on Indonesia for aid.", {"IDN", "IGO:IGGI"}),
     ("The Soviet Union and Cuba signed a pact; Moscow will ship oil.", {"SUN", "CUB"}),
     ("Russia, heir of the Soviet Union, said Moscow would pay.", {"RUS", "SUN"}),
+    # groups of states that act as IGOs: a UN regional commission is itself, not the UN
+    # and the region in its name; a creditor club is not the city it is named after
+    (
+        "Peru spoke at the U.N. Economic Commission for Latin America and the Caribbean.",
+        {"PER", "IGO:ECLAC"},
+    ),
+    (
+        "Laos addressed the U.N. Economic and Social Commission for Asia and the Pacific.",
+        {"LAO", "IGO:ESCAP"},
+    ),
+    ("Zambia asked the Paris Club to reschedule its debt.", {"ZMB", "IGO:PARISCLUB"}),
+    (
+        "The International Cocoa Organization met; the ICCO council adjourned, Ghana said.",
+        {"IGO:ICCO", "GHA"},
+    ),
+    ("The ICCO adjourned, Ghana said.", {"GHA"}),
+    ("Finance ministers of the Group of Five met in Paris.", {"IGO:G5", "FRA"}),
 ]
 
 
