@@ -152,6 +152,16 @@ LISTS = [
         {("ARG", "BOL"), ("BOL", "BRA"), ("BOL", "CHL"), ("BOL", "PER")},
     ),
     ("Ethiopia and Kenya signed a power-trade deal.", {("ETH", "KEN")}),
+    # two conjoined actors filling one argument are one side when the other is named
+    (
+        "Namibia and Botswana signed a water-sharing deal with Angola.",
+        {("AGO", "NAM"), ("AGO", "BWA")},
+    ),
+    (
+        "Japan asked Vietnam and Cambodia to lower tariffs on rice.",
+        {("JPN", "VNM"), ("JPN", "KHM")},
+    ),
+    ("Trade between Chile and Peru grew after the accord, Bolivia said.", {("CHL", "PER")}),
 ]
 
 
@@ -163,6 +173,9 @@ def test_actors_listed_side_by_side_are_not_partners(
     document = Document(id="t", content_hash="sha256:t", source=Source(), raw=text, body=text)
     actors = extract_actors(document, doc)
     assert {r.actors for r in extract_relations(document, doc, actors)} == expected
+    events = extract_events(document, doc, actors)
+    linked = {r.actors for r in extract_relations(document, doc, actors, events)}
+    assert linked == expected, "an event between the sides pairs across them, not within"
 
 
 PLACES = [

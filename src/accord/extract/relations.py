@@ -47,6 +47,8 @@ _HOST_PREPS = frozenset({"in", "at", "across", "throughout", "within", "inside"}
 _SIDE_CLAUSES = frozenset({"advcl", "conj", "parataxis"})
 _MAX_EVENT_ACTORS = 4  # a larger set is a multilateral crowd, not pairwise relations
 _WINDOW = 256  # tokens each side of a clause head read in a very wide clause
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj", "appos"})
+_BETWEEN = frozenset({"between", "among", "amongst"})
 _MAX_CLAUSE_ACTORS = 8  # more actors linked all with all in one clause: a crowd (_crowd)
 
 
@@ -77,12 +79,17 @@ def extract_relations(
 
     local = [index.restrict(u.start, u.end).by_token for u in units]
     parallel_in = [_side_by_side(list(u), local[n]) for n, u in enumerate(units)]
+    groups_in: dict[int, list[tuple[frozenset[str], frozenset[str]]]] = {}
     starts = [u.start_char for u in units]
     for event in events:
         if len(event.actors) > _MAX_EVENT_ACTORS:
             continue
         where = _unit_of(units, starts, event.span)
         side = parallel_in[where] if where is not None else set()
+        if where is not None:
+            if where not in groups_in:
+                groups_in[where] = _argument_groups(list(units[where]), local[where])
+            side = side | _same_side(groups_in[where], set(event.actors))
         for pair in _pairs(event.actors):
             if pair not in side:
                 link(pair, where, event.sectors)
@@ -179,6 +186,7 @@ def _cue_pairs(
         if len(core) == 1:
             found.extend(_pair(core[0], p) for p in places)
         parallel = _listed_together(head, parties) | _side_by_side(own, parties)
+        parallel |= _same_side(_argument_groups(own, parties), {*core, *places})
         linked = [p for p in found if p not in parallel]
         if not _crowd(linked):
             pairs.update(linked)
@@ -250,6 +258,42 @@ def _side_by_side(own: list[Token], parties: dict[int, tuple[str, ...]]) -> set[
             m.lower_ in words and m.dep_ in ("preconj", "advmod", "det", "appos", "dep", "nsubj")
             for m in marks
         ):
+            out.update(_pairs(codes))
+    return out
+
+
+def _argument_groups(
+    own: list[Token], parties: dict[int, tuple[str, ...]]
+) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """(codes, codes named outside) of each set of conjoined actors that fills one
+    argument of a clause; one pass over the clause, so a long list stays linear."""
+    everywhere = {c for t in own for c in parties.get(t.i, ())}
+    out: list[tuple[frozenset[str], frozenset[str]]] = []
+    for tok in own:
+        if tok.dep_ == "conj" or tok.dep_ not in _ARGUMENT_DEPS:
+            continue
+        if tok.dep_ == "pobj" and tok.head.lower_ in _BETWEEN:
+            continue
+        members = [tok, *tok.conjuncts]
+        if len(members) < 2:
+            continue
+        inside = {c for m in members for i in _own_tokens(m) for c in parties.get(i, ())}
+        if len(inside) < 2:
+            continue
+        out.append((frozenset(inside), frozenset(everywhere) - frozenset(inside)))
+    return out
+
+
+def _same_side(
+    groups: list[tuple[frozenset[str], frozenset[str]]], linked: set[str]
+) -> set[tuple[str, str]]:
+    """Conjoined actors that fill one argument of a clause whose other side is named:
+    'A and B signed with C' links A-C and B-C, not A-B; 'C told A and B' likewise. With
+    no other side ('Ghana and the UAE signed a deal') the two stay a pair, and so do the
+    members of 'between A and B'."""
+    out: set[tuple[str, str]] = set()
+    for codes, outside in groups:
+        if (linked - codes) and outside:
             out.update(_pairs(codes))
     return out
 
