@@ -298,6 +298,11 @@ NO_EVENT = [
     "Kenya signed the agreement.",  # one actor, no partner
     "The agreement between Peru and Chile covers fishing.",  # a bare agreement mention
     "The news conference in Paris was attended by Senegal's minister.",  # not a meeting
+    # a deal undone by its governor promises nothing
+    "A week ago Canada pulled out of an agreement to buy Mexican oil.",
+    "Canada withdrew from an agreement to supply oil to Mexico.",
+    "Ghana reneged on an agreement to sell cocoa to Togo.",
+    "Mali tore up an agreement to buy gold from Niger.",
 ]
 
 

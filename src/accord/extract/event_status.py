@@ -55,16 +55,21 @@ def under_agreement(token: Token, cues: StatusCues) -> bool:
     """True for what an agreement spells out: 'a deal under which they will exchange
     goods', 'a pact covering joint exercises', 'an agreement on joint patrols'. A
     signed deal is SUPPORT; the cooperation it promises is still to come."""
+    return governing_agreement(token, cues) is not None
+
+
+def governing_agreement(token: Token, cues: StatusCues) -> Token | None:
+    """The agreement noun whose content ``token`` spells out, if any."""
     child = token
     for anc in token.ancestors:
         if anc.pos_ in ("NOUN", "PROPN") and anc.lemma_.lower() in cues.agreement_nouns:
             if child.i == token.i and token.dep_ == "acl" and token.tag_ == "VBN":
-                return False  # 'an agreement signed on Monday' describes the deal itself
-            return child.dep_ in ("acl", "relcl", "prep")
+                return None  # 'an agreement signed on Monday' describes the deal itself
+            return anc if child.dep_ in ("acl", "relcl", "prep") else None
         if anc.pos_ == "VERB" and child.dep_ not in ("pcomp", "pobj", "prep", "dobj"):
-            return False
+            return None
         child = anc
-    return False
+    return None
 
 
 def _temporal(verb: Token, cues: StatusCues) -> bool:
@@ -106,8 +111,11 @@ def verb_status(verb: Token, cues: StatusCues | None = None, depth: int = 0) -> 
         return INTENDED
     if _hypothetical_context(verb, cues) and verb.dep_ in ("acl", "ccomp", "relcl"):
         return None
-    if depth == 0 and under_agreement(verb, cues):
-        return PLANNED
+    agreement = governing_agreement(verb, cues) if depth == 0 else None
+    if agreement is not None:
+        # what a deal spells out is still to come, unless the deal itself is undone
+        # ('pulled out of an agreement to buy ...') or only hoped for
+        return None if undone(agreement, cues) else PLANNED
     gov = verb.head
     if verb.dep_ in ("xcomp", "acomp") and gov.i != verb.i:
         lemma = gov.lemma_.lower()
@@ -143,6 +151,46 @@ def verb_status(verb: Token, cues: StatusCues | None = None, depth: int = 0) -> 
     return OCCURRED
 
 
+def _withdrawn_from(prep: Token, cues: StatusCues) -> bool:
+    """'withdraw from', 'renege on', 'pull out of', 'walk away from', 'tear up': the
+    preposition's governor undoes what it governs (the particle may carry the prep)."""
+    if prep.lower_ not in ("of", "from", "on") or prep.head.i == prep.i:
+        return False
+    verb = prep.head
+    if verb.lower_ in ("out", "away", "up") and verb.head.i != verb.i:
+        particle, verb = verb.lower_, verb.head
+    else:
+        particle = next(
+            (c.lower_ for c in children(verb) if c.dep_ in ("prt", "advmod") and c.i < prep.i),
+            "",
+        )
+    lemma = verb.lemma_.lower()
+    if lemma in cues.negating_governors and prep.lower_ in ("from", "on"):
+        return True
+    return particle in cues.withdrawal_particles.get(lemma, frozenset())
+
+
+def undone(noun: Token, cues: StatusCues) -> bool:
+    """A governor undoes the event a noun names: "cancelled the visit", "talks were
+    postponed", "the cancellation of the visit", "pulled out of the deal", "withdrew
+    from the talks", "tore up the treaty"."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in cues.negating_governors:
+        return True
+    if (
+        noun.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.lemma_.lower() in cues.negating_governors
+    ):
+        return True
+    if noun.dep_ == "pobj" and _withdrawn_from(head, cues):
+        return True
+    return noun.dep_ == "dobj" and any(
+        c.dep_ == "prt" and c.lower_ in cues.withdrawal_particles.get(head.lemma_.lower(), ())
+        for c in children(head)
+    )
+
+
 def noun_status(noun: Token, cues: StatusCues | None = None) -> str | None:
     """Status of an event named by a noun ('the summit', 'a draft agreement')."""
     cues = cues or status_cues()
@@ -156,15 +204,7 @@ def noun_status(noun: Token, cues: StatusCues | None = None) -> str | None:
     if under_agreement(noun, cues):
         return PLANNED
     head = noun.head
-    # a governor that undoes the event: "cancelled the visit", "talks were postponed",
-    # "the cancellation of the visit"
-    if noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in cues.negating_governors:
-        return None
-    if (
-        noun.dep_ == "pobj"
-        and head.lower_ == "of"
-        and head.head.lemma_.lower() in cues.negating_governors
-    ):
+    if undone(noun, cues):
         return None
     # "ahead of the summit", "before the talks"
     if head.dep_ == "prep" or head.pos_ == "ADP":

@@ -65,6 +65,8 @@ class StatusCues:
     reporting_verbs: frozenset[str]
     temporal_marks: frozenset[str]
     agreement_nouns: frozenset[str]
+    # verb -> particles that make it undo its object: 'pull out of', 'walk away from'
+    withdrawal_particles: dict[str, frozenset[str]]
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -139,9 +141,13 @@ def plover_types() -> PloverTypes:
 def status_cues() -> StatusCues:
     """Status cue words, each set lower-cased."""
     data = _load("event_status.json")
-    return StatusCues(
-        **{
-            name: frozenset(w.lower() for w in data[name])
-            for name in StatusCues.__dataclass_fields__
-        }
-    )
+    sets = {
+        name: frozenset(w.lower() for w in data[name])
+        for name in StatusCues.__dataclass_fields__
+        if name != "withdrawal_particles"
+    }
+    particles = {
+        verb: frozenset(p.lower() for p in parts)
+        for verb, parts in data["withdrawal_particles"].items()
+    }
+    return StatusCues(**sets, withdrawal_particles=particles)
