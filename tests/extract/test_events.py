@@ -416,3 +416,9 @@ def test_undated_event_further_down_stays_undated(nlp: Language) -> None:
     )
     events = [e for e in _events(nlp, text, published="2023-03-16") if e.type == "SUPPORT"]
     assert events and all(e.when is None for e in events)
+
+
+def test_what_an_object_offers_is_not_an_event_of_its_own(nlp: Language) -> None:
+    """'turned down an offer of talks': the talks never happened; one REJECT."""
+    events = _events(nlp, "Chile turned down Peru's offer of talks on Monday.")
+    assert [(e.type, e.actors) for e in events] == [("REJECT", ("CHL", "PER"))]

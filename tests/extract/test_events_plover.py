@@ -58,7 +58,25 @@ MODES = [  # one sentence and its event per line: a table
     ("Egypt banned imports from Turkey.", ("SANCTION", "163", ("EGY", "TUR"))),
     ("Pakistan cancelled a planned visit to India.", ("REJECT", "120", ("IND", "PAK"))),
     ("Greece opposed Turkey's bid to join the EU.", ("REJECT", "120", ("GRC", "TUR"))),
+    # REJECT: declining, turning down or blocking what the other side offers or seeks
+    ("Ghana declined the Nigerian offer of a loan.", ("REJECT", "120", ("GHA", "NGA"))),
+    ("Chile turned down Peru's offer of talks.", ("REJECT", "120", ("CHL", "PER"))),
+    ("The Dutch government blocked the Belgian takeover of a local bank.", ("REJECT", "120", ("BEL", "NLD"))),
+    # ACCUSE: contesting the other side's measure
+    ("Brazil challenged the legality of Argentine import quotas.", ("ACCUSE", "111", ("ARG", "BRA"))),
+    # CONSULT: taking part in a meeting by addressing it
+    ("The Peruvian minister addressed the annual meeting of the Andean Community.", ("CONSULT", "040", ("IGO:CAN", "PER"))),
 ]  # fmt: skip
+
+AGREE_MODES = [  # AGREE: accepting an offer commits to what it offers; a proposal is intent
+    ("Malawi accepted the Zambian offer of debt relief.", ("AGREE", "030", ("MWI", "ZMB"), "planned")),
+    ("Japan proposed talks with China on fishing quotas.", ("AGREE", "030", ("CHN", "JPN"), "intended")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "want"), AGREE_MODES, ids=[m[0][:40] for m in AGREE_MODES])
+def test_accepting_and_proposing_are_agree(nlp: Language, text: str, want: tuple) -> None:  # type: ignore[type-arg]
+    assert want in _events(nlp, text)
 
 
 @pytest.mark.parametrize(("text", "want"), MODES, ids=[m[0][:40] for m in MODES])

@@ -261,6 +261,9 @@ def _triggers(sent: SpacySpan, index: PartyIndex) -> list[_Hit]:
         # a noun that is the object of a trigger verb is that verb's event ("sign a deal")
         if hit.kind == "noun" and hit.token.head.i in verb_tokens and hit.token.dep_ != "nsubj":
             continue
+        # ... and so is what that object offers ("rejected an offer of talks")
+        if hit.kind == "noun" and _offered_by_object(hit.token, verb_tokens):
+            continue
         # 'will provide £48m to help firms build plants': the purpose belongs to the
         # trigger that it serves
         if (
@@ -282,6 +285,16 @@ def _triggers(sent: SpacySpan, index: PartyIndex) -> list[_Hit]:
                 continue
         kept.append(hit)
     return kept
+
+
+def _offered_by_object(noun: Token, verb_tokens: set[int]) -> bool:
+    """'turned down an offer of talks', 'accepted a proposal for a summit': the noun is
+    the content of a trigger verb's object, not an event of its own."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("of", "for") or prep.head.i == prep.i:
+        return False
+    obj = prep.head
+    return obj.dep_ in ("dobj", "nsubjpass") and obj.head.i in verb_tokens
 
 
 # -- one event ---------------------------------------------------------------------
