@@ -422,3 +422,27 @@ def test_what_an_object_offers_is_not_an_event_of_its_own(nlp: Language) -> None
     """'turned down an offer of talks': the talks never happened; one REJECT."""
     events = _events(nlp, "Chile turned down Peru's offer of talks on Monday.")
     assert [(e.type, e.actors) for e in events] == [("REJECT", ("CHL", "PER"))]
+
+
+IGO_ALONE = [
+    ("OPEC ministers agreed on Sunday to cut output.", ("AGREE", ("IGO:OPEC",), "planned")),
+    (
+        "International Coffee Organization talks on export quotas ended in failure.",
+        ("CONSULT", ("IGO:ICO",), "occurred"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), IGO_ALONE)
+def test_an_igos_own_meeting_or_accord_has_it_as_only_actor(
+    nlp: Language,
+    text: str,
+    want: tuple[str, tuple[str, ...], str],
+) -> None:
+    assert [(e.type, e.actors, e.status) for e in _events(nlp, text)] == [want]
+
+
+def test_an_igo_welcoming_something_is_no_event_alone(nlp: Language) -> None:
+    """Praise needs a counterpart: no one-actor SUPPORT for 'the IMF welcomed ...'."""
+    events = _events(nlp, "The IMF, which lent $1bn to Zambia, welcomed the deal.")
+    assert all(len(e.actors) >= 2 for e in events)

@@ -23,6 +23,7 @@ from spacy.tokens import Span as SpacySpan
 from accord.extract.dates import parse_published, resolve_when
 from accord.extract.event_parties import (
     LOCATIVE_PREPS,
+    Party,
     PartyIndex,
     collect,
     is_clause,
@@ -59,6 +60,7 @@ _VISIT_CODES = frozenset({"042", "043"})
 _MAX_WHAT = 14
 _ONGOING_TYPES = frozenset({"COOPERATE"})
 _LEAD_UNITS = 2  # headline and the first sentences: what fresh news reports as new
+_INTERNAL_TYPES = frozenset({"CONSULT", "AGREE"})  # an IGO meets or agrees alone
 _PERSON_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
 _AGREE_VERBS_SUPPRESSED_BY = frozenset({"xcomp", "ccomp"})
 # praise/endorse (05x), disapprove (11x) and reject (12x) aimed at 'the offer', 'these claims'
@@ -307,7 +309,8 @@ def _parties(
     partners: dict[str, str],
     others: frozenset[int] = frozenset(),
 ) -> tuple[list[str], str | None, str | None]:
-    """(sorted codes, source, target) for a trigger, or fewer than two codes."""
+    """(sorted codes, source, target) for a trigger, or fewer than two codes; one code
+    that is both source and target is an IGO acting alone (_internal_to_igo)."""
     tok = hit.token
     found = collect(tok, index, skip=others)
     if hit.kind == "verb":
@@ -349,6 +352,8 @@ def _parties(
             # places complete a side that is named ('opened a base in Djibouti'); two
             # places alone ('attacks ... in Iraq and Afghanistan') are not parties
             codes = _unique([*codes, *(c for _, c in nearby)])
+    if len(codes) == 1 and _internal_to_igo(hit, codes[0], found):
+        return codes, codes[0], codes[0]  # source == target: the IGO acts alone
     if len(codes) == 1 and codes[0] in partners and _implies_counterpart(hit):
         codes = [codes[0], partners[codes[0]]]
     source = next((p.code for p in found if p.role == "subj" and p.code in codes), None)
@@ -357,6 +362,21 @@ def _parties(
         None,
     )
     return sorted(codes), source, target
+
+
+def _internal_to_igo(hit: _Hit, code: str, found: list[Party]) -> bool:
+    """An IGO's own meeting or accord ('OPEC ministers agreed', 'the Andean Community's
+    summit'): an event with the IGO as its only actor. The IGO must own the trigger (the
+    verb's subject, the noun's modifier or possessor), not merely be named near it."""
+    if not code.startswith("IGO:") or hit.entry.type not in _INTERNAL_TYPES:
+        return False
+    tok = hit.token
+    if hit.kind == "verb":
+        return any(p.code == code and p.role == "subj" for p in found)
+    owners = {
+        t.i for c in children(tok) if c.dep_ in ("compound", "poss", "nmod") for t in c.subtree
+    }
+    return any(p.code == code and p.token in owners for p in found)
 
 
 def _implies_counterpart(hit: _Hit) -> bool:
@@ -568,8 +588,11 @@ def _build(
     if hit.entry.future_only and status == OCCURRED:
         return None
     codes, source, target = _parties(hit, sent, index, partners, others)
-    if len(codes) < 2:
+    alone = len(codes) == 1 and source == target == codes[0]
+    if len(codes) < 2 and not alone:
         return None
+    if alone:
+        target = None
     etype, cameo = _type_and_code(hit.entry, status)
     clause = _clause_tokens(hit)
     start, end = sent.start_char, sent.end_char
