@@ -446,3 +446,13 @@ def test_an_igo_welcoming_something_is_no_event_alone(nlp: Language) -> None:
     """Praise needs a counterpart: no one-actor SUPPORT for 'the IMF welcomed ...'."""
     events = _events(nlp, "The IMF, which lent $1bn to Zambia, welcomed the deal.")
     assert all(len(e.actors) >= 2 for e in events)
+
+
+def test_agreement_content_hung_on_the_verb_is_still_planned(nlp: Language) -> None:
+    """'reached agreement in Lima on a joint venture': the parse hangs 'on a joint
+    venture' on the verb; the venture is what the deal promises, not a done thing."""
+    keys = {
+        (e.type, e.status)
+        for e in _events(nlp, "Chile and Peru reached agreement in Lima on a joint venture.")
+    }
+    assert keys == {("SUPPORT", "occurred"), ("AGREE", "planned")}

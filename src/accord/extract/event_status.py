@@ -51,6 +51,9 @@ def _hypothetical_context(token: Token, cues: StatusCues) -> bool:
     return walk_up(token.head, "accord_hypothetical", _never, hypothetical) is not None
 
 
+_CONTENT_PREPS = frozenset({"on", "over", "for"})  # what an agreement is about
+
+
 def under_agreement(token: Token, cues: StatusCues) -> bool:
     """True for what an agreement spells out: 'a deal under which they will exchange
     goods', 'a pact covering joint exercises', 'an agreement on joint patrols'. A
@@ -66,6 +69,19 @@ def governing_agreement(token: Token, cues: StatusCues) -> Token | None:
             if child.i == token.i and token.dep_ == "acl" and token.tag_ == "VBN":
                 return None  # 'an agreement signed on Monday' describes the deal itself
             return anc if child.dep_ in ("acl", "relcl", "prep") else None
+        if anc.pos_ == "VERB" and child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS:
+            # 'reached agreement in Moscow on a joint venture': the parse hangs the
+            # content on the verb whose object is the agreement
+            deal = next(
+                (
+                    c
+                    for c in children(anc)
+                    if c.dep_ == "dobj" and c.lemma_.lower() in cues.agreement_nouns
+                ),
+                None,
+            )
+            if deal is not None:
+                return deal
         if anc.pos_ == "VERB" and child.dep_ not in ("pcomp", "pobj", "prep", "dobj"):
             return None
         child = anc
