@@ -456,3 +456,9 @@ def test_agreement_content_hung_on_the_verb_is_still_planned(nlp: Language) -> N
         for e in _events(nlp, "Chile and Peru reached agreement in Lima on a joint venture.")
     }
     assert keys == {("SUPPORT", "occurred"), ("AGREE", "planned")}
+
+
+def test_a_relative_clause_with_its_own_doer_is_not_the_parties_act(nlp: Language) -> None:
+    """'..., which critics attacked': the critics attack, not Kenya or China."""
+    text = "Kenya welcomed the Chinese loan, which critics attacked as a debt trap."
+    assert [(e.type, e.actors) for e in _events(nlp, text)] == [("SUPPORT", ("CHN", "KEN"))]

@@ -323,6 +323,8 @@ def _parties(
         if not any(p.role == "subj" for p in found):
             found.extend(subject_parties(tok, index))
         if tok.dep_ in ("relcl", "acl") and tok.head.i != tok.i:
+            if _agent_without_party(tok, index):
+                return [], None, None  # '..., which was criticised by aid groups'
             where_clause = any(c.lower_ == "where" for c in children(tok))
             found.extend(
                 collect(
@@ -362,6 +364,25 @@ def _parties(
         None,
     )
     return sorted(codes), source, target
+
+
+_RELATIVES = frozenset({"which", "that", "who", "whom", "whose", "what"})
+
+
+def _agent_without_party(verb: Token, index: PartyIndex) -> bool:
+    """A relative clause whose own doer is named and is no party ('the offer, which was
+    criticised by aid groups'; 'the plan that critics rejected'): the act is that
+    doer's, not the parties' of the clause it hangs on."""
+    for child in children(verb):
+        doers = [child] if child.dep_ == "nsubj" else []
+        if child.dep_ == "agent":
+            doers = [c for c in children(child) if c.dep_ == "pobj"]
+        for doer in doers:
+            if doer.lower_ in _RELATIVES or doer.pos_ == "PRON":
+                continue
+            if not any(index.codes(t) or t.ent_type_ == "PERSON" for t in doer.subtree):
+                return True
+    return False
 
 
 def _internal_to_igo(hit: _Hit, code: str, found: list[Party]) -> bool:
