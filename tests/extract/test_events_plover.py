@@ -103,3 +103,22 @@ def test_every_plover_type_has_verbs_and_nouns() -> None:
     missing = {t: [k for k, s in (("verbs", verbs), ("nouns", nouns)) if t not in s]
                for t in plover_types().cameo}  # fmt: skip
     assert not {t: m for t, m in missing.items() if m}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain said success in fighting protectionism depends on Japan and France.",
+        "The fight against inflation in Brazil and Chile goes on.",
+        "Peru attacked Chile's new tax on copper exports.",
+    ],
+)
+def test_a_fight_against_an_abstract_foe_is_no_assault(nlp: Language, text: str) -> None:
+    """ASSAULT is 'unconventional mass violence and physical attack' on a party: the
+    figurative 'fight inflation', 'attack a tax' is not one."""
+    assert not {e for e in _events(nlp, text) if e[0] == "ASSAULT"}
+
+
+def test_an_attack_on_a_place_or_force_stays_an_assault(nlp: Language) -> None:
+    found = _events(nlp, "The attack on the Nigerian embassy in Ghana killed two guards.")
+    assert {e[0] for e in found} == {"ASSAULT"}

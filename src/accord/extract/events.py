@@ -234,12 +234,25 @@ def _noun_entry(tok: Token) -> Trigger | None:
             continue
         if entry.not_mods & mods:
             continue
+        if entry.not_objects and entry.not_objects & _noun_targets(tok):
+            continue  # 'the fight against inflation', 'attacks on the policy'
         if entry.needs_figure and not _has_figure(tok):
             continue
         if entry.needs_change and not _has_change(tok):
             continue
         return entry
     return None
+
+
+def _noun_targets(noun: Token) -> set[str]:
+    """Lemmas of what a noun event is aimed at: 'against'/'on' objects."""
+    return {
+        p.lemma_.lower()
+        for c in children(noun)
+        if c.dep_ == "prep" and c.lower_ in ("against", "on")
+        for p in children(c)
+        if p.dep_ == "pobj"
+    }
 
 
 def _triggers(sent: SpacySpan, index: PartyIndex) -> list[_Hit]:

@@ -118,9 +118,11 @@ def event_verbs() -> dict[str, tuple[Trigger, ...]]:
 
 @lru_cache(maxsize=1)
 def event_nouns() -> dict[str, tuple[Trigger, ...]]:
-    """Trigger nouns by lemma; entries for one lemma are tried in file order."""
+    """Trigger nouns by lemma; entries for one lemma are tried in file order. '@NAME'
+    groups are the verbs file's (one list of, say, abstract foes serves both)."""
     data = _load("event_nouns.json")
-    return _triggers(data["nouns"], data.get("groups", {}))
+    groups = {**_load("event_verbs.json").get("groups", {}), **data.get("groups", {})}
+    return _triggers(data["nouns"], groups)
 
 
 @lru_cache(maxsize=1)
