@@ -462,3 +462,27 @@ def test_a_relative_clause_with_its_own_doer_is_not_the_parties_act(nlp: Languag
     """'..., which critics attacked': the critics attack, not Kenya or China."""
     text = "Kenya welcomed the Chinese loan, which critics attacked as a debt trap."
     assert [(e.type, e.actors) for e in _events(nlp, text)] == [("SUPPORT", ("CHN", "KEN"))]
+
+
+FRAMED = [
+    # the framing act keeps its type; what it threatens, demands or refuses has not happened
+    ("Russia threatened to cut ties with Georgia.", [("THREATEN", ("GEO", "RUS"))]),
+    ("India demanded that Pakistan end cross-border raids.", [("REQUEST", ("IND", "PAK"))]),
+    ("Kenya refused to sign the deal with Uganda.", [("REJECT", ("KEN", "UGA"))]),
+    ("France warned Iran of new sanctions.", [("THREATEN", ("FRA", "IRN"))]),
+    ("The United States accused Iran of supplying drones to Russia.", [("ACCUSE", ("IRN", "USA"))]),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), FRAMED)
+def test_the_framing_act_keeps_its_type(
+    nlp: Language, text: str, want: list[tuple[str, tuple[str, ...]]]
+) -> None:
+    assert [(e.type, e.actors) for e in _events(nlp, text)] == want
+
+
+def test_a_relative_clause_inside_a_denial_is_not_denied(nlp: Language) -> None:
+    """'deny that they used lasers in Djibouti, where China opened a base': the base
+    is a fact of its own, not part of what is denied."""
+    text = "China denied that its troops used lasers in Djibouti, where China opened a base."
+    assert ("COOPERATE", ("CHN", "DJI")) in [(e.type, e.actors) for e in _events(nlp, text)]

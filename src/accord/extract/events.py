@@ -60,6 +60,9 @@ _VISIT_CODES = frozenset({"042", "043"})
 _MAX_WHAT = 14
 _ONGOING_TYPES = frozenset({"COOPERATE"})
 _LEAD_UNITS = 2  # headline and the first sentences: what fresh news reports as new
+_FRAMING_TYPES = frozenset({"THREATEN", "REQUEST", "REJECT", "ACCUSE"})  # acts about acts
+_WARNING_WORDS = frozenset({"warn", "threaten", "threat", "warning"})
+_THREATENED_TYPES = frozenset({"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST"})
 _INTERNAL_TYPES = frozenset({"CONSULT", "AGREE"})  # an IGO meets or agrees alone
 _PERSON_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
 _AGREE_VERBS_SUPPRESSED_BY = frozenset({"xcomp", "ccomp"})
@@ -100,8 +103,10 @@ def extract_events(
         local = index.restrict(unit.start, unit.end)
         if not local.by_token:
             continue
-        found = _triggers(unit, local)
-        verbs = frozenset(h.token.i for h in found if h.kind == "verb")
+        found, framed = _triggers(unit, local)
+        # a framed act ('accused Iran of supplying drones') is no event, but its
+        # phrase still belongs to it, not to the framing act's parties
+        verbs = frozenset(h.token.i for h in found if h.kind == "verb") | framed
         for hit in found:
             event = _build(hit, unit, local, document, hits, partners, verbs - {hit.token.i})
             if event is not None:
@@ -244,6 +249,53 @@ def _noun_entry(tok: Token) -> Trigger | None:
     return None
 
 
+def _framed_by_speech_acts(hits: list[_Hit]) -> set[int]:
+    """Tokens inside what a threat, demand, refusal or accusation is about: its
+    content clause, or its 'of'/'with' object ('accused Iran of attacks', 'threatened
+    Peru with sanctions')."""
+    out: set[int] = set()
+    for hit in hits:
+        if hit.kind != "verb" or hit.entry.type not in _FRAMING_TYPES:
+            continue
+        objects = [c for c in children(hit.token) if c.dep_ == "dobj"]
+        for child in [*children(hit.token), *(g for o in objects for g in children(o))]:
+            if child.dep_ in ("xcomp", "ccomp") or (
+                child.dep_ == "prep" and child.lower_ in ("of", "with")
+            ):
+                out.update(_content_tokens(child))
+    return out
+
+
+def _content_tokens(root: Token) -> set[int]:
+    """A framed content's tokens without its relative clauses: 'deny that they used
+    lasers in Djibouti, where China opened a base' frames the lasers, not the base."""
+    out: set[int] = set()
+    stack = [root]
+    while stack:
+        tok = stack.pop()
+        out.add(tok.i)
+        stack.extend(c for c in children(tok) if c.dep_ != "relcl")
+    return out
+
+
+def _warned_of(hit: _Hit) -> _Hit:
+    """A conflict named as what one side warns of or threatens with ('warned Iran of
+    new sanctions', 'the threat of war') is a THREATEN, not the conflict itself."""
+    tok = hit.token
+    if hit.kind != "noun" or hit.entry.type not in _THREATENED_TYPES:
+        return hit
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in ("of", "with") or prep.head.i == prep.i:
+        return hit
+    warner = prep.head
+    if warner.dep_ == "dobj" and warner.head.i != warner.i:
+        warner = warner.head  # 'warned Iran of sanctions' parses 'of' under 'Iran'
+    if warner.lemma_.lower() not in _WARNING_WORDS:
+        return hit
+    threaten = event_verbs()["threaten"][0]
+    return _Hit(tok, replace(hit.entry, type=threaten.type, cameo=threaten.cameo), "noun")
+
+
 def _noun_targets(noun: Token) -> set[str]:
     """Lemmas of what a noun event is aimed at: 'against'/'on' objects."""
     return {
@@ -255,7 +307,9 @@ def _noun_targets(noun: Token) -> set[str]:
     }
 
 
-def _triggers(sent: SpacySpan, index: PartyIndex) -> list[_Hit]:
+def _triggers(sent: SpacySpan, index: PartyIndex) -> tuple[list[_Hit], frozenset[int]]:
+    """The trigger hits of a sentence, and the verb triggers left out because a
+    threat, demand, refusal or accusation frames them."""
     hits: list[_Hit] = []
     for tok in sent:
         if tok.pos_ == "VERB":
@@ -270,9 +324,18 @@ def _triggers(sent: SpacySpan, index: PartyIndex) -> list[_Hit]:
         noun = _noun_entry(tok)
         if noun is not None:
             hits.append(_Hit(tok, noun, "noun"))
+    hits = [_warned_of(h) for h in hits]
     verb_tokens = {h.token.i for h in hits if h.kind == "verb"}
+    framed = _framed_by_speech_acts(hits)
+    framed_verbs: set[int] = set()
     kept: list[_Hit] = []
     for hit in hits:
+        # 'threatened to cut ties', 'demanded that X end raids', 'refused to sign':
+        # the framing act is the event; what it threatens or demands has not happened
+        if hit.token.i in framed:
+            if hit.kind == "verb":
+                framed_verbs.add(hit.token.i)
+            continue
         # a noun that is the object of a trigger verb is that verb's event ("sign a deal")
         if hit.kind == "noun" and hit.token.head.i in verb_tokens and hit.token.dep_ != "nsubj":
             continue
@@ -299,7 +362,7 @@ def _triggers(sent: SpacySpan, index: PartyIndex) -> list[_Hit]:
             if any(h.token.i in governed for h in hits if h is not hit):
                 continue
         kept.append(hit)
-    return kept
+    return kept, frozenset(framed_verbs)
 
 
 def _offered_by_object(noun: Token, verb_tokens: set[int]) -> bool:
@@ -335,6 +398,11 @@ def _parties(
                         found.extend(collect(subj, index, role="obj"))
         if not any(p.role == "subj" for p in found):
             found.extend(subject_parties(tok, index))
+        if hit.entry.type in _FRAMING_TYPES and len({p.code for p in found}) < 2:
+            # 'threatened to cut ties with Georgia': the other side is in the content
+            for child in children(tok):
+                if child.dep_ in ("xcomp", "ccomp"):
+                    found.extend(p for p in collect(child, index, role="obj") if not p.locative)
         if tok.dep_ in ("relcl", "acl") and tok.head.i != tok.i:
             if _agent_without_party(tok, index):
                 return [], None, None  # '..., which was criticised by aid groups'
