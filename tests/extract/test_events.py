@@ -486,3 +486,14 @@ def test_a_relative_clause_inside_a_denial_is_not_denied(nlp: Language) -> None:
     is a fact of its own, not part of what is denied."""
     text = "China denied that its troops used lasers in Djibouti, where China opened a base."
     assert ("COOPERATE", ("CHN", "DJI")) in [(e.type, e.actors) for e in _events(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NAIROBI, May 2 - Uganda signed a trade deal with Rwanda on Monday.",
+        "NAIROBI (Reuters) - Uganda signed a trade deal with Rwanda on Monday.",
+    ],
+)
+def test_a_dateline_city_is_never_a_party(nlp: Language, text: str) -> None:
+    assert {e.actors for e in _events(nlp, text)} == {("RWA", "UGA")}

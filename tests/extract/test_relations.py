@@ -226,3 +226,8 @@ SIDE_BY_SIDE = [
 @pytest.mark.parametrize(("text", "pair"), SIDE_BY_SIDE)
 def test_parallel_actors_are_not_partners(nlp: Language, text: str, pair: tuple[str, str]) -> None:
     assert pair not in _pairs(_relations(nlp, text))
+
+
+def test_a_dateline_city_is_never_a_partner(nlp: Language) -> None:
+    text = "CANBERRA, March 3 - Fiji and Samoa agreed to cooperate on fisheries."
+    assert set(_pairs(_relations(nlp, text))) == {("FJI", "WSM")}

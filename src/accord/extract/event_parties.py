@@ -9,6 +9,7 @@ an event.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -46,6 +47,34 @@ _PAIR_NOUNS = frozenset(
 )
 
 
+# A wire dateline opening a line: "TAUPO, New Zealand, March 23 -", "HARARE (AFP) -".
+_DATELINE = re.compile(
+    r"^[ \t]*(?P<place>[A-Z][A-Z.' -]{2,40}?)"
+    r"(?:,[ \t]*[A-Z][A-Za-z.' ]{2,30}?)?"
+    r"(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}\b)?"
+    r"[ \t]*(?:\([A-Za-z ]{2,20}\))?[ \t]*[-—–]+[ \t]",
+    re.MULTILINE,
+)
+_DATELINE_LINES = 4  # datelines open the story: look in its first lines only
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of wire datelines near the top: where the story was filed is
+    never a party of its events or relations."""
+    head_end = 0
+    for _ in range(_DATELINE_LINES):
+        nxt = text.find("\n", head_end)
+        if nxt < 0:
+            head_end = len(text)
+            break
+        head_end = nxt + 1
+    return [
+        (m.start(), m.end())
+        for m in _DATELINE.finditer(text, 0, head_end)
+        if m.group("place").strip().isupper() and ("," in m.group(0) or "(" in m.group(0))
+    ]
+
+
 @dataclass(frozen=True, slots=True)
 class Party:
     """One participant found for an event: its code, the token, and how it is linked."""
@@ -73,8 +102,13 @@ class PartyIndex:
         organizations: Iterable[Organization] = (),
     ) -> PartyIndex:
         spans: list[tuple[Span, str]] = []
+        datelines = dateline_spans(doc.text)
         for actor in actors:
-            spans.extend((m, actor.code) for m in actor.mentions)
+            spans.extend(
+                (m, actor.code)
+                for m in actor.mentions
+                if not any(a <= m[0] and m[1] <= b for a, b in datelines)
+            )
         n_actor_spans = len(spans)
         for person in persons:
             if person.actor:
