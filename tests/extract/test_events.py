@@ -497,3 +497,10 @@ def test_a_relative_clause_inside_a_denial_is_not_denied(nlp: Language) -> None:
 )
 def test_a_dateline_city_is_never_a_party(nlp: Language, text: str) -> None:
     assert {e.actors for e in _events(nlp, text)} == {("RWA", "UGA")}
+
+
+def test_a_year_in_the_sentence_beats_the_dateline_date(nlp: Language) -> None:
+    (event,) = _events(nlp, "LONDON, March 5 - Britain signed a treaty with France in 1986.")
+    assert event.when == "1986"
+    (event,) = _events(nlp, "LONDON, March 5 - Britain signed a treaty with France.")
+    assert event.when is not None and event.when.endswith("-03-05")

@@ -26,6 +26,7 @@ from accord.extract.event_parties import (
     Party,
     PartyIndex,
     collect,
+    dateline_spans,
     is_clause,
     is_locative,
     subject_parties,
@@ -38,7 +39,7 @@ from accord.extract.event_status import (
     noun_status,
     verb_status,
 )
-from accord.extract.memo import children, entities, sentence_root
+from accord.extract.memo import children, doc_text, entities, sentence_root
 from accord.extract.sectors import SectorHit, sector_hits, sectors_between
 from accord.extract.units import text_units
 from accord.schema import Actor, Amount, Document, Event, Organization, Person
@@ -653,11 +654,17 @@ def _when(clause: list[Token], published: str | None, status: str) -> str | None
     doc = clause[0].doc if clause else None
     if doc is None:
         return None
+    datelines = dateline_spans(doc_text(doc))
+    filed: str | None = None  # the dateline's date: when the story was filed
     for ent in entities(doc).overlapping(min(ids), max(ids) + 1):
         if ent.label_ == "DATE" and ent.root.i in ids:
             value = resolve_when(ent, published, future=status != OCCURRED, past=status == OCCURRED)
-            if value:
+            if value and any(a <= ent.start_char < b for a, b in datelines):
+                filed = filed or value  # 'in 1986' in the sentence beats it
+            elif value:
                 return value
+    if filed is not None:
+        return filed
     anchor = _date_antecedent(clause)
     if anchor is not None:
         past = status == OCCURRED
