@@ -231,3 +231,14 @@ def test_parallel_actors_are_not_partners(nlp: Language, text: str, pair: tuple[
 def test_a_dateline_city_is_never_a_partner(nlp: Language) -> None:
     text = "CANBERRA, March 3 - Fiji and Samoa agreed to cooperate on fisheries."
     assert set(_pairs(_relations(nlp, text))) == {("FJI", "WSM")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said Canada's interests in the Uruguay Round, the eighth under the GATT, are wide.",
+        "Canada said its interests in the\nUruguay Round, the eighth under the GATT, are wide.",
+    ],
+)
+def test_a_place_in_the_name_of_a_negotiation_is_no_party(nlp: Language, text: str) -> None:
+    assert all("URY" not in pair for pair in _pairs(_relations(nlp, text)))

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from accord.extract.memo import bounded_subtree, children, walk_up
 from accord.schema import Actor, Organization, Person, Span
@@ -41,6 +42,10 @@ LOCATIVE_PREPS = frozenset(
         "around",
     }
 )
+_PROCESS_NOUNS = frozenset(
+    {"round", "accord", "accords", "agreement", "agreements", "protocol", "convention",
+     "declaration", "process", "agenda", "consensus", "plan", "initiative", "framework"}
+)  # fmt: skip
 _PAIR_WORDS = frozenset({"both", "two"})
 _PAIR_NOUNS = frozenset(
     {"country", "side", "nation", "government", "state", "neighbour", "neighbor", "partner"}
@@ -123,6 +128,8 @@ class PartyIndex:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
+            if n < n_actor_spans and _names_a_process(span):
+                continue
             for tok in span:
                 if code not in by_token.get(tok.i, ()):
                     by_token[tok.i] = (*by_token.get(tok.i, ()), code)
@@ -148,6 +155,28 @@ class PartyIndex:
     def in_range(self, start: int, end: int) -> list[tuple[int, str]]:
         """(token index, code) for every party token in ``[start, end)`` tokens."""
         return [(i, c) for i, cs in self.restrict(start, end).by_token.items() for c in cs]
+
+
+def _names_a_process(span: SpacySpan) -> bool:
+    """A place in the name of a negotiation or accord ('the Uruguay Round', 'the
+    Helsinki Accords', 'the Doha Development Agenda') names the process, not a party.
+    By the parse (a compound of the name's head) or, where wire copy breaks the parse,
+    by the capitalised word that follows."""
+    token = span[-1]
+    head = token.head
+    if token.dep_ == "compound" and head.i != token.i:
+        while head.dep_ == "compound" and head.head.i != head.i:
+            head = head.head
+        return _process_word(head)
+    doc = span.doc
+    nxt = span.end
+    while nxt < len(doc) and doc[nxt].is_space:
+        nxt += 1
+    return nxt < len(doc) and _process_word(doc[nxt])
+
+
+def _process_word(token: Token) -> bool:
+    return token.text[:1].isupper() and token.lemma_.lower() in _PROCESS_NOUNS
 
 
 def _add_named_people(doc: Doc, by_token: dict[int, tuple[str, ...]]) -> None:
