@@ -1,7 +1,39 @@
-"""store: SQLite (default) and PostgreSQL behind one interface (``open_store``)."""
+"""store: the Store interface (base.py) and its backends behind one ``connect(url)``."""
 
-from accord.store.api import Outcome, Store, open_store
-from accord.store.search import SearchHit
-from accord.store.stories import Copy, Story
+from __future__ import annotations
 
-__all__ = ["Copy", "Outcome", "SearchHit", "Store", "Story", "open_store"]
+from accord.store.api import SqlStore, open_store
+from accord.store.base import (
+    Copy,
+    Filters,
+    Outcome,
+    Page,
+    ReadOnlyStoreError,
+    Row,
+    SearchHit,
+    Store,
+    Story,
+    View,
+)
+
+
+def connect(url: str, *, create: bool = True) -> Store:
+    """Open the store a URL names (``create``: see ``open_store``)."""
+    return open_store(url, create=create)
+
+
+__all__ = [
+    "Copy",
+    "Filters",
+    "Outcome",
+    "Page",
+    "ReadOnlyStoreError",
+    "Row",
+    "SearchHit",
+    "SqlStore",
+    "Store",
+    "Story",
+    "View",
+    "connect",
+    "open_store",
+]

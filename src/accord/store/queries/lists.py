@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from accord.store.base import Filters, Page, sum_groups
 from accord.store.models import (
     ActorRow,
     AmountRow,
@@ -27,14 +28,11 @@ from accord.store.models import (
     QuoteRow,
 )
 from accord.store.queries.filters import (
-    Filters,
     date_range,
     document_clauses,
     document_pks,
     pair_event_ids,
 )
-
-Page = dict[str, Any]
 
 
 def dialect_of(session: Session) -> str:
@@ -287,16 +285,8 @@ def list_amounts(session: Session, f: Filters, limit: int = 50, offset: int = 0)
     return _page(total, limit, offset, items)
 
 
-GROUPS = ("pair", "kind", "year", "month")
-"""What amount sums can be grouped by; ``kind`` is always among them."""
-
 FLOW = "flow"
 """The measure of money moving between parties: the only figures that are ever summed."""
-
-
-def sum_groups(by: tuple[str, ...]) -> tuple[str, ...]:
-    """``by`` with ``kind`` added where missing: a total never adds two kinds together."""
-    return by if "kind" in by else (*by, "kind")
 
 
 def level_counts(session: Session, f: Filters) -> list[dict[str, Any]]:

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from accord.store import stories
+from accord.store.base import Filters, Story
 from accord.store.models import (
     ActorRow,
     AmountRow,
@@ -27,7 +28,7 @@ from accord.store.models import (
     RelationRow,
     RelationSectorRow,
 )
-from accord.store.queries.filters import Filters, document_clauses, document_pks
+from accord.store.queries.filters import document_clauses, document_pks
 from accord.store.queries.lists import (
     EVENT_DATE,
     amount_clauses,
@@ -40,7 +41,6 @@ from accord.store.queries.lists import (
     list_quotes,
     sum_amounts,
 )
-from accord.store.stories import Story
 
 MONEY_UNIT = 1_000_000.0
 """Money adds log10(1 + USD / MONEY_UNIT) to an edge's weight: $1bn weighs as 3 events."""
