@@ -458,6 +458,18 @@ def limit_writes(request: Request) -> None:
         )
 
 
+def writable(request: Request) -> None:
+    """405 on a store that only reads (a Parquet dataset): no token makes it writable."""
+    store = store_of(request)
+    if store.read_only:
+        raise HTTPException(
+            405,
+            f"{store.url} is read-only (a Parquet dataset): load it into a SQL store "
+            "(`accord load DIR --db URL`) to add documents",
+            headers={"Allow": "GET, HEAD"},
+        )
+
+
 def require_token(request: Request) -> None:
     """Writes need the configured bearer token; none configured means read-only.
 
@@ -494,6 +506,7 @@ WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
     for code, why in (
         (401, "no or a wrong bearer token"),
         (403, "the server is read-only (no token configured)"),
+        (405, "the store is read-only (a Parquet dataset)"),
         (413, "the body or the article is too long"),
         (415, "not JSON, plain text or HTML"),
         (429, "too many writes from this address (see Retry-After)"),
@@ -564,7 +577,7 @@ async def _ingest_request(request: Request) -> models.IngestRequest:
     status_code=201,
     response_model=models.IngestResult,
     summary="Process and store one article (needs the bearer token)",
-    dependencies=[Depends(limit_writes), Depends(require_token)],
+    dependencies=[Depends(writable), Depends(limit_writes), Depends(require_token)],
     openapi_extra=INGEST_BODY,
     responses={
         200: {"model": models.IngestResult, "description": "already stored"},

@@ -15,7 +15,7 @@ from collections.abc import Hashable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Self
 
 from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.engine import make_url
@@ -66,7 +66,7 @@ class SqlStore:
     def close(self) -> None:
         self.engine.dispose()
 
-    def __enter__(self) -> SqlStore:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(

@@ -10,6 +10,7 @@ of a view always belong to its documents.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from sqlalchemy import (
@@ -69,6 +70,9 @@ def fulltext_clause(dialect: str, query: str) -> ColumnElement[bool]:
             .where(text("documents_fts MATCH :fts_query").bindparams(fts_query=match))
         )
         return DocumentRow.pk.in_(fts)
+    if dialect == "duckdb":  # a Parquet dataset (store/parquet.py): no FTS offline
+        body = func.lower(func.coalesce(DocumentRow.title, "").concat(" ").concat(DocumentRow.body))
+        return and_(*(func.regexp_matches(body, r"\b" + re.escape(t.lower())) for t in terms))
     vector = func.to_tsvector(
         literal_column("'english'"),
         func.coalesce(DocumentRow.title, "").concat(" ").concat(DocumentRow.body),
