@@ -31,7 +31,7 @@ from accord.serve.ingest import process_and_store, raw_document
 from accord.serve.params import BIGINT, filters, invalid
 from accord.serve.urls import document_url
 from accord.settings import Settings
-from accord.store import Filters, Store
+from accord.store import Filters, Page, Store
 from accord.store.base import GROUPS, sum_groups
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -98,26 +98,22 @@ def _listing(
     path: str,
     name: str,
     model: type[Any],
-    query: str,
+    query: Callable[[Store, Filters, int, int], Page],
     summary: str,
     cache: bool = False,
 ) -> None:
     """Register ``path`` (JSON, or ?format=) and ``path/export`` (CSV by default),
-    answered by the Store method named ``query``.
+    answered by ``query(store, filters, limit, offset)``.
 
     With ``cache`` the list is kept in the view cache (serve/cache.py), its JSON answer
     as encoded bytes: checked against the model once when computed, not per request.
     """
 
-    def run(store: Store, f: Filters, limit: int, offset: int) -> dict[str, Any]:
-        page: dict[str, Any] = getattr(store, query)(f, limit, offset)
-        return page
-
-    def fetch(request: Request, f: Filters, limit: int, offset: int) -> dict[str, Any]:
+    def fetch(request: Request, f: Filters, limit: int, offset: int) -> Page:
         if cache:
-            key = (query, f, limit, offset)
-            return cached(request, key, lambda s: run(s, f, limit, offset))
-        return run(store_of(request), f, limit, offset)
+            key = (f"list_{name}", f, limit, offset)
+            return cached(request, key, lambda s: query(s, f, limit, offset))
+        return query(store_of(request), f, limit, offset)
 
     def handler(
         request: Request,
@@ -130,7 +126,7 @@ def _listing(
         if chosen == "json" and cache:
             n = _limit(limit, chosen)
             key = ("json", name, f, n, offset)
-            body = cached(request, key, lambda s: _encode(model, run(s, f, n, offset)))
+            body = cached(request, key, lambda s: _encode(model, query(s, f, n, offset)))
             return Response(body, media_type="application/json")
         page = fetch(request, f, _limit(limit, chosen), offset)
         if chosen != "json":
@@ -170,14 +166,39 @@ _listing(
     "/documents",
     "documents",
     models.DocumentPage,
-    "list_documents",
+    lambda s, f, n, o: s.list_documents(f, n, o),
     "List documents",
     cache=True,
 )
-_listing("/events", "events", models.EventPage, "list_events", "List events")
-_listing("/amounts/items", "amounts", models.AmountPage, "list_amounts", "List money figures")
-_listing("/quotes", "quotes", models.QuotePage, "list_quotes", "List quotations")
-_listing("/actors", "actors", models.ActorPage, "list_actors", "List actors", cache=True)
+_listing(
+    "/events",
+    "events",
+    models.EventPage,
+    lambda s, f, n, o: s.list_events(f, n, o),
+    "List events",
+)
+_listing(
+    "/amounts/items",
+    "amounts",
+    models.AmountPage,
+    lambda s, f, n, o: s.list_amounts(f, n, o),
+    "List money figures",
+)
+_listing(
+    "/quotes",
+    "quotes",
+    models.QuotePage,
+    lambda s, f, n, o: s.list_quotes(f, n, o),
+    "List quotations",
+)
+_listing(
+    "/actors",
+    "actors",
+    models.ActorPage,
+    lambda s, f, n, o: s.list_actors(f, n, o),
+    "List actors",
+    cache=True,
+)
 
 
 _GROUP = "(" + "|".join(GROUPS) + ")"
