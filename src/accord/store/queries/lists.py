@@ -299,7 +299,7 @@ def level_counts(session: Session, f: Filters) -> list[dict[str, Any]]:
         .join(d, d.pk == m.document_pk)
         .where(m.measure == "level", *amount_clauses(f, dialect_of(session)))
         .group_by(m.level_type)
-        .order_by(n.desc(), m.level_type)
+        .order_by(n.desc(), m.level_type.asc().nulls_first())
     )
     return [{"level_type": t, "amounts": int(k)} for t, k in session.execute(stmt)]
 
@@ -341,7 +341,9 @@ def sum_amounts(
         .where(m.measure == FLOW, *amount_clauses(f, dialect_of(session)))
     )
     if columns:
-        stmt = stmt.group_by(*columns).order_by(total.desc(), *columns)
+        # NULLs first, as SQLite has it: PostgreSQL and DuckDB put them last by default
+        ties = [c.asc().nulls_first() for c in columns]
+        stmt = stmt.group_by(*columns).order_by(total.desc(), *ties)
     out = []
     for row in session.execute(stmt):
         values = list(row)

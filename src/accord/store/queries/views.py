@@ -144,7 +144,7 @@ def event_counts(
         .join(DocumentRow, DocumentRow.pk == EventRow.document_pk)
         .where(*event_clauses(f, dialect_of(session)))
         .group_by(*columns)
-        .order_by(*columns)
+        .order_by(*(c.asc().nulls_first() for c in columns))  # as SQLite orders NULLs
     )
     return [dict(row._mapping) for row in session.execute(stmt)]
 
