@@ -11,11 +11,11 @@ DEVSTAMP := $(VENV)/.accord-dev-installed
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e .
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[parquet]"
 	touch $@
 
 $(DEVSTAMP): $(STAMP)
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev,spark]"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev,spark,parquet]"
 	touch $@
 
 install: $(STAMP)

@@ -20,7 +20,7 @@ from accord.cli.app import app
 from accord.pipeline import process_stream
 from accord.read.sources import iter_raw
 from accord.schema import DocumentError, Record, to_dict
-from accord.store import open_store
+from accord.store import connect, open_store
 from accord.store.dataset import MANIFEST, dataset_errors, iter_dataset, read_manifest
 
 runner = CliRunner()
@@ -86,6 +86,38 @@ def test_load_gives_the_rows_of_a_local_ingest(dataset: Path, inputs: Path, tmp_
     assert store_rows(loaded) == want
     with open_store(loaded) as store:
         assert store.count_rows()["documents"] == len(want["documents"])
+
+
+def test_serve_parquet_shows_the_run_as_its_load_into_sqlite_does(
+    dataset: Path, tmp_path: Path
+) -> None:
+    """`accord serve --db parquet:DIR` over the Spark run's own output: every answer of
+    the API equals the one over `accord load DIR` into SQLite, and the pages open."""
+    from urllib.parse import quote
+
+    from fastapi.testclient import TestClient
+
+    from accord.serve.app import create_app
+    from accord.settings import Settings
+
+    loaded = f"sqlite:///{tmp_path / 'loaded.db'}"
+    runner.invoke(app, ["load", str(dataset), "--db", loaded])
+    settings = Settings(api_token=None)
+    with open_store(loaded) as sql, connect(f"parquet:{dataset}") as parquet:
+        assert parquet.stats() == sql.stats()
+        a, b = TestClient(create_app(sql, settings)), TestClient(create_app(parquet, settings))
+        docs = a.get("/api/documents?limit=1000").json()
+        assert docs["total"] >= 10
+        paths = ["/api/documents?limit=1000", "/api/overview", "/api/network", "/api/stories"]
+        paths += ["/api/events?limit=1000", "/api/actors?limit=1000", "/api/amounts"]
+        for item in docs["items"]:
+            paths.append(f"/api/documents/{quote(item['id'], safe='')}")
+            paths.append(f"/api/documents/{quote(item['id'], safe='')}/copies")
+        for path in paths:
+            assert a.get(path).json() == b.get(path).json(), path
+        first = quote(docs["items"][0]["id"], safe="")
+        for page in ("/", "/network", "/documents", f"/documents/{first}"):
+            assert b.get(page).status_code == 200, page
 
 
 @pytest.mark.postgres

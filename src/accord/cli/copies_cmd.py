@@ -11,7 +11,7 @@ from rich.text import Text
 
 from accord.errors import StoreError
 from accord.settings import load_settings
-from accord.store import Store, open_store
+from accord.store import Store, connect
 
 DbOption = Annotated[
     str | None, typer.Option("--db", help="store URL (default: settings db, ACCORD_DB)")
@@ -20,7 +20,7 @@ DbOption = Annotated[
 
 def _open(db: str | None) -> Store:
     try:
-        return open_store(load_settings(db=db).db, create=False)
+        return connect(load_settings(db=db).db, create=False)
     except StoreError as exc:
         Console(stderr=True).print(Text(f"error: {exc}"))
         raise typer.Exit(code=2) from exc

@@ -11,7 +11,7 @@ from rich.text import Text
 
 from accord.errors import StoreError
 from accord.settings import load_settings
-from accord.store import open_store
+from accord.store import connect
 
 
 def report(
@@ -26,7 +26,7 @@ def report(
     settings = load_settings(db=db)
     err = Console(stderr=True)
     try:
-        store = open_store(settings.db, create=False)
+        store = connect(settings.db, create=False)
     except StoreError as exc:
         err.print(Text(f"error: {exc}"))
         raise typer.Exit(code=2) from exc

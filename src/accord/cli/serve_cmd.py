@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from typing import Annotated
 
 import typer
@@ -10,12 +11,15 @@ from rich.text import Text
 
 from accord.errors import StoreError
 from accord.settings import load_settings
-from accord.store import open_store
+from accord.store import connect
 
 
 def serve(
     db: Annotated[
-        str | None, typer.Option("--db", help="store URL (default: settings db, ACCORD_DB)")
+        str | None,
+        typer.Option(
+            "--db", help="store URL, or parquet:DIR for a dataset (default: settings db, ACCORD_DB)"
+        ),
     ] = None,
     host: Annotated[str | None, typer.Option(help="address to bind (default 127.0.0.1)")] = None,
     port: Annotated[int | None, typer.Option(help="port to bind (default 8000)")] = None,
@@ -30,17 +34,22 @@ def serve(
     settings = load_settings(db=db, host=host, port=port)
     err = Console(stderr=True)
     try:
-        store = open_store(settings.db)
+        store = connect(settings.db)
     except StoreError as exc:
         err.print(Text(f"error: {exc}"))
         raise typer.Exit(code=2) from exc
-    mode = "read-write (bearer token set)" if settings.api_token else "read-only"
+    if store.read_only:
+        mode = "read-only: a Parquet dataset"
+    else:
+        mode = "read-write (bearer token set)" if settings.api_token else "read-only"
     err.print(
         Text(f"accord: serving {store.url} at http://{settings.host}:{settings.port}/ ({mode})")
     )
 
-    # Each posted document runs in a worker process, within the time limit.
-    with store, Processor(settings) as process:
+    # Each posted document runs in a worker process, within the time limit; a read-only
+    # store takes no documents, so it starts no pipeline.
+    pipeline = nullcontext(None) if store.read_only else Processor(settings)
+    with store, pipeline as process:
         app = create_app(store, settings, process=process)
         uvicorn.run(app, host=settings.host, port=settings.port, log_level="info")
 

@@ -20,7 +20,6 @@ from typing import Annotated, Any, Literal, TypeVar
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
-from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from accord.errors import AccordError, StoreError
@@ -32,9 +31,8 @@ from accord.serve.ingest import process_and_store, raw_document
 from accord.serve.params import BIGINT, filters, invalid
 from accord.serve.urls import document_url
 from accord.settings import Settings
-from accord.store import Store
-from accord.store import queries as qy
-from accord.store.queries import Filters
+from accord.store import Filters, Page, Store
+from accord.store.base import GROUPS, sum_groups
 
 router = APIRouter(prefix="/api", tags=["api"])
 T = TypeVar("T")
@@ -79,7 +77,7 @@ def store_of(request: Request) -> Store:
     return store
 
 
-def cached(request: Request, key: Hashable, compute: Callable[[Session], T]) -> T:
+def cached(request: Request, key: Hashable, compute: Callable[[Store], T]) -> T:
     """A view from the app's cache, computed on a miss (see serve/cache.py)."""
     views: ViewCache = request.app.state.views
     return views.get(key, compute)
@@ -100,22 +98,22 @@ def _listing(
     path: str,
     name: str,
     model: type[Any],
-    query: Callable[..., dict[str, Any]],
+    query: Callable[[Store, Filters, int, int], Page],
     summary: str,
     cache: bool = False,
 ) -> None:
-    """Register ``path`` (JSON, or ?format=) and ``path/export`` (CSV by default).
+    """Register ``path`` (JSON, or ?format=) and ``path/export`` (CSV by default),
+    answered by ``query(store, filters, limit, offset)``.
 
     With ``cache`` the list is kept in the view cache (serve/cache.py), its JSON answer
     as encoded bytes: checked against the model once when computed, not per request.
     """
 
-    def fetch(request: Request, f: Filters, limit: int, offset: int) -> dict[str, Any]:
+    def fetch(request: Request, f: Filters, limit: int, offset: int) -> Page:
         if cache:
-            key = (query.__name__, f, limit, offset)
+            key = (f"list_{name}", f, limit, offset)
             return cached(request, key, lambda s: query(s, f, limit, offset))
-        with store_of(request).session() as session:
-            return query(session, f, limit, offset)
+        return query(store_of(request), f, limit, offset)
 
     def handler(
         request: Request,
@@ -168,32 +166,57 @@ _listing(
     "/documents",
     "documents",
     models.DocumentPage,
-    qy.list_documents,
+    lambda s, f, n, o: s.list_documents(f, n, o),
     "List documents",
     cache=True,
 )
-_listing("/events", "events", models.EventPage, qy.list_events, "List events")
-_listing("/amounts/items", "amounts", models.AmountPage, qy.list_amounts, "List money figures")
-_listing("/quotes", "quotes", models.QuotePage, qy.list_quotes, "List quotations")
-_listing("/actors", "actors", models.ActorPage, qy.list_actors, "List actors", cache=True)
+_listing(
+    "/events",
+    "events",
+    models.EventPage,
+    lambda s, f, n, o: s.list_events(f, n, o),
+    "List events",
+)
+_listing(
+    "/amounts/items",
+    "amounts",
+    models.AmountPage,
+    lambda s, f, n, o: s.list_amounts(f, n, o),
+    "List money figures",
+)
+_listing(
+    "/quotes",
+    "quotes",
+    models.QuotePage,
+    lambda s, f, n, o: s.list_quotes(f, n, o),
+    "List quotations",
+)
+_listing(
+    "/actors",
+    "actors",
+    models.ActorPage,
+    lambda s, f, n, o: s.list_actors(f, n, o),
+    "List actors",
+    cache=True,
+)
 
 
-_GROUP = "(" + "|".join(qy.GROUPS) + ")"
+_GROUP = "(" + "|".join(GROUPS) + ")"
 BY = f"^ *({_GROUP}? *(, *{_GROUP}? *)*)?$"
 """A comma list of groups, published in the schema and checked with the same pattern."""
 
 
 def _by(value: str | None) -> tuple[str, ...]:
     if value is not None and not re.search(BY, value):
-        wrong = [p.strip() for p in value.split(",") if p.strip() not in (*qy.GROUPS, "")]
-        raise invalid(("query", "by"), f"by takes {', '.join(qy.GROUPS)}; not {', '.join(wrong)}")
+        wrong = [p.strip() for p in value.split(",") if p.strip() not in (*GROUPS, "")]
+        raise invalid(("query", "by"), f"by takes {', '.join(GROUPS)}; not {', '.join(wrong)}")
     parts = [p.strip() for p in (value or "pair,kind,year").split(",") if p.strip()]
-    return qy.sum_groups(tuple(dict.fromkeys(parts)))  # always per kind
+    return sum_groups(tuple(dict.fromkeys(parts)))  # always per kind
 
 
 def _sums(request: Request, f: Filters, by: str | None, fmt: Format) -> Any:
     groups = _by(by)
-    items = cached(request, ("sums", f, groups), lambda s: qy.sum_amounts(s, f, groups))
+    items = cached(request, ("sums", f, groups), lambda s: s.sum_amounts(f, groups))
     if fmt != "json":
         return tabular(items, fmt, "amounts")
     return {"by": list(groups), "items": items}
@@ -240,8 +263,7 @@ def document_copies(request: Request, doc_id: str, fmt: FormatQ = None) -> Any:
     if not request.scope.get("raw_path", b"/copies").endswith(b"/copies"):
         # ".../x%2Fcopies": the id itself ends in "/copies" (links encode "/" in ids)
         return JSONResponse(document(request, f"{doc_id}/copies"))
-    with store_of(request).session() as session:
-        found = qy.document_copies(session, doc_id)
+    found = store_of(request).document_copies(doc_id)
     if found is None:
         raise HTTPException(404, f"no document {doc_id!r}")
     if fmt and fmt != "json":
@@ -265,7 +287,7 @@ MinCount = Annotated[
 
 def _stories(request: Request, limit: int, offset: int, min_count: int) -> dict[str, Any]:
     key = ("stories", limit, offset, min_count)
-    return cached(request, key, lambda s: qy.story_list(s, limit, offset, min_count))
+    return cached(request, key, lambda s: s.story_list(limit, offset, min_count))
 
 
 @router.get(
@@ -311,7 +333,7 @@ def stories_export(
     "/actors/{code}", summary="One actor: partners, sectors, events, money", responses=NOT_FOUND
 )
 def actor(request: Request, code: str, f: FiltersDep) -> dict[str, Any]:
-    view = cached(request, ("actor", code, f), lambda s: qy.actor_view(s, code, f))
+    view = cached(request, ("actor", code, f), lambda s: s.actor_view(code, f))
     if view is None:
         raise HTTPException(404, f"no actor {code!r} in the store")
     return view
@@ -320,23 +342,23 @@ def actor(request: Request, code: str, f: FiltersDep) -> dict[str, Any]:
 @router.get("/pairs/{a}/{b}", summary="Two actors: events, money, officials, quotes")
 def pair(request: Request, a: str, b: str, f: FiltersDep) -> dict[str, Any]:
     a, b = sorted((a, b))
-    return cached(request, ("pair", a, b, f), lambda s: qy.pair_view(s, a, b, f))
+    return cached(request, ("pair", a, b, f), lambda s: s.pair_view(a, b, f))
 
 
 @router.get("/network", summary="Actors as nodes, cooperation as weighted edges")
 def network(
     request: Request, f: FiltersDep, max_nodes: Annotated[int, Query(ge=1, le=500)] = 60
 ) -> dict[str, Any]:
-    return cached(request, ("network", f, max_nodes), lambda s: qy.network(s, f, max_nodes))
+    return cached(request, ("network", f, max_nodes), lambda s: s.network(f, max_nodes))
 
 
 @router.get("/overview", summary="Counts, facets and event types for the filtered view")
 def overview(request: Request, f: FiltersDep) -> dict[str, Any]:
-    def compute(session: Session) -> dict[str, Any]:
+    def compute(store: Store) -> dict[str, Any]:
         return {
-            "counts": qy.counts(session, f),
-            "event_types": qy.event_counts(session, f, ("type", "status")),
-            "facets": qy.facets(session),
+            "counts": store.counts(f),
+            "event_types": store.event_counts(f, ("type", "status")),
+            "facets": store.facets(),
         }
 
     return cached(request, ("api-overview", f), compute)
@@ -457,6 +479,18 @@ def limit_writes(request: Request) -> None:
         )
 
 
+def writable(request: Request) -> None:
+    """405 on a store that only reads (a Parquet dataset): no token makes it writable."""
+    store = store_of(request)
+    if store.read_only:
+        raise HTTPException(
+            405,
+            f"{store.url} is read-only (a Parquet dataset): load it into a SQL store "
+            "(`accord load DIR --db URL`) to add documents",
+            headers={"Allow": "GET, HEAD"},
+        )
+
+
 def require_token(request: Request) -> None:
     """Writes need the configured bearer token; none configured means read-only.
 
@@ -493,6 +527,7 @@ WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
     for code, why in (
         (401, "no or a wrong bearer token"),
         (403, "the server is read-only (no token configured)"),
+        (405, "the store is read-only (a Parquet dataset)"),
         (413, "the body or the article is too long"),
         (415, "not JSON, plain text or HTML"),
         (429, "too many writes from this address (see Retry-After)"),
@@ -563,7 +598,7 @@ async def _ingest_request(request: Request) -> models.IngestRequest:
     status_code=201,
     response_model=models.IngestResult,
     summary="Process and store one article (needs the bearer token)",
-    dependencies=[Depends(limit_writes), Depends(require_token)],
+    dependencies=[Depends(writable), Depends(limit_writes), Depends(require_token)],
     openapi_extra=INGEST_BODY,
     responses={
         200: {"model": models.IngestResult, "description": "already stored"},

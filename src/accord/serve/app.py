@@ -54,6 +54,7 @@ SECURITY_HEADERS = {
 
 _HEADERS = [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
 METHODS = ("DELETE", "GET", "HEAD", "PATCH", "POST", "PUT")
+READS = ("GET", "HEAD")
 
 
 class SecurityHeaders:
@@ -99,12 +100,15 @@ class SecurityHeaders:
 
 def _methods(scope: Scope) -> list[str]:
     """Every method some route takes at this path (GET and POST /api/documents are two
-    routes, and a 405 from the router would list only the first one's)."""
-    routes = scope["app"].router.routes
+    routes, and a 405 from the router would list only the first one's); only the reading
+    ones when the store is read-only."""
+    app = scope["app"]
+    store = getattr(app.state, "store", None)
+    methods = READS if store is not None and store.read_only else METHODS
     return [
         method
-        for method in METHODS
-        if any(r.matches({**scope, "method": method})[0] == Match.FULL for r in routes)
+        for method in methods
+        if any(r.matches({**scope, "method": method})[0] == Match.FULL for r in app.router.routes)
     ]
 
 

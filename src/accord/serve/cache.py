@@ -1,9 +1,10 @@
 """Aggregate views (network, counts, actor and pair pages) remembered until the store changes.
 
 The dashboard asks the same few questions again and again, and their answers change
-only when a document is added, replaced or removed. The store's generation (documents,
-newest ``updated_at``, highest key) is one cheap query; while it stays the same, a view
-computed for the same filters is served from memory.
+only when a document is added, replaced or removed. The store's generation
+(``Store.generation``; for SQL: documents, newest ``updated_at``, highest key) is one
+cheap query; while it stays the same, a view computed for the same filters is served
+from memory.
 
 During an ingest the generation moves with every document, and emptying the cache each
 time made every request recompute its view (the overview page went from milliseconds to
@@ -30,11 +31,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
 from accord.store import Store
-from accord.store.models import DocumentRow
 
 T = TypeVar("T")
 
@@ -42,16 +39,6 @@ FRESH_FOR = 2.0
 """Seconds a read of the store's generation is trusted: the bound on how stale a view is."""
 WAIT_FOR = 60.0
 """Seconds a request waits for another one computing the same missing view."""
-
-
-def generation(session: Session) -> tuple[Any, ...]:
-    """What changes whenever a document is added, replaced or deleted."""
-    row = session.execute(
-        select(
-            func.count(DocumentRow.pk), func.max(DocumentRow.updated_at), func.max(DocumentRow.pk)
-        )
-    ).one()
-    return tuple(row)
 
 
 @dataclass(slots=True)
@@ -79,8 +66,7 @@ class ViewCache:
         with self._lock:
             if self._generation is not None and now - self._read_at < self.fresh_for:
                 return self._generation
-        with self.store.session() as session:
-            found = generation(session)
+        found = self.store.generation()
         with self._lock:
             self._generation, self._read_at = found, now
         return found
@@ -91,8 +77,8 @@ class ViewCache:
         with self._lock:
             self._read_at = float("-inf")
 
-    def get(self, key: Hashable, compute: Callable[[Session], T]) -> T:
-        """The cached result for ``key``, or ``compute(session)`` stored under it."""
+    def get(self, key: Hashable, compute: Callable[[Store], T]) -> T:
+        """The cached result for ``key``, or ``compute(store)`` stored under it."""
         while True:
             now = self.current()
             with self._lock:
@@ -110,11 +96,9 @@ class ViewCache:
                     stale: T = entry.value
                     return stale
             if not busy.wait(WAIT_FOR):  # the other request is stuck: compute it too
-                with self.store.session() as session:
-                    return compute(session)
+                return compute(self.store)
         try:
-            with self.store.session() as session:
-                value = compute(session)
+            value = compute(self.store)
             with self._lock:
                 self._items[key] = _Entry(value, now)
                 self._items.move_to_end(key)

@@ -17,7 +17,6 @@ from fastapi.exception_handlers import http_exception_handler
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from sqlalchemy.orm import Session
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from accord.serve import charts
@@ -26,9 +25,8 @@ from accord.serve.highlight import KINDS, document_view
 from accord.serve.params import BIGINT, filters, query_string
 from accord.serve.urls import segment
 from accord.serve.vendor import has_swagger, plotly_url
-from accord.store import queries as qy
-from accord.store.queries import Filters
-from accord.store.search import MARK
+from accord.store import Filters, Store
+from accord.store.base import MARK
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 PAGE_SIZE = 25
@@ -101,7 +99,7 @@ def render(request: Request, name: str, status_code: int = 200, **context: Any) 
 
 
 def _common(request: Request, f: Filters) -> dict[str, Any]:
-    facets = cached(request, ("facets",), qy.facets)
+    facets = cached(request, ("facets",), lambda s: s.facets())
     return {"f": f, "qs": query_string(f), "facets": facets, "kinds": KINDS}
 
 
@@ -132,7 +130,7 @@ TIMELINE_MAX = 500
 def _timeline(request: Request, key: Hashable, events: list[dict[str, Any]]) -> dict[str, Any]:
     """The timeline spec of a cached view, cached with it (it is the page's largest part)."""
 
-    def build(_: Session) -> dict[str, Any]:
+    def build(_: Store) -> dict[str, Any]:
         spec = charts.timeline(events)
         if len(events) >= TIMELINE_MAX:
             spec["title"] += f" · the first {TIMELINE_MAX} events"
@@ -143,15 +141,15 @@ def _timeline(request: Request, key: Hashable, events: list[dict[str, Any]]) -> 
 
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request, f: FiltersDep) -> HTMLResponse:
-    def compute(session: Session) -> dict[str, Any]:
-        graph = qy.network(session, f, max_nodes=200)
-        by_month = qy.event_counts(session, f, ("month", "type"))
-        money = qy.sum_amounts(session, f, ("kind", "year"))
+    def compute(store: Store) -> dict[str, Any]:
+        graph = store.network(f, max_nodes=200)
+        by_month = store.event_counts(f, ("month", "type"))
+        money = store.sum_amounts(f, ("kind", "year"))
         return {
-            "counts": qy.counts(session, f),
+            "counts": store.counts(f),
             "pairs": graph["edges"][:12],
-            "events": qy.list_events(session, f, limit=12)["items"],
-            "actors": qy.list_actors(session, f, limit=12)["items"],
+            "events": store.list_events(f, limit=12)["items"],
+            "actors": store.list_actors(f, limit=12)["items"],
             "charts": {
                 "events": charts.event_bars(by_month, "Events per {unit} by PLOVER type"),
                 "money": charts.money_bars(money, "Money per year by kind (USD)"),
@@ -160,7 +158,7 @@ def overview(request: Request, f: FiltersDep) -> HTMLResponse:
 
     view = cached(request, ("overview", f), compute)
     # Stories span the whole store (not the filtered view): one cache entry for all.
-    shared = cached(request, ("stories", 8, 0, 2), lambda s: qy.story_list(s, 8, 0, 2))
+    shared = cached(request, ("stories", 8, 0, 2), lambda s: s.story_list(8, 0, 2))
     return render(request, "overview.html", **view, stories=shared["items"], **_common(request, f))
 
 
@@ -168,7 +166,7 @@ def overview(request: Request, f: FiltersDep) -> HTMLResponse:
 def network_page(
     request: Request, f: FiltersDep, nodes: Annotated[int, Query(ge=2, le=300)] = 60
 ) -> HTMLResponse:
-    graph = cached(request, ("network", f, nodes), lambda s: qy.network(s, f, nodes))
+    graph = cached(request, ("network", f, nodes), lambda s: s.network(f, nodes))
     qs = query_string(f)
     # the layout costs more than the query: cached with it, until the store changes
     spec = cached(request, ("network-chart", f, nodes), lambda _: charts.network(graph, qs=qs))
@@ -184,7 +182,7 @@ def network_page(
 
 @router.get("/actors/{code}", response_class=HTMLResponse)
 def actor_page(request: Request, code: str, f: FiltersDep) -> HTMLResponse:
-    view = cached(request, ("actor", code, f), lambda s: qy.actor_view(s, code, f))
+    view = cached(request, ("actor", code, f), lambda s: s.actor_view(code, f))
     if view is None:
         raise HTTPException(404, f"No actor {code} in the store.")
     money = view["money"]
@@ -205,7 +203,7 @@ def actor_page(request: Request, code: str, f: FiltersDep) -> HTMLResponse:
 @router.get("/pairs/{a}/{b}", response_class=HTMLResponse)
 def pair_page(request: Request, a: str, b: str, f: FiltersDep) -> HTMLResponse:
     a, b = sorted((a, b))
-    view = cached(request, ("pair", a, b, f), lambda s: qy.pair_view(s, a, b, f))
+    view = cached(request, ("pair", a, b, f), lambda s: s.pair_view(a, b, f))
     flows = [
         {**m, "direction": f"{m['kind']}: {m['from'] or '?'} → {m['to'] or '?'}"}
         for m in view["money"]
@@ -239,8 +237,7 @@ def pair_page(request: Request, a: str, b: str, f: FiltersDep) -> HTMLResponse:
 def documents_page(
     request: Request, f: FiltersDep, offset: Annotated[int, Query(ge=0, le=BIGINT)] = 0
 ) -> HTMLResponse:
-    with store_of(request).session() as session:
-        page = qy.list_documents(session, f, limit=PAGE_SIZE, offset=offset)
+    page = store_of(request).list_documents(f, limit=PAGE_SIZE, offset=offset)
     qs = query_string(f)
     sep = "&" if qs else ""
 
@@ -263,8 +260,7 @@ def document_page(request: Request, doc_id: str) -> HTMLResponse:
     record = store.get(doc_id)
     if record is None:
         raise HTTPException(404, f"No document {doc_id} in the store.")
-    with store.session() as session:
-        same = qy.document_copies(session, doc_id)
+    same = store.document_copies(doc_id)
     return render(
         request,
         "document.html",

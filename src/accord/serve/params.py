@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 
 from fastapi import HTTPException, Query
 
-from accord.store.queries import Filters
+from accord.store import Filters
 
 DATE = r"^ *([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)? *$"
 PAIR = r"^ *$|^[^,]*[^, ][^,]*,[^,]*[^, ][^,]*$"

@@ -16,9 +16,7 @@ from accord.serve import charts
 from accord.serve.app import STATIC, version
 from accord.serve.pages import environment
 from accord.serve.vendor import plotly_js
-from accord.store import Store
-from accord.store import queries as qy
-from accord.store.queries import Filters
+from accord.store import Filters, Store
 
 
 def inline_script(source: str) -> Markup:
@@ -29,14 +27,13 @@ def inline_script(source: str) -> Markup:
 def report_context(store: Store, f: Filters | None = None) -> dict[str, Any]:
     """The numbers and chart specs the report shows."""
     f = f or Filters()
-    with store.session() as session:
-        counts = qy.counts(session, f)
-        graph = qy.network(session, f, max_nodes=60)
-        by_month = qy.event_counts(session, f, ("month", "type"))
-        money = qy.sum_amounts(session, f, ("kind", "year"))
-        events = qy.list_events(session, f, limit=500, oldest_first=True)["items"]
-        actors = qy.list_actors(session, f, limit=30)["items"]
-        flows = qy.sum_amounts(session, f, ("pair",))[:30]
+    counts = store.counts(f)
+    graph = store.network(f, max_nodes=60)
+    by_month = store.event_counts(f, ("month", "type"))
+    money = store.sum_amounts(f, ("kind", "year"))
+    events = store.list_events(f, limit=500, oldest_first=True)["items"]
+    actors = store.list_actors(f, limit=30)["items"]
+    flows = store.sum_amounts(f, ("pair",))[:30]
     return {
         "counts": counts,
         "pairs": graph["edges"][:20],

@@ -1,4 +1,6 @@
-"""The one interface to stored records: ``open_store(url) -> Store``.
+"""The SQL store: SQLite or PostgreSQL behind the Store interface (store/base.py).
+
+``open_store(url) -> SqlStore``.
 
 A document's identity is its content hash. Ingesting the same text again changes
 nothing; if it was processed by another extractor version (or its facts differ), its
@@ -9,11 +11,11 @@ of one document is one transaction: a failure leaves the old facts as they were.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal
+from typing import Any, Self
 
 from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.engine import make_url
@@ -22,7 +24,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from accord.errors import StoreError
 from accord.schema import DocumentError, Record
+from accord.store import queries as qy
 from accord.store import read, stories, write
+from accord.store.base import Copy, Filters, Outcome, Page, Row, SearchHit, Story, View
 from accord.store.engine import WRITE, make_engine
 from accord.store.migrate import upgrade
 from accord.store.models import (
@@ -33,19 +37,17 @@ from accord.store.models import (
     EventRow,
     RelationRow,
 )
-from accord.store.search import SearchHit
 from accord.store.search import search as _search
-from accord.store.stories import Copy, Story
-
-Outcome = Literal["added", "unchanged", "replaced"]
 
 
 def _now() -> datetime:
     return datetime.now(UTC)
 
 
-class Store:
-    """Records in SQLite or PostgreSQL, behind one set of methods."""
+class SqlStore:
+    """Records in SQLite or PostgreSQL: the read-write implementation of ``Store``."""
+
+    read_only = False
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -64,7 +66,7 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(
@@ -281,14 +283,87 @@ class Store:
             return stories.count_stories(session, min_count)
 
     def session(self) -> Session:
-        """A read session for callers that query the tables themselves (the dashboard)."""
+        """A read session for code inside the store package that queries the tables
+        itself (exports, migrations' tests); callers above the store use the methods."""
         return self._read()
+
+    def generation(self) -> tuple[Hashable, ...]:
+        """Documents, newest ``updated_at``, highest key: moves with every write."""
+        with self._read() as session:
+            row = session.execute(
+                select(
+                    func.count(DocumentRow.pk),
+                    func.max(DocumentRow.updated_at),
+                    func.max(DocumentRow.pk),
+                )
+            ).one()
+        return tuple(row)
+
+    # -- lists and aggregates (store/queries) ----------------------------------------
+
+    def list_documents(self, f: Filters, limit: int = 50, offset: int = 0) -> Page:
+        with self._read() as session:
+            return qy.list_documents(session, f, limit, offset)
+
+    def list_events(
+        self, f: Filters, limit: int = 50, offset: int = 0, *, oldest_first: bool = False
+    ) -> Page:
+        with self._read() as session:
+            return qy.list_events(session, f, limit, offset, oldest_first=oldest_first)
+
+    def list_amounts(self, f: Filters, limit: int = 50, offset: int = 0) -> Page:
+        with self._read() as session:
+            return qy.list_amounts(session, f, limit, offset)
+
+    def list_quotes(self, f: Filters, limit: int = 50, offset: int = 0) -> Page:
+        with self._read() as session:
+            return qy.list_quotes(session, f, limit, offset)
+
+    def list_actors(self, f: Filters, limit: int = 50, offset: int = 0) -> Page:
+        with self._read() as session:
+            return qy.list_actors(session, f, limit, offset)
+
+    def sum_amounts(self, f: Filters, by: tuple[str, ...] = ("pair", "kind", "year")) -> list[Row]:
+        with self._read() as session:
+            return qy.sum_amounts(session, f, by)
+
+    def counts(self, f: Filters) -> View:
+        with self._read() as session:
+            return qy.counts(session, f)
+
+    def event_counts(self, f: Filters, by: tuple[str, ...] = ("month", "type")) -> list[Row]:
+        with self._read() as session:
+            return qy.event_counts(session, f, by)
+
+    def facets(self) -> dict[str, list[Any]]:
+        with self._read() as session:
+            return qy.facets(session)
+
+    def network(self, f: Filters, max_nodes: int = 60) -> View:
+        with self._read() as session:
+            return qy.network(session, f, max_nodes)
+
+    def actor_view(self, code: str, f: Filters) -> View | None:
+        with self._read() as session:
+            return qy.actor_view(session, code, f)
+
+    def pair_view(self, a: str, b: str, f: Filters) -> View:
+        with self._read() as session:
+            return qy.pair_view(session, a, b, f)
+
+    def story_list(self, limit: int, offset: int = 0, min_count: int = 2) -> Page:
+        with self._read() as session:
+            return qy.story_list(session, limit, offset, min_count)
+
+    def document_copies(self, doc_id: str) -> View | None:
+        with self._read() as session:
+            return qy.document_copies(session, doc_id)
 
 
 _OPEN_TRIES = 5
 
 
-def open_store(url: str, *, create: bool = True) -> Store:
+def open_store(url: str, *, create: bool = True) -> SqlStore:
     """Open (creating and migrating as needed) the store at a SQLAlchemy URL.
 
     With ``create=False`` a SQLite file that does not exist is an error rather than a
@@ -317,7 +392,7 @@ def open_store(url: str, *, create: bool = True) -> Store:
                 time.sleep(0.5 * (attempt + 1))
                 continue
             raise StoreError(f"could not open the store at {_shown(url)}: {exc}") from exc
-    return Store(engine)
+    return SqlStore(engine)
 
 
 def _shown(url: str) -> str:

@@ -59,7 +59,8 @@ from accord.schema import (
     Span,
     to_dict,
 )
-from accord.store.api import Outcome, Store
+from accord.store.api import SqlStore
+from accord.store.base import Outcome, Store
 from accord.store.models import DocumentRow
 from accord.store.read import load_record
 from accord.store.write import record_hash
@@ -610,7 +611,7 @@ def load_dataset(
 # -- export: store -> files --------------------------------------------------------------
 
 
-def iter_stored(store: Store, page: int = 200) -> Iterator[Stored]:
+def iter_stored(store: SqlStore, page: int = 200) -> Iterator[Stored]:
     """Every stored record with its raw text and extractor version, in storing order."""
     last = 0
     while True:
@@ -781,7 +782,7 @@ def write_jsonl(items: Iterator[Stored], target: str | Path, *, overwrite: bool 
 
 
 def export_store(
-    store: Store, fmt: ExportFormat, target: str | Path, *, overwrite: bool = False, **about: Any
+    store: SqlStore, fmt: ExportFormat, target: str | Path, *, overwrite: bool = False, **about: Any
 ) -> int:
     """Every stored record to ``target`` in ``fmt``; returns how many documents went out."""
     written = 0

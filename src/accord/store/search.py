@@ -7,29 +7,12 @@ stem English words ("plants" finds "plant"); PostgreSQL also drops stop words.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-MARK = ("«", "»")
-"""What wraps matched words in a snippet (plain text: the caller escapes for HTML)."""
+from accord.store.base import MARK, SearchHit, words
 
-_WORD = re.compile(r"\w+")
-
-
-@dataclass(frozen=True, slots=True)
-class SearchHit:
-    """One matching document, best first."""
-
-    doc_id: str
-    title: str | None
-    published: str | None
-    outlet: str | None
-    snippet: str
-    score: float
-
+__all__ = ["MARK", "SearchHit", "search", "words"]
 
 _SQLITE = text(
     "SELECT d.doc_id, d.title, d.published, d.outlet, "
@@ -47,11 +30,6 @@ _POSTGRES = text(
     "WHERE to_tsvector('english', coalesce(d.title, '') || ' ' || d.body) @@ q "
     "ORDER BY score DESC, d.pk LIMIT :limit"
 )
-
-
-def words(query: str) -> list[str]:
-    """The searchable words of a user's query."""
-    return _WORD.findall(query)
 
 
 def search(session: Session, query: str, limit: int = 20) -> list[SearchHit]:

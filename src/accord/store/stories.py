@@ -17,7 +17,6 @@ leaving document splits, and a story whose founder left takes a new id.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -37,35 +36,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from accord.store.base import Copy, Story
 from accord.store.models import DocumentBandRow, DocumentRow
 from accord.store.syndication import BANDS, Sketch, band_keys, same_story, similarity, sketch
 
 _PG_LOCK_KEY = 0x73746F7279  # "story": one advisory lock id for placing documents
-
-
-@dataclass(frozen=True, slots=True)
-class Copy:
-    """Another document of the same story, and how close its text is to the one asked."""
-
-    doc_id: str
-    title: str | None
-    outlet: str | None
-    published: str | None
-    similarity: float  # estimated Jaccard of word 5-shingles, 0.0 to 1.0
-    first: bool  # this copy is the story's first publication
-
-
-@dataclass(frozen=True, slots=True)
-class Story:
-    """One text and the outlets that carried it, first publication first."""
-
-    story_id: int
-    first_doc_id: str
-    first_title: str | None
-    first_outlet: str | None
-    first_published: str | None
-    count: int  # documents in the story
-    outlets: tuple[str, ...]  # distinct outlets in order of publication (unnamed left out)
 
 
 def first_order() -> tuple[ColumnElement[Any], ...]:

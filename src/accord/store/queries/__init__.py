@@ -3,9 +3,8 @@
 Kept apart from ``Store`` because they answer views (lists, sums, graphs), not records.
 """
 
-from accord.store.queries.filters import Filters
+from accord.store.base import GROUPS, Filters, sum_groups
 from accord.store.queries.lists import (
-    GROUPS,
     level_counts,
     list_actors,
     list_amounts,
@@ -13,7 +12,6 @@ from accord.store.queries.lists import (
     list_events,
     list_quotes,
     sum_amounts,
-    sum_groups,
 )
 from accord.store.queries.views import (
     actor_view,

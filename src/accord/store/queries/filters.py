@@ -10,7 +10,7 @@ of a view always belong to its documents.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
 from typing import Any
 
 from sqlalchemy import (
@@ -28,6 +28,7 @@ from sqlalchemy import (
     union,
 )
 
+from accord.store.base import Filters, words
 from accord.store.models import (
     ActorRow,
     AmountRow,
@@ -39,57 +40,6 @@ from accord.store.models import (
     RelationRow,
     RelationSectorRow,
 )
-from accord.store.search import words
-
-
-@dataclass(frozen=True, slots=True)
-class Filters:
-    """A view's filters; empty fields mean "no restriction"."""
-
-    actors: tuple[str, ...] = ()
-    pair: tuple[str, str] | None = None  # sorted
-    sectors: tuple[str, ...] = ()
-    event_types: tuple[str, ...] = ()
-    statuses: tuple[str, ...] = ()
-    outlets: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()  # credited sources (attributed_sources)
-    date_from: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD
-    date_to: str | None = None
-    q: str | None = None
-    kinds: tuple[str, ...] = ()  # money kinds, for amount lists
-    measures: tuple[str, ...] = ()  # flow | level, for amount lists
-    undated: bool = False  # only what has no date: facts without one, documents without one
-
-    def __post_init__(self) -> None:
-        # Codes and vocabularies are stored in one case; outlets and sources are compared
-        # case-blind in SQL (their stored case is the source's).
-        for name, case in (
-            ("actors", str.upper),
-            ("event_types", str.upper),
-            ("statuses", str.lower),
-            ("sectors", str.lower),
-            ("kinds", str.lower),
-        ):
-            object.__setattr__(self, name, tuple(dict.fromkeys(map(case, getattr(self, name)))))
-        if self.pair:
-            a, b = sorted(code.upper() for code in self.pair)
-            object.__setattr__(self, "pair", (a, b))
-
-    @property
-    def empty(self) -> bool:
-        return not (
-            self.actors
-            or self.pair
-            or self.sectors
-            or self.event_types
-            or self.statuses
-            or self.outlets
-            or self.sources
-            or self.date_from
-            or self.date_to
-            or self.undated
-            or (self.q and words(self.q))
-        )
 
 
 def date_from_clause(column: Any, date_from: str) -> ColumnElement[bool]:
@@ -120,6 +70,9 @@ def fulltext_clause(dialect: str, query: str) -> ColumnElement[bool]:
             .where(text("documents_fts MATCH :fts_query").bindparams(fts_query=match))
         )
         return DocumentRow.pk.in_(fts)
+    if dialect == "duckdb":  # a Parquet dataset (store/parquet.py): no FTS offline
+        body = func.lower(func.coalesce(DocumentRow.title, "").concat(" ").concat(DocumentRow.body))
+        return and_(*(func.regexp_matches(body, r"\b" + re.escape(t.lower())) for t in terms))
     vector = func.to_tsvector(
         literal_column("'english'"),
         func.coalesce(DocumentRow.title, "").concat(" ").concat(DocumentRow.body),

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from accord.store.base import Filters, Page, sum_groups
 from accord.store.models import (
     ActorRow,
     AmountRow,
@@ -27,14 +28,11 @@ from accord.store.models import (
     QuoteRow,
 )
 from accord.store.queries.filters import (
-    Filters,
     date_range,
     document_clauses,
     document_pks,
     pair_event_ids,
 )
-
-Page = dict[str, Any]
 
 
 def dialect_of(session: Session) -> str:
@@ -287,16 +285,8 @@ def list_amounts(session: Session, f: Filters, limit: int = 50, offset: int = 0)
     return _page(total, limit, offset, items)
 
 
-GROUPS = ("pair", "kind", "year", "month")
-"""What amount sums can be grouped by; ``kind`` is always among them."""
-
 FLOW = "flow"
 """The measure of money moving between parties: the only figures that are ever summed."""
-
-
-def sum_groups(by: tuple[str, ...]) -> tuple[str, ...]:
-    """``by`` with ``kind`` added where missing: a total never adds two kinds together."""
-    return by if "kind" in by else (*by, "kind")
 
 
 def level_counts(session: Session, f: Filters) -> list[dict[str, Any]]:
@@ -309,7 +299,7 @@ def level_counts(session: Session, f: Filters) -> list[dict[str, Any]]:
         .join(d, d.pk == m.document_pk)
         .where(m.measure == "level", *amount_clauses(f, dialect_of(session)))
         .group_by(m.level_type)
-        .order_by(n.desc(), m.level_type)
+        .order_by(n.desc(), m.level_type.asc().nulls_first())
     )
     return [{"level_type": t, "amounts": int(k)} for t, k in session.execute(stmt)]
 
@@ -351,7 +341,9 @@ def sum_amounts(
         .where(m.measure == FLOW, *amount_clauses(f, dialect_of(session)))
     )
     if columns:
-        stmt = stmt.group_by(*columns).order_by(total.desc(), *columns)
+        # NULLs first, as SQLite has it: PostgreSQL and DuckDB put them last by default
+        ties = [c.asc().nulls_first() for c in columns]
+        stmt = stmt.group_by(*columns).order_by(total.desc(), *ties)
     out = []
     for row in session.execute(stmt):
         values = list(row)

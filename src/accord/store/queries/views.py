@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from accord.store import stories
+from accord.store.base import Filters, Story
 from accord.store.models import (
     ActorRow,
     AmountRow,
@@ -27,7 +28,7 @@ from accord.store.models import (
     RelationRow,
     RelationSectorRow,
 )
-from accord.store.queries.filters import Filters, document_clauses, document_pks
+from accord.store.queries.filters import document_clauses, document_pks
 from accord.store.queries.lists import (
     EVENT_DATE,
     amount_clauses,
@@ -40,7 +41,6 @@ from accord.store.queries.lists import (
     list_quotes,
     sum_amounts,
 )
-from accord.store.stories import Story
 
 MONEY_UNIT = 1_000_000.0
 """Money adds log10(1 + USD / MONEY_UNIT) to an edge's weight: $1bn weighs as 3 events."""
@@ -144,7 +144,7 @@ def event_counts(
         .join(DocumentRow, DocumentRow.pk == EventRow.document_pk)
         .where(*event_clauses(f, dialect_of(session)))
         .group_by(*columns)
-        .order_by(*columns)
+        .order_by(*(c.asc().nulls_first() for c in columns))  # as SQLite orders NULLs
     )
     return [dict(row._mapping) for row in session.execute(stmt)]
 
@@ -301,6 +301,13 @@ def _officials(session: Session, f: Filters, actors: tuple[str, ...]) -> list[di
     return [{"name": n, "title": t, "actor": a, "documents": int(k)} for n, t, a, k in rows.all()]
 
 
+def _ranked(sectors: Counter[str]) -> list[dict[str, Any]]:
+    """Sectors most frequent first, ties alphabetical (not in whatever order the database
+    grouped them, which differs between backends)."""
+    ordered = sorted(sectors.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [{"sector": s, "count": n} for s, n in ordered]
+
+
 def _money(items: list[dict[str, Any]], code: str) -> dict[str, list[dict[str, Any]]]:
     """Sums split into money going out of and coming into ``code``."""
     return {
@@ -336,7 +343,7 @@ def actor_view(session: Session, code: str, f: Filters) -> dict[str, Any] | None
         "kind": row[1],
         "documents": documents["total"],
         "partners": partners,
-        "sectors": [{"sector": s, "count": n} for s, n in sectors.most_common()],
+        "sectors": _ranked(sectors),
         "events_over_time": event_counts(session, mine, ("month", "type")),
         "timeline": list_events(session, mine, limit=500, oldest_first=True)["items"],
         "money": _money(sum_amounts(session, mine, by=("pair", "kind", "year")), code),
@@ -377,7 +384,7 @@ def pair_view(session: Session, a: str, b: str, f: Filters) -> dict[str, Any]:
         "b": b,
         "names": {a: names.get(a, a), b: names.get(b, b)},
         "documents": documents["total"],
-        "sectors": [{"sector": s, "count": n} for s, n in sectors.most_common()],
+        "sectors": _ranked(sectors),
         "events_over_time": event_counts(session, both, ("month", "type")),
         "timeline": list_events(session, both, limit=500, oldest_first=True)["items"],
         "money": sum_amounts(session, both, by=("pair", "kind", "year")),
