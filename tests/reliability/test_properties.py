@@ -21,6 +21,7 @@ from accord.parse import parse
 from accord.record.assemble import build_record
 from accord.schema import RawDocument, Record, Source, from_dict, to_dict
 from accord.store import open_store
+from pg_schema import fresh_schema
 
 pytestmark = pytest.mark.usefixtures("nlp")
 
@@ -106,6 +107,19 @@ def test_a_record_survives_a_sqlite_store_round_trip(tmp_path: Path, text: str) 
     if record is None:
         return
     with open_store(f"sqlite:///{tmp_path / 'prop.db'}") as store:
+        store.ingest(record, raw=text, extractor_version="property test")
+        assert store.get(record.id) == record
+
+
+@pytest.mark.postgres
+@settings(max_examples=8, deadline=None, suppress_health_check=list(HealthCheck))
+@given(NEWSLIKE)
+def test_a_record_survives_a_postgres_store_round_trip(text: str) -> None:
+    """The same property on the PostgreSQL server (a fresh schema per example)."""
+    record = _record(text)
+    if record is None:
+        return
+    with fresh_schema("accord_prop") as url, open_store(url) as store:
         store.ingest(record, raw=text, extractor_version="property test")
         assert store.get(record.id) == record
 

@@ -40,6 +40,19 @@ def test_an_empty_record_comes_back_equal(store: Store) -> None:
     assert store.get("bare") == bare
 
 
+def test_a_page_with_nul_bytes_is_stored_on_every_backend(store: Store) -> None:
+    """PostgreSQL text cannot hold NUL: the cleaner puts U+FFFD in its place (one for
+    one, so offsets hold) and says so, and the store keeps the raw text the same way."""
+    import accord
+
+    page = "Kenya and Uganda\x00 signed a trade deal on Monday.\x00"
+    record = accord.process(page, id="nul-page")
+    assert "\x00" not in record.body and any("NUL" in w for w in record.warnings)
+    assert store.ingest(record, raw=page) == "added"
+    assert store.get("nul-page") == record
+    assert store.get_raw("nul-page") == page.replace("\x00", "\ufffd")
+
+
 def test_unknown_id_is_none(store: Store) -> None:
     assert store.get("no-such-document") is None
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from dataclasses import replace
 
 from accord.clean.boilerplate import classify
 from accord.clean.credits import credited_names, find_credits
@@ -28,6 +29,17 @@ def clean(raw: RawDocument) -> Document:
     """Clean one raw document; CleanError when no article text is left."""
     if not raw.text.strip():
         raise CleanError("empty text")
+    if "\x00" in raw.text:
+        # NUL is never article text, and PostgreSQL cannot store it; one character for
+        # one keeps every offset into the raw text valid
+        raw = replace(
+            raw,
+            text=raw.text.replace("\x00", "\ufffd"),
+            warnings=(
+                *raw.warnings,
+                f"replaced {raw.text.count(chr(0))} NUL character(s) with U+FFFD",
+            ),
+        )
     units, wrapped = split_units(raw.text)
     verdicts = classify(units, wrapped)
     kept = [v for v in verdicts if v.keep]

@@ -88,7 +88,7 @@ def fill_document(
     row.outlet = record.outlet
     row.body = record.body
     if raw is not None:
-        row.raw = raw
+        row.raw = raw.replace("\x00", "\ufffd")  # as the cleaner does: no store holds NUL
     row.boilerplate = json.dumps(list(record.boilerplate), ensure_ascii=False)
     row.extractor_version = extractor_version
     row.record_hash = digest
