@@ -504,3 +504,12 @@ def test_a_year_in_the_sentence_beats_the_dateline_date(nlp: Language) -> None:
     assert event.when == "1986"
     (event,) = _events(nlp, "LONDON, March 5 - Britain signed a treaty with France.")
     assert event.when is not None and event.when.endswith("-03-05")
+
+
+def test_the_other_side_of_an_agreement_may_sit_in_its_content(nlp: Language) -> None:
+    """'agreed to instruct the World Bank and the IMF': one planned AGREE among the
+    three, not the G8 alone."""
+    text = "G8 ministers agreed to instruct the World Bank and the IMF to study the debt."
+    assert [(e.type, e.actors, e.status) for e in _events(nlp, text)] == [
+        ("AGREE", ("IGO:G8", "IGO:IMF", "IGO:WB"), "planned")
+    ]

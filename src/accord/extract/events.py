@@ -62,6 +62,8 @@ _MAX_WHAT = 14
 _ONGOING_TYPES = frozenset({"COOPERATE"})
 _LEAD_UNITS = 2  # headline and the first sentences: what fresh news reports as new
 _FRAMING_TYPES = frozenset({"THREATEN", "REQUEST", "REJECT", "ACCUSE"})  # acts about acts
+# whose other side may sit in the content clause: 'agreed to instruct the World Bank'
+_CONTENT_TYPES = _FRAMING_TYPES | {"AGREE"}
 _WARNING_WORDS = frozenset({"warn", "threaten", "threat", "warning"})
 _THREATENED_TYPES = frozenset({"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST"})
 _INTERNAL_TYPES = frozenset({"CONSULT", "AGREE"})  # an IGO meets or agrees alone
@@ -399,8 +401,9 @@ def _parties(
                         found.extend(collect(subj, index, role="obj"))
         if not any(p.role == "subj" for p in found):
             found.extend(subject_parties(tok, index))
-        if hit.entry.type in _FRAMING_TYPES and len({p.code for p in found}) < 2:
-            # 'threatened to cut ties with Georgia': the other side is in the content
+        if hit.entry.type in _CONTENT_TYPES and len({p.code for p in found}) < 2:
+            # 'threatened to cut ties with Georgia', 'agreed to instruct the World Bank':
+            # the other side is in the content
             for child in children(tok):
                 if child.dep_ in ("xcomp", "ccomp"):
                     found.extend(p for p in collect(child, index, role="obj") if not p.locative)
