@@ -242,3 +242,15 @@ def test_a_dateline_city_is_never_a_partner(nlp: Language) -> None:
 )
 def test_a_place_in_the_name_of_a_negotiation_is_no_party(nlp: Language, text: str) -> None:
     assert all("URY" not in pair for pair in _pairs(_relations(nlp, text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Japan is the largest customer for Thai rice.", ("JPN", "THA")),
+        ("Korea worries about uncertain supplies from Argentina.", ("ARG", "KOR")),
+    ],
+)
+def test_trade_roles_link_the_trading_pair(nlp: Language, text: str, pair: tuple[str, str]) -> None:
+    """A customer, supplier or buyer of another state's goods trades with it."""
+    assert pair in _pairs(_relations(nlp, text))
