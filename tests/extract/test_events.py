@@ -513,3 +513,15 @@ def test_the_other_side_of_an_agreement_may_sit_in_its_content(nlp: Language) ->
     assert [(e.type, e.actors, e.status) for e in _events(nlp, text)] == [
         ("AGREE", ("IGO:G8", "IGO:IMF", "IGO:WB"), "planned")
     ]
+
+
+def test_the_offer_stands_for_the_last_offer_a_party_made(nlp: Language) -> None:
+    """'declined the offer': the definite object names no party, but the last offer a
+    party owned ('the Paris Club offer') does: its owner is the other side."""
+    text = (
+        "Sri Lanka accepted the Paris Club offer. "
+        "Thailand and India have however declined the offer."
+    )
+    assert ("REJECT", ("IGO:PARISCLUB", "IND", "THA")) in [
+        (e.type, e.actors) for e in _events(nlp, text)
+    ]

@@ -102,6 +102,7 @@ def extract_events(
     events: list[Event] = []
     units = text_units(doc)
     partners = _main_partners(units, index)
+    owners = _noun_owners(doc, index)
     for unit in units:
         local = index.restrict(unit.start, unit.end)
         if not local.by_token:
@@ -111,7 +112,9 @@ def extract_events(
         # phrase still belongs to it, not to the framing act's parties
         verbs = frozenset(h.token.i for h in found if h.kind == "verb") | framed
         for hit in found:
-            event = _build(hit, unit, local, document, hits, partners, verbs - {hit.token.i})
+            event = _build(
+                hit, unit, local, document, hits, partners, verbs - {hit.token.i}, owners
+            )
             if event is not None:
                 events.append(event)
     lead_end = units[_LEAD_UNITS].start_char if len(units) > _LEAD_UNITS else len(doc.text)
@@ -387,6 +390,7 @@ def _parties(
     index: PartyIndex,
     partners: dict[str, str],
     others: frozenset[int] = frozenset(),
+    owners: dict[str, list[tuple[int, str]]] | None = None,
 ) -> tuple[list[str], str | None, str | None]:
     """(sorted codes, source, target) for a trigger, or fewer than two codes; one code
     that is both source and target is an IGO acting alone (_internal_to_igo)."""
@@ -401,6 +405,7 @@ def _parties(
                         found.extend(collect(subj, index, role="obj"))
         if not any(p.role == "subj" for p in found):
             found.extend(subject_parties(tok, index))
+        found.extend(_anaphoric_owners(tok, index, owners or {}))
         if hit.entry.type in _CONTENT_TYPES and len({p.code for p in found}) < 2:
             # 'threatened to cut ties with Georgia', 'agreed to instruct the World Bank':
             # the other side is in the content
@@ -468,6 +473,43 @@ def _agent_without_party(verb: Token, index: PartyIndex) -> bool:
             if not any(index.codes(t) or t.ent_type_ == "PERSON" for t in doer.subtree):
                 return True
     return False
+
+
+def _noun_owners(doc: Doc, index: PartyIndex) -> dict[str, list[tuple[int, str]]]:
+    """lemma -> (token, code) of each noun a party owns ('the Paris Club offer',
+    "China's proposal"), in text order: the antecedents of 'the offer' later on."""
+    out: dict[str, list[tuple[int, str]]] = {}
+    for i in sorted(index.by_token):
+        tok = doc[i]
+        head = tok.head  # a noun, or one the tagger took for a verb in a noun's place
+        if tok.dep_ in ("compound", "poss", "amod") and (
+            head.pos_ == "NOUN" or head.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass")
+        ):
+            for code in index.by_token[i]:
+                entry = (tok.head.i, code)
+                group = out.setdefault(tok.head.lemma_.lower(), [])
+                if entry not in group:
+                    group.append(entry)
+    return out
+
+
+def _anaphoric_owners(
+    verb: Token, index: PartyIndex, owners: dict[str, list[tuple[int, str]]]
+) -> list[Party]:
+    """'declined the offer': a definite object that names no party stands for the last
+    one of its kind a party owned ('the Paris Club offer'), whose owner is the target."""
+    out: list[Party] = []
+    for obj in children(verb):
+        if obj.dep_ != "dobj" or obj.pos_ != "NOUN":
+            continue
+        if not any(d.dep_ == "det" and d.lower_ in _ANAPHORIC_DETS for d in children(obj)):
+            continue
+        if any(index.codes(t) for t in obj.subtree):
+            continue
+        earlier = [c for i, c in owners.get(obj.lemma_.lower(), []) if i < obj.i]
+        if earlier:
+            out.append(Party(earlier[-1], obj.i, "obj", False))
+    return out
 
 
 def _internal_to_igo(hit: _Hit, code: str, found: list[Party]) -> bool:
@@ -693,13 +735,14 @@ def _build(
     hits: list[SectorHit],
     partners: dict[str, str],
     others: frozenset[int] = frozenset(),
+    owners: dict[str, list[tuple[int, str]]] | None = None,
 ) -> Event | None:
     status = _status(hit)
     if status is None:
         return None
     if hit.entry.future_only and status == OCCURRED:
         return None
-    codes, source, target = _parties(hit, sent, index, partners, others)
+    codes, source, target = _parties(hit, sent, index, partners, others, owners or {})
     alone = len(codes) == 1 and source == target == codes[0]
     if len(codes) < 2 and not alone:
         return None
