@@ -401,12 +401,21 @@ def _nominals(
         if definite:
             before = [(p, _last_mention_before(doc, p, doc[d].idx)) for p in people]
             before = [(p, m) for p, m in before if m >= 0]
-            compat = [(p, m) for p, m in before if _compatible(p, head, lex)]
+            # a person named in the same sentence is not "the official" of its next
+            # clause: the text would say "he" ("X ruled it out, and the official said")
+            compat = [
+                (p, m)
+                for p, m in before
+                if _compatible(p, head, lex)
+                and not any(sent_start <= s < d for s, _ in p.mentions)
+            ]
             if compat:
                 max(compat, key=lambda x: x[1])[0].other.append(span)
                 continue
             recent = [(p, m) for p, m in before if doc[d].idx - m < 600]
-            if recent and t is not None:
+            # a bare "the spokesman" points back at a spokesman already met; only a
+            # fuller post ("The Deputy Director for X") introduces the last person's
+            if recent and t is not None and t.text.lower() != head:
                 p, _ = max(recent, key=lambda x: x[1])
                 if p.title is None:
                     p.title = t
@@ -427,18 +436,79 @@ def _nominals(
                 p.other.append(span)
 
 
+MALE = frozenset({"he", "him", "his", "himself"})
+FEMALE = frozenset({"she", "her", "hers", "herself"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+#: honorifics and gendered post words that say a person's gender
+MALE_WORDS = frozenset(
+    {"mr", "mr.", "sir", "lord", "king", "prince", "emperor", "sultan", "emir", "sheikh"}
+    | {"spokesman", "chairman", "businessman", "congressman", "councilman", "father"}
+)
+FEMALE_WORDS = frozenset(
+    {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess", "empress"}
+    | {"spokeswoman", "chairwoman", "businesswoman", "congresswoman", "councilwoman"}
+)
+
+
+def _gender(doc: Doc, p: _Person) -> str | None:
+    """ "m" or "f" where an honorific before a name or the post says so, else None."""
+    words = [doc[s - 1].lower_ for s, _ in p.mentions if s > 0]
+    if p.title is not None:
+        words += p.title.text.lower().split()
+    male = any(w in MALE_WORDS for w in words)
+    female = any(w in FEMALE_WORDS for w in words)
+    return "m" if male and not female else "f" if female and not male else None
+
+
+def _is_subject(doc: Doc, s: int, e: int) -> bool:
+    """Is the phrase ``[s, e)`` the subject of its clause (or in apposition to it)?"""
+    head = next((t for t in doc[s:e] if not (s <= t.head.i < e)), doc[e - 1])
+    if head.dep_ == "appos" or (head.dep_ == "compound" and head.head.dep_ in SUBJECTS):
+        head = head.head
+    return head.dep_ in SUBJECTS
+
+
 def _pronouns(doc: Doc, people: list[_Person], quotes: Regions) -> None:
-    """he/she and friends: the nearest person mentioned before, outside quotations."""
+    """he/she and friends, outside quotations: a person of the pronoun's gender named
+    in the same sentence before it or in the nearest sentence before that names one,
+    the grammatical subject first (news keeps the subject as the topic: "X met Y on
+    Monday. He said ..." is X); within a sentence, the nearest. A pronoun whose
+    antecedent is the only candidate in reach teaches its person's gender."""
+    starts = sorted({sentence_tokens(doc, t.i)[0] for t in doc})
+    sent_no = {}
+    for n, st in enumerate(starts):
+        sent_no[st] = n
+    gender = {id(p): _gender(doc, p) for p in people}
+    # (token, sentence number, is subject, person)
+    ments: list[tuple[int, int, bool, _Person]] = []
+    for p in people:
+        for s, e in p.mentions:
+            if quotes.contains(doc[s].idx):
+                continue  # a name the speaker utters is not who "he" is outside the marks
+            ments.append((s, sent_no[sentence_tokens(doc, s)[0]], _is_subject(doc, s, e), p))
     for tok in doc:
-        if tok.lower_ not in PRONOUNS or tok.pos_ != "PRON" or quotes.contains(tok.idx):
+        low = tok.lower_
+        if low not in PRONOUNS or tok.pos_ != "PRON" or quotes.contains(tok.idx):
             continue
-        best: tuple[int, _Person] | None = None
-        for p in people:
-            m = _last_mention_before(doc, p, tok.idx)
-            if m >= 0 and (best is None or m > best[0]):
-                best = (m, p)
-        if best is not None and tok.idx - best[0] < 1500:
-            best[1].other.append((tok.idx, tok.idx + len(tok.text)))
+        want = "m" if low in MALE else "f"
+        here = sent_no[sentence_tokens(doc, tok.i)[0]]
+        cands = [
+            m
+            for m in ments
+            if m[0] < tok.i
+            and here - m[1] <= 3
+            and tok.idx - doc[m[0]].idx < 1500
+            and gender[id(m[3])] in (None, want)
+        ]
+        if not cands:
+            continue
+
+        best = min(cands, key=lambda m, n=here: (n - m[1], 0 if m[2] else 1, -m[0]))
+        p = best[3]
+        p.other.append((tok.idx, tok.idx + len(tok.text)))
+        if gender[id(p)] is None and len({id(m[3]) for m in cands}) == 1:
+            gender[id(p)] = want
+        ments.append((tok.i, here, tok.dep_ in SUBJECTS, p))
 
 
 def _acting_state(
