@@ -11,7 +11,9 @@ quotes can name their speaker.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import partial
 
 from spacy.tokens import Doc
 
@@ -406,8 +408,7 @@ def _nominals(
             compat = [
                 (p, m)
                 for p, m in before
-                if _compatible(p, head, lex)
-                and not any(sent_start <= s < d for s, _ in p.mentions)
+                if _compatible(p, head, lex) and not any(sent_start <= s < d for s, _ in p.mentions)
             ]
             if compat:
                 max(compat, key=lambda x: x[1])[0].other.append(span)
@@ -468,14 +469,20 @@ def _is_subject(doc: Doc, s: int, e: int) -> bool:
     return head.dep_ in SUBJECTS
 
 
+def _antecedent_rank(here: int, m: tuple[int, int, bool, _Person]) -> tuple[int, int, int]:
+    """Nearest sentence first; in it the subject, then the nearest mention."""
+    return (here - m[1], 0 if m[2] else 1, -m[0])
+
+
 def _pronouns(doc: Doc, people: list[_Person], quotes: Regions) -> None:
     """he/she and friends, outside quotations: a person of the pronoun's gender named
     in the same sentence before it or in the nearest sentence before that names one,
     the grammatical subject first (news keeps the subject as the topic: "X met Y on
     Monday. He said ..." is X); within a sentence, the nearest. A pronoun whose
-    antecedent is the only candidate in reach teaches its person's gender."""
+    antecedent is the only candidate in reach teaches its person's gender. Past three
+    sentences, the nearest name within 1,500 characters."""
     starts = sorted({sentence_tokens(doc, t.i)[0] for t in doc})
-    sent_no = {}
+    sent_no: dict[int, int] = {}
     for n, st in enumerate(starts):
         sent_no[st] = n
     gender = {id(p): _gender(doc, p) for p in people}
@@ -486,29 +493,32 @@ def _pronouns(doc: Doc, people: list[_Person], quotes: Regions) -> None:
             if quotes.contains(doc[s].idx):
                 continue  # a name the speaker utters is not who "he" is outside the marks
             ments.append((s, sent_no[sentence_tokens(doc, s)[0]], _is_subject(doc, s, e), p))
+    ments.sort(key=lambda m: m[0])
+    keys = [m[0] for m in ments]
     for tok in doc:
         low = tok.lower_
         if low not in PRONOUNS or tok.pos_ != "PRON" or quotes.contains(tok.idx):
             continue
         want = "m" if low in MALE else "f"
         here = sent_no[sentence_tokens(doc, tok.i)[0]]
-        cands = [
-            m
-            for m in ments
-            if m[0] < tok.i
-            and here - m[1] <= 3
-            and tok.idx - doc[m[0]].idx < 1500
-            and gender[id(m[3])] in (None, want)
-        ]
+        cands = []
+        for n in range(bisect_left(keys, tok.i) - 1, -1, -1):  # nearest first, in reach
+            m = ments[n]
+            if tok.idx - doc[m[0]].idx >= 1500:
+                break
+            if gender[id(m[3])] in (None, want):
+                cands.append(m)
         if not cands:
             continue
-
-        best = min(cands, key=lambda m, n=here: (n - m[1], 0 if m[2] else 1, -m[0]))
+        near = [m for m in cands if here - m[1] <= 3]  # else the nearest name in reach
+        best = min(near, key=partial(_antecedent_rank, here)) if near else cands[0]
         p = best[3]
         p.other.append((tok.idx, tok.idx + len(tok.text)))
         if gender[id(p)] is None and len({id(m[3]) for m in cands}) == 1:
             gender[id(p)] = want
-        ments.append((tok.i, here, tok.dep_ in SUBJECTS, p))
+        at = bisect_left(keys, tok.i)
+        keys.insert(at, tok.i)
+        ments.insert(at, (tok.i, here, tok.dep_ in SUBJECTS, p))
 
 
 def _acting_state(

@@ -162,21 +162,28 @@ class _Speakers:
         the phrase ("a METI official", "a ministry spokesman", "a spokesman for X"),
         else the organisation the story is about when the phrase names nothing else.
         A phrase with a state or another place ("a Kenyan official") names no one."""
-        if head.lemma_.lower() not in SPOKES:
+        if head.lower_ not in SPOKES:  # singular: "officials said" is no one's voice
             return None
         mods = [
             t
             for t in head.subtree
             if t is not head and t.dep_ in ("compound", "poss", "nmod", "amod", "pobj")
         ]
-        if any(t.dep_ == "pobj" and t.head.lower_ not in ("for", "of") for t in mods):
+        after = doc[head.i + 1] if head.i + 1 < len(doc) else None
+        placed = after is not None and after.pos_ == "ADP" and after.lower_ not in ("for", "of")
+        if placed or any(t.dep_ == "pobj" and t.head.lower_ not in ("for", "of") for t in mods):
             return None  # "an official in the department": not its voice
         for t in mods:
             found = self.org_in(t)
             if found:
                 return found
-        if any(self.named(t) is not None or t.pos_ == "PROPN" for t in mods):
-            return None
+        if any(
+            self.named(t) is not None
+            or t.pos_ == "PROPN"
+            or self.idx.at(t.idx, t.idx + len(t.text)) is not None
+            for t in mods
+        ):
+            return None  # "a Kenyan official", "a Labour spokesman": not the story's body
         return self.topic_org(doc, head)
 
     def before(self, pos: int, *, orgs_only: bool) -> str | None:
