@@ -322,6 +322,8 @@ def _title_for(
             if tok.is_punct or tok.pos_ in ("VERB", "AUX") or tok.is_space:
                 break
             hs = head_ending_at(doc, words, j, lex)
+            if hs is not None and j + 1 < k and doc[j + 1].pos_ in ("NOUN", "PROPN"):
+                break  # a modifier of the noun after it: "a May general election, X"
             if hs is not None:
                 t = build_title(doc, hs, j, k, idx, left_floor=floor)
                 if t is not None:
@@ -528,7 +530,11 @@ def _acting_state(
     t = p.title
     if t is not None and t.actor:
         return t.actor
-    official = (t is not None and t.official) or (t is None and p.rank is not None)
+    official = (t is not None and t.official) or (t is None and _rank_title(p.rank) is not None)
+    if t is None and not official:
+        # a person with no post, in a story about one state's party politics (its
+        # parties named again and again), is one of its politicians
+        return _politics_state(document.body)
     if not official:
         return None
     place = t.place if t else None
@@ -568,6 +574,17 @@ def _acting_state(
     codes = states(sent.start_char, sent.end_char, igo=False)
     if len(codes) == 1:
         return codes[0]
+    if len(codes) > 1 and head.dep_ in SUBJECTS and se - ss <= 200:
+        # what the person says or does to a state is not theirs: "X said Japan has
+        # ...", "X visited Kenya"; the states left are those outside their clause
+        verb = head.head
+        clause = {t.idx for t in verb.subtree} - {t.idx for t in head.subtree}
+        outside: list[str] = []
+        for m in idx.within(sent.start_char, sent.end_char):
+            if m.code in codes and m.start not in clause and m.code not in outside:
+                outside.append(m.code)
+        if len(outside) == 1:
+            return outside[0]
     if not codes:
         ps, pe = paragraph_bounds(document.body, doc[s].idx)
         for q in people:
@@ -582,15 +599,36 @@ def _acting_state(
     if home and home != place and (not codes or home in codes):
         return home  # wire copy: an unqualified minister is the dateline's country's
     if not codes:
-        return _story_state(idx, place)  # an official of the one state the story is about
+        # an official of the one state the story is about
+        return _story_state(idx, place, document.body)
     return None
 
 
-def _story_state(idx: ActorIndex, place: str | None) -> str | None:
+def _politics_state(body: str) -> str | None:
+    """The state whose parties the story names at least three times, the others at
+    most a third as often."""
+    ranked = sorted(_party_counts(body).items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[1][1] * 3 > ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+def _party_counts(body: str) -> dict[str, int]:
+    """Mentions of national parties by their state: a story about a country's parties
+    ("the Tories", "Labour's election supremo") is about that country's politics."""
+    counts: dict[str, int] = {}
+    for name, code in titles().party_states.items():
+        n = len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", body))
+        if n:
+            counts[code] = counts.get(code, 0) + n
+    return counts
+
+
+def _story_state(idx: ActorIndex, place: str | None, body: str = "") -> str | None:
     """The state a story is about, when one state has most of the state mentions (at
     least twice the next one's): an official named with no state of their own in reach
     acts for it ("the shadow chancellor" in a story about one country's politics)."""
-    counts: dict[str, int] = {}
+    counts = _party_counts(body) if body else {}
     for m in idx.mentions:
         if m.kind == "state" and m.code != place:
             counts[m.code] = counts.get(m.code, 0) + 1
@@ -636,6 +674,14 @@ def _possessive_owner(doc: Doc, start: int, idx: ActorIndex) -> str | None:
     return best
 
 
+HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss"})
+
+
+def _rank_title(rank: str | None) -> str | None:
+    """A rank is a title ("Gen.", "Dr"); a plain honorific ("Mr") is not."""
+    return None if rank is None or rank.lower() in HONORIFICS else rank
+
+
 def extract_persons(document: Document, doc: Doc, actors: tuple[Actor, ...]) -> tuple[Person, ...]:
     """Every named person of the article body, with title, acting state and mentions."""
     lex = titles()
@@ -655,7 +701,8 @@ def extract_persons(document: Document, doc: Doc, actors: tuple[Actor, ...]) -> 
     for p in people:
         p.mentions.sort()
         full = [(s, e) for s, e in p.mentions if len(_words(doc, s, e)) == len(p.words)]
-        for s, e in full or p.mentions:
+        # the full name first, then the short ones ("President Bush ... George W Bush")
+        for s, e in full + [m for m in p.mentions if m not in full]:
             t, rank = _title_for(doc, s, e, idx, ranges, words)
             p.rank = p.rank or rank
             if t is not None:
@@ -674,7 +721,7 @@ def extract_persons(document: Document, doc: Doc, actors: tuple[Actor, ...]) -> 
         name_spans = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for s, e in p.mentions]
         fulls = [doc[s:e].text for s, e in p.mentions if len(_words(doc, s, e)) == len(p.words)]
         name = fulls[0] if fulls else p.name
-        title = p.title.text if p.title else p.rank
+        title = p.title.text if p.title else _rank_title(p.rank)
         out.append(
             Person(
                 name=name,

@@ -1,0 +1,118 @@
+"""Titles and acting states of persons, on sentences we wrote in the patterns of news
+copy: party names before a post (dropped like a country adjective, and saying the
+state), private posts that act for no state, a firm or body that is the affiliation and
+not the post, title modifiers the parse puts elsewhere, short-name mentions that carry
+the title, and the states a person speaks of that are not theirs."""
+
+from __future__ import annotations
+
+import pytest
+from _people import parsed
+from spacy.language import Language
+
+from accord.extract.persons import extract_persons
+
+
+def _person(nlp: Language, text: str, name: str) -> tuple[str | None, str | None]:
+    document, doc, actors = parsed(nlp, text)
+    people = {p.name: p for p in extract_persons(document, doc, actors)}
+    assert name in people, sorted(people)
+    return people[name].title, people[name].actor
+
+
+CASES = [
+    # a party before the post: out of the title, and its state is the holder's
+    (
+        "The register shows former Tory leader Arthur Pembroke earning more from speeches.",
+        "Arthur Pembroke",
+        ("former leader", "GBR"),
+    ),
+    (
+        "Liberal Democrat leader Fiona Mackay registered two donations in March.",
+        "Fiona Mackay",
+        ("leader", "GBR"),
+    ),
+    # a modifier the parse hangs elsewhere still belongs to the post
+    (
+        "He and his shadow Chancellor Edwin Marlow have been edging towards a tax pledge.",
+        "Edwin Marlow",
+        ("shadow Chancellor", None),
+    ),
+    # a private post acts for no state, even with a state or city word in it
+    (
+        "“The cut was disappointing,” said Colin Harte, chief U.S. economist at "
+        "stockbrokers Harte and Webb.",
+        "Colin Harte",
+        ("chief economist", None),
+    ),
+    (
+        "Fiat will close the plant, union leader Marco Ferri said in Brazil on Monday.",
+        "Marco Ferri",
+        ("union leader", None),
+    ),
+    # a firm before or after the post is its affiliation, not part of it
+    (
+        "“We have warned the buyers,” said Peter Vance, a director of Group Kestrel, in Moscow.",
+        "Peter Vance",
+        ("director", None),
+    ),
+    (
+        "Northgate Bank treasury economist Lena Park said rates in Peru would fall.",
+        "Lena Park",
+        ("treasury economist", None),
+    ),
+    # a national body in the complement gives its state
+    (
+        "Jorge Salas, manager of Peru's coffee growers' federation, said exports would rise.",
+        "Jorge Salas",
+        ("manager", "PER"),
+    ),
+    # the state the person speaks of is not theirs
+    (
+        "An indication came last year when Under Secretary of Agriculture Daniel Holt of "
+        "the U.S. delegation said Kenya has room to buy more wheat.",
+        "Daniel Holt",
+        ("Under Secretary of Agriculture", "USA"),
+    ),
+    # the title given with the short name, the full name later
+    (
+        "President Okoro has presented his budget for Kenya.\n\n"
+        "Parliament will debate Samuel Okoro's proposal for months.",
+        "Samuel Okoro",
+        ("President", "KEN"),
+    ),
+    # a plain honorific is not a title, nor the mark of an official
+    (
+        "Mr Edward Lyle said the Ghana deal was good.",
+        "Edward Lyle",
+        (None, None),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), CASES)
+def test_title_and_state(
+    nlp: Language, text: str, name: str, expected: tuple[str | None, str | None]
+) -> None:
+    assert _person(nlp, text, name) == expected
+
+
+def test_a_noun_modifier_is_not_an_appositive_title(nlp: Language) -> None:
+    text = "With everyone working towards a May general election, Mr Hugh Dalton is eager."
+    assert _person(nlp, text, "Hugh Dalton")[0] is None
+
+
+def test_a_politician_in_a_story_about_one_states_parties(nlp: Language) -> None:
+    text = (
+        "Labour and the Tories clashed over tax on Sunday.\n\n"
+        "Mr Howard Fenwick said the Tory plan would cut waste, while Labour said the "
+        "Tories could not be trusted. Gordon Ellery backed the Labour line."
+    )
+    assert _person(nlp, text, "Howard Fenwick") == (None, "GBR")
+    assert _person(nlp, text, "Gordon Ellery") == (None, "GBR")
+
+
+def test_no_party_politics_no_state_for_a_person_without_a_post(nlp: Language) -> None:
+    text = "Mr Howard Fenwick said the Kenya deal was good. Gordon Ellery agreed with him."
+    assert _person(nlp, text, "Howard Fenwick") == (None, None)
+    assert _person(nlp, text, "Gordon Ellery") == (None, None)
