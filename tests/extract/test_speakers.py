@@ -101,3 +101,19 @@ def test_a_state_official_is_not_the_story_organisation(nlp: Language) -> None:
         "Peruvian official."
     )
     assert _speakers(nlp, text) == [("The", None)]
+
+
+def test_the_company_is_the_firm_just_named(nlp: Language) -> None:
+    text = (
+        "Harlow Mining Corp said on Monday it would close two pits in Ghana.\n\n"
+        "“Demand for our ore has fallen for three straight years,” the company said."
+    )
+    assert _speakers(nlp, text) == [("Demand", "Harlow Mining Corp")]
+
+
+def test_a_capital_city_is_never_the_speaker(nlp: Language) -> None:
+    text = (
+        "Talks resumed in Nairobi on Monday.\n\n"
+        "“We expect a deal on tariffs before the end of the month,” it said."
+    )
+    assert _speakers(nlp, text) == [("We", None)]

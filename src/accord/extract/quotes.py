@@ -16,10 +16,18 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from accord.extract.context import ActorIndex, Regions, paragraph_bounds, sentence_tokens
+from accord.extract.context import (
+    ActorIndex,
+    ActorMention,
+    Regions,
+    paragraph_bounds,
+    sentence_tokens,
+)
 from accord.extract.memo import wide
 from accord.extract.quotemarks import Quotation, find_quotations
 from accord.schema import Actor, Document, Organization, Person, Quote
+from accord.vocab.actors import CAPITAL, CITY, lookup_alias
+from accord.vocab.organizations import org_lexicon
 from accord.vocab.reporting import reporting
 from accord.vocab.titles import titles
 
@@ -76,9 +84,15 @@ class _Speakers:
         if hits:
             return min(hits)
         m = self.idx.at(a, b)
-        if m is not None and m.kind != "region" and tok.pos_ == "PROPN":
+        if m is not None and m.kind != "region" and tok.pos_ == "PROPN" and self.speaks(m):
             return 2, self.body[m.start : m.end]
         return None
+
+    def speaks(self, m: ActorMention) -> bool:
+        """Can this actor mention speak? A city ("NAIROBI, May 3 -", "talks in Lima")
+        is a place, never a speaker; a state, an IGO or a seat of power is."""
+        alias = lookup_alias(self.body[m.start : m.end])
+        return alias is None or alias.form not in (CAPITAL, CITY)
 
     def of(self, tok: Token) -> str | None:
         hit = self.named(tok)
@@ -112,6 +126,22 @@ class _Speakers:
         for s, e, name, rank in self.spans:
             later = best is None or s > best[0]
             if rank == 1 and e <= pos and later and word in name.lower().split():
+                best = (s, name)
+        return best[1] if best else None
+
+    def org_by_kind(self, noun: str, pos: int) -> str | None:
+        """The organisation last named before ``pos`` that "the company" or "the
+        ministry" can stand for: one holding the word, else one of the word's kind."""
+        found = self.org_by_word(noun, pos)
+        kinds = org_lexicon().kinds
+        kind = kinds.get(noun)
+        if found or kind is None:
+            return found
+        best: tuple[int, str] | None = None
+        for s, e, name, rank in self.spans:
+            words = name.lower().split()
+            same = bool(words) and kind in (kinds.get(words[-1]), kinds.get(words[0]))
+            if rank == 1 and e <= pos and same and (best is None or s > best[0]):
                 best = (s, name)
         return best[1] if best else None
 
@@ -193,7 +223,8 @@ class _Speakers:
             if e <= pos and (rank == 1 or not orgs_only) and (best is None or s > best[0]):
                 best = (s, name)
         for m in self.idx.mentions:
-            if m.end <= pos and m.kind != "region" and (best is None or m.start > best[0]):
+            later = best is None or m.start > best[0]
+            if m.end <= pos and m.kind != "region" and later and self.speaks(m):
                 best = (m.start, self.body[m.start : m.end])
         return best[1] if best else None
 
@@ -266,6 +297,9 @@ def _speaker_of_cue(cue: Token, who: _Speakers) -> tuple[str | None, Token | Non
                 return found, head
     if head.lower_ in NEUTER:
         return who.before(head.idx, orgs_only=False), head
+    det = next((c.lower_ for c in head.children if c.dep_ == "det"), "")
+    if det == "the" and head.pos_ == "NOUN" and head.text.islower() and head.tag_ == "NN":
+        return who.org_by_kind(head.lower_, head.idx), head  # "the ministry said"
     return None, head
 
 
