@@ -116,3 +116,28 @@ def test_no_party_politics_no_state_for_a_person_without_a_post(nlp: Language) -
     text = "Mr Howard Fenwick said the Kenya deal was good. Gordon Ellery agreed with him."
     assert _person(nlp, text, "Howard Fenwick") == (None, None)
     assert _person(nlp, text, "Gordon Ellery") == (None, None)
+
+
+def test_a_private_posts_firm_is_not_in_the_title(nlp: Language) -> None:
+    text = "Unions shouted at Acme chairman Luca di Brenna after the meeting in Brazil."
+    assert _person(nlp, text, "Luca di Brenna") == ("chairman", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_person"),
+    [
+        # a firm's name with a legal suffix or a company word
+        ("He is an adviser to Northwind Consulting Limited now.", "Consulting Limited"),
+        ("Engines will come from General Motors in Australia.", "Motors"),
+        # a name the text puts in the plural is a product
+        (
+            "Dealers sold 300 Enzo Carrara cars last year, and new Enzo Carraras will "
+            "arrive in May.",
+            "Enzo Carrara",
+        ),
+    ],
+)
+def test_firms_and_products_are_not_persons(nlp: Language, text: str, not_a_person: str) -> None:
+    document, doc, actors = parsed(nlp, text)
+    names = [p.name for p in extract_persons(document, doc, actors)]
+    assert not_a_person not in names

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from accord.extract.context import ActorIndex, Regions, paragraph_bounds, sentence_tokens
 from accord.extract.quotemarks import find_quotations
 from accord.extract.titles import (
+    NAME_PARTICLES,
     POSSESSIVE,
     Title,
     build_title,
@@ -36,6 +37,8 @@ from accord.vocab.titles import TitleLexicon, titles
 EXTRACTOR = "persons@1"
 PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
 DEFINITE = frozenset({"the", "this", "that"})
+#: capitalised words whose plural says nothing about a name ("the Smiths" aside)
+PLURAL_SAFE = frozenset({"democrat", "republican", "tory", "conservative", "minister"})
 INDEFINITE = frozenset({"a", "an", "another"})
 FACILITY_WORDS = frozenset(
     [
@@ -121,8 +124,14 @@ def _name_ranges(
         while j < len(doc) and len(chain) < 8:
             tok = doc[j]
             propn = tok.pos_ == "PROPN" or comp
+            particle = (  # "Luca di Montezemolo": a particle between two name words
+                chain
+                and tok.lower_ in NAME_PARTICLES
+                and j + 1 < len(doc)
+                and doc[j + 1].text[:1].isupper()
+            )
             if (
-                (is_name_token(tok, idx, lex) and propn)
+                (is_name_token(tok, idx, lex) and (propn or particle))
                 or (comp and idx.token(tok) and tok.is_title)
                 or (tok.text == "-" and chain and not doc[j - 1].whitespace_ and j + 1 < len(doc))
                 or (comp and tok.lower_ in ("and", "&") and chain)
@@ -182,11 +191,29 @@ def _name_ranges(
         found.append((s, e))
     # keep title-led ranges over overlapping entities
     taken: list[tuple[int, int]] = []
+    plural = _pluralised(doc)
     for s, e in found:
         if any(s < te and ts < e for ts, te in taken) or not _looks_like_person(doc, s, e):
             continue
+        if _firm_name(doc, s, e) or doc[e - 1].text in plural:
+            continue  # "Consulting Limited", "General Motors"; "two Alfa Romeos": a product
         taken.append((s, e))
     return sorted(taken)
+
+
+def _firm_name(doc: Doc, s: int, e: int) -> bool:
+    """Does the name end in a legal suffix or a company word ("Limited", "Motors")?"""
+    last = doc[e - 1]
+    kind = org_lexicon().kinds.get(last.lower_)
+    return last.text in org_lexicon().legal_suffixes or kind == "company"
+
+
+def _pluralised(doc: Doc) -> set[str]:
+    """Capitalised words that the text also uses in the plural ("Romeo", "Romeos"): a
+    name that takes a plural is a product or a brand, not a person."""
+    caps = {t.text for t in doc if t.text[:1].isupper() and t.is_alpha}
+    single = {w for w in caps if w + "s" in caps and w.lower() not in PLURAL_SAFE}
+    return single | {w + "s" for w in single}
 
 
 def _looks_like_person(doc: Doc, s: int, e: int) -> bool:

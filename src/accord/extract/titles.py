@@ -17,7 +17,10 @@ from accord.vocab.titles import TitleLexicon, titles
 
 COMPLEMENT_PREPS = frozenset({"for", "of", "to", "on"})
 AFFILIATION_PREPS = frozenset({"at", "with", "in", "from", "based", "within", "who", "which"})
-NAME_PARTICLES = frozenset({"de", "van", "von", "bin", "al", "da", "el", "ibn", "der", "la", "le"})
+NAME_PARTICLES = frozenset(
+    {"de", "van", "von", "bin", "al", "da", "el", "ibn", "der", "la", "le"}
+    | {"di", "del", "della", "du", "dos", "das", "ter"}
+)
 STOP_NAMES = frozenset(
     [
         "monday",
@@ -288,6 +291,12 @@ def build_title(
     elif comp:
         comp = []  # words after the head that are no complement: not part of the post
     firm = _firm_modifier(doc, keep)
+    if not firm and not lex.is_official(head):
+        # a private post's capitalised lead-in is its firm: "Fiat chairman", "Acme CEO"
+        for k in keep:
+            if not (doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper()):
+                break
+            firm.append(k)
     if firm:
         keep = [k for k in keep if k not in firm]
         organization = organization or _text(doc, firm)  # "Midland Bank treasury economist"
