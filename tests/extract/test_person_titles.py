@@ -141,3 +141,21 @@ def test_firms_and_products_are_not_persons(nlp: Language, text: str, not_a_pers
     document, doc, actors = parsed(nlp, text)
     names = [p.name for p in extract_persons(document, doc, actors)]
     assert not_a_person not in names
+
+
+def test_the_post_introduced_with_a_state_before_the_name(nlp: Language) -> None:
+    text = (
+        "Peru summoned China's ambassador on Monday over the fishing boats.\n\n"
+        "Foreign Minister Ana Rojas handed a note of protest to Ambassador Li Wenhao "
+        "on Tuesday."
+    )
+    assert _person(nlp, text, "Li Wenhao") == ("Ambassador", "CHN")
+
+
+def test_an_unnamed_post_may_be_another_holders(nlp: Language) -> None:
+    text = (
+        "India will help Kenya make medicines, a Ghanaian minister said on Monday.\n\n"
+        "Ghana's Minister of State for Trade, Kofi Mensah, spoke in Nairobi.\n\n"
+        "Grace Wambui, the trade minister, welcomed the offer."
+    )
+    assert _person(nlp, text, "Grace Wambui")[1] != "GHA"

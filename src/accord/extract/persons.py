@@ -569,6 +569,9 @@ def _acting_state(
         owner = _possessive_owner(doc, t.start, idx)
         if owner:
             return owner  # "Its minister of state for trade": the state just named
+        introduced = _introduced_state(doc, p, idx, people)
+        if introduced:
+            return introduced
     s, e = p.mentions[0]
     # states inside another person's title are theirs ("with Japan's ambassador to Ghana")
     others = [
@@ -628,6 +631,45 @@ def _acting_state(
     if not codes:
         # an official of the one state the story is about
         return _story_state(idx, place, document.body)
+    return None
+
+
+def _introduced_state(doc: Doc, p: _Person, idx: ActorIndex, people: list[_Person]) -> str | None:
+    """The state of an unnamed mention of the same post before the name ("summoned
+    China's ambassador ... Ambassador X", "the Kenyan envoy ... Envoy X"), when all
+    such mentions with a state name one state and the person's own title names none."""
+    t = p.title
+    if t is None:
+        return None
+    lex = titles()
+    last = t.head.split()[-1]
+    first = doc[p.mentions[0][0]].idx
+    taken = [(q.title.start, q.title.end) for q in people if q.title is not None]
+    codes: set[str] = set()
+    for tok in doc:
+        if tok.idx >= first:
+            break
+        if tok.lower_ != last or any(a <= tok.i < b for a, b in taken):
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and nxt.pos_ == "PROPN":
+            continue  # a post with its holder's name: that person's
+        k = tok.i - 1
+        while k >= max(0, tok.i - 4) and doc[k].pos_ in ("PROPN", "ADJ", "NOUN", "PART"):
+            m = idx.token(doc[k])
+            if m is not None and m.kind in ("state", "former_state"):
+                codes.add(m.code)
+                break
+            k -= 1
+    # a state another holder of the same post has may be theirs ("an Indian minister
+    # said ... India's Minister of State X ... Y, the trade minister")
+    codes -= {
+        q.title.actor
+        for q in people
+        if q is not p and q.title is not None and q.title.head.split()[-1] == last
+    }
+    if len(codes) == 1 and lex.is_official(t.head):
+        return codes.pop()
     return None
 
 
