@@ -117,3 +117,32 @@ def test_a_capital_city_is_never_the_speaker(nlp: Language) -> None:
         "“We expect a deal on tariffs before the end of the month,” it said."
     )
     assert _speakers(nlp, text) == [("We", None)]
+
+
+def test_he_after_an_unnamed_spokesman_is_the_spokesmans_body(nlp: Language) -> None:
+    text = (
+        "Trade Minister Hiro Tanaka met the visiting delegation on Monday.\n\n"
+        "A spokesman for the Fisheries Agency said later that quotas would stay.\n\n"
+        "“We cannot accept a deadline set by another country,” he said."
+    )
+    assert _speakers(nlp, text) == [("We", "Fisheries Agency")]
+
+
+def test_an_unnamed_spokesman_of_an_unnamed_body_is_nobody(nlp: Language) -> None:
+    text = (
+        "The Northern Growers Association met on Monday.\n\n"
+        "“We will not accept these quotas from anyone,” a government spokesman said."
+    )
+    assert _speakers(nlp, text) == [("We", None)]
+
+
+def test_him_is_not_the_subject_of_his_own_verb(nlp: Language) -> None:
+    text = (
+        "French President Luc Moreau visited Brazil, where Brazilian President Ana Costa "
+        "greeted him at the airport."
+    )
+    document, doc, actors = parsed(nlp, text)
+    people = {p.name: p for p in extract_persons(document, doc, actors)}
+    him = text.index("him")
+    assert (him, him + 3) in people["Luc Moreau"].mentions
+    assert (him, him + 3) not in people["Ana Costa"].mentions

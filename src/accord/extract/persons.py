@@ -15,7 +15,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import partial
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from accord.extract.context import ActorIndex, Regions, paragraph_bounds, sentence_tokens
 from accord.extract.quotemarks import find_quotations
@@ -467,6 +467,7 @@ def _nominals(
 
 
 MALE = frozenset({"he", "him", "his", "himself"})
+OBJECTS = frozenset({"him", "her"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: honorifics and gendered post words that say a person's gender
@@ -496,6 +497,17 @@ def _is_subject(doc: Doc, s: int, e: int) -> bool:
     if head.dep_ == "appos" or (head.dep_ == "compound" and head.head.dep_ in SUBJECTS):
         head = head.head
     return head.dep_ in SUBJECTS
+
+
+def _bound(doc: Doc, pronoun: Token, mention: int) -> bool:
+    """Is the mention the subject of the verb whose object the pronoun is? "X greeted
+    him" is never X (a reflexive would say so)."""
+    if pronoun.dep_ not in ("dobj", "dative", "iobj") or pronoun.lower_ not in OBJECTS:
+        return False
+    tok = doc[mention]
+    while tok.dep_ in ("compound", "flat") and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ in SUBJECTS and tok.head.i == pronoun.head.i
 
 
 def _antecedent_rank(here: int, m: tuple[int, int, bool, _Person]) -> tuple[int, int, int]:
@@ -535,7 +547,7 @@ def _pronouns(doc: Doc, people: list[_Person], quotes: Regions) -> None:
             m = ments[n]
             if tok.idx - doc[m[0]].idx >= 1500:
                 break
-            if gender[id(m[3])] in (None, want):
+            if gender[id(m[3])] in (None, want) and not _bound(doc, tok, m[0]):
                 cands.append(m)
         if not cands:
             continue

@@ -151,7 +151,7 @@ class _Speakers:
         if hit is not None:
             return hit[1] if hit[0] == 1 else None
         if tok.pos_ == "NOUN" and tok.text.islower():
-            return self.org_by_word(tok.lemma_.lower(), tok.idx)
+            return self.org_by_kind(tok.lemma_.lower(), tok.idx)
         if tok.text.isupper() and tok.text.isalpha() and len(tok.text) >= 2:
             return self.org_by_initials(tok.text, tok.idx)
         return None
@@ -209,7 +209,7 @@ class _Speakers:
                 return found
         if any(
             self.named(t) is not None
-            or t.pos_ == "PROPN"
+            or t.pos_ in ("PROPN", "NOUN")  # "a government spokesman": no body named
             or self.idx.at(t.idx, t.idx + len(t.text)) is not None
             for t in mods
         ):
@@ -330,28 +330,43 @@ def _unnamed_speaker(doc: Doc, who: _Speakers, head: Token, roles: dict[str, str
 
 
 def _pronoun_speaker(
-    doc: Doc,
     who: _Speakers,
     body: str,
-    prev: tuple[Quotation, str | None],
+    last: tuple[int, int, str | None] | None,
     head: Token,
     resolved: str | None,
 ) -> str | None:
-    """ "he said" right after another quotation of the same or the previous paragraph,
-    with no person named (outside quotation marks) in between, is its speaker again,
-    even one with no name ("the official ... he said")."""
-    pq, pspeaker = prev
-    if pspeaker is None:
+    """ "he said" after the last voice of the same or the previous paragraph (a
+    quotation's speaker, or an unnamed spokesman's organisation: "the official ...
+    he said"), with no person named in between outside quotation marks, is that voice
+    again; otherwise the person the pronoun was resolved to."""
+    if last is None or last[2] is None:
         return resolved
+    start, end, voice = last
     here = paragraph_bounds(body, head.idx)[0]
     floor = paragraph_bounds(body, here - 2)[0] if here >= 2 else here
-    if paragraph_bounds(body, pq.start)[0] < floor:
+    if paragraph_bounds(body, start)[0] < floor:
         return resolved
     for s, e, _name, rank in who.spans:
         named = body[s : s + 1].isupper() and body[s:e].lower() not in PERSONAL
-        if rank == 0 and named and pq.end <= s and e <= head.idx and not who.quoted(s):
+        if rank == 0 and named and end <= s and e <= head.idx and not who.quoted(s):
             return resolved  # someone else was named in between
-    return pspeaker
+    return voice
+
+
+def _unnamed_voices(doc: Doc, who: _Speakers, cues: list[Token]) -> list[tuple[int, str]]:
+    """Organisations that unnamed spokespeople speak for, by the cue's position, from
+    reporting sentences with or without a quotation ("a ministry spokesman said ...")."""
+    out: list[tuple[int, str]] = []
+    for cue in cues:
+        if cue.lower_ == "according":
+            continue
+        subj = [c for c in cue.children if c.dep_ in SUBJECTS]
+        if subj and subj[0].lower_ in SPOKES and who.of_phrase(subj[0]) is None:
+            found = who.unnamed(doc, subj[0])
+            if found:
+                out.append((cue.idx, found))
+    return out
 
 
 def _nearest(cues: list[Token], q: Quotation) -> Token:
@@ -432,6 +447,8 @@ def extract_quotes(
     out: list[Quote] = []
     marks: list[Quotation] = []
     roles: dict[str, str] = {}  # "spokesman" -> whom the last unnamed one spoke for
+    voices = _unnamed_voices(doc, who, all_cues)
+    voice_at = [v[0] for v in voices]
     prev: tuple[Quotation, str | None] | None = None
     for q in quotations:
         text = body[q.start : q.end]
@@ -463,8 +480,14 @@ def extract_quotes(
             cue = _nearest(linked or cues, q)
             cue_word = cue.text if cue.lower_ != "according" else "according to"
             speaker, head = _speaker_of_cue(cue, who)
-            if head is not None and head.lower_ in PRONOUN_SUBJECTS and prev is not None:
-                speaker = _pronoun_speaker(doc, who, body, prev, head, speaker)
+            if head is not None and head.lower_ in PRONOUN_SUBJECTS:
+                heard: tuple[int, int, str | None] | None = (
+                    (prev[0].start, prev[0].end, prev[1]) if prev is not None else None
+                )
+                n = bisect_left(voice_at, head.idx) - 1
+                if n >= 0 and (heard is None or voices[n][0] > heard[0]):
+                    heard = (voices[n][0], voices[n][0], voices[n][1])
+                speaker = _pronoun_speaker(who, body, heard, head, speaker)
             elif head is not None and (speaker is None or _role_noun(head, roles)):
                 speaker = _unnamed_speaker(doc, who, head, roles) or speaker
         elif q.single:

@@ -285,7 +285,8 @@ def build_title(
             prefix_org = obj_rest  # "spokesperson for Peru's Foreign Ministry"
             comp = []
         elif prep in ("for", "of") and obj_rest and _body_kind(_text(doc, obj_rest)) in BODY_KINDS:
-            body_actor = obj_code  # "manager of Colombia's growers' federation": its state
+            if _body_kind(_text(doc, obj_rest)) != "company":
+                body_actor = obj_code  # "manager of Colombia's growers' federation"
             organization = _text(doc, obj_rest).strip("'’ ")
             comp = []  # "director of Group Menatep": the firm is the affiliation
     elif comp:
