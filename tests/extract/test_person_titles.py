@@ -159,3 +159,29 @@ def test_an_unnamed_post_may_be_another_holders(nlp: Language) -> None:
         "Grace Wambui, the trade minister, welcomed the offer."
     )
     assert _person(nlp, text, "Grace Wambui")[1] != "GHA"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # a union's or federation's post: the body is the affiliation, not the title
+        (
+            "John Hale, president of the National Growers Union, said prices would rise.",
+            "John Hale",
+            ("president", None),
+        ),
+        # a state company's chief acts for its state
+        (
+            "Carlos Mendes, chairman of state-owned Petroleo Grande, said Brazil would "
+            "export more oil.",
+            "Carlos Mendes",
+            ("chairman", "BRA"),
+        ),
+        # a private firm's boss for none
+        ("Acme boss Peter Long said profits in Kenya rose.", "Peter Long", ("boss", None)),
+    ],
+)
+def test_bodies_and_firms(
+    nlp: Language, text: str, name: str, expected: tuple[str | None, str | None]
+) -> None:
+    assert _person(nlp, text, name) == expected

@@ -368,8 +368,8 @@ def _phrase_title(doc: Doc, a: int, limit: int, idx: ActorIndex, words: list[str
         and doc[end].text not in (",", ";", ".", "(", ")", ":")
         and not (doc[end].is_space)
     ):
-        if doc[end].pos_ in ("VERB", "AUX") and end > a + 1:
-            break
+        if doc[end].pos_ in ("VERB", "AUX") and end > a + 1 and doc[end].dep_ != "amod":
+            break  # a participle modifier stays: "of state-owned X"
         end += 1
     if end - a > 16 or end == a:
         return None

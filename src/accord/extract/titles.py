@@ -7,6 +7,7 @@ against the title lexicon; the parse only vets which modifiers belong to the tit
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -48,6 +49,8 @@ ORG_KIND_FOR_TITLE = frozenset({"ministry", "agency", "legislature", "military"}
 #: bodies a post is held in, not part of it: "director of <firm>", "manager of <federation>"
 BODY_KINDS = frozenset({"company", "association", "organization"})
 FIRM_KINDS = frozenset({"company", "bank"})
+_STATE_FIRM = re.compile(r"(?i)^(?:state|government)\s*-?\s*(?:owned|run|controlled)\s+")
+STATE_RUN = frozenset({"state", "state-owned", "state-run", "government-owned", "nationalised"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
 
@@ -204,7 +207,9 @@ def _body_kind(text: str) -> str | None:
     """The kind of a named body by its last word, or its first ("Group Menatep")."""
     words = text.lower().replace("’", "'").strip("' ").split()
     kinds = org_lexicon().kinds
-    return (kinds.get(words[-1]) or kinds.get(words[0])) if words else None
+    kind = (kinds.get(words[-1]) or kinds.get(words[0])) if words else None
+    # a "union" that is no IGO (the text names none here) is a union of people
+    return "association" if kind == "igo" else kind
 
 
 def _org_state(text: str) -> str | None:
@@ -246,7 +251,7 @@ def build_title(
         tok = doc[k]
         if tok.is_space or tok.text in (",", ";", "(", ")", ".", ":", "—", "–"):
             break
-        if tok.lower_ in AFFILIATION_PREPS or tok.pos_ in ("VERB", "AUX"):
+        if tok.lower_ in AFFILIATION_PREPS or (tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod"):
             org_toks = [j for j in range(k + 1, end) if not doc[j].is_space]
             while org_toks and (doc[org_toks[0]].pos_ == "DET" or doc[org_toks[0]].is_quote):
                 org_toks.pop(0)
@@ -260,6 +265,7 @@ def build_title(
         k += 1
     actor: str | None = None
     body_actor: str | None = None
+    state_firm = False
     place: str | None = None
     pre_drop, pre_code = _state_tokens(doc, left, head_start, idx)
     keep = [k for k in range(left, head_start) if k not in pre_drop]
@@ -289,6 +295,11 @@ def build_title(
                 body_actor = obj_code  # "manager of Colombia's growers' federation"
             organization = _text(doc, obj_rest).strip("'’ ")
             comp = []  # "director of Group Menatep": the firm is the affiliation
+        elif prep in ("for", "of") and obj_rest and _STATE_FIRM.match(_text(doc, obj_rest)):
+            organization = _STATE_FIRM.sub("", _text(doc, obj_rest)).strip("'’ ")
+            state_firm = True  # "chairman of state-owned X": a state company's chief
+            body_actor = obj_code
+            comp = []
     elif comp:
         comp = []  # words after the head that are no complement: not part of the post
     firm = _firm_modifier(doc, keep)
@@ -301,14 +312,15 @@ def build_title(
     if firm:
         keep = [k for k in keep if k not in firm]
         organization = organization or _text(doc, firm)  # "Midland Bank treasury economist"
-    official = (
+    state_run = state_firm or any(doc[k].lower_ in STATE_RUN for k in range(left, end))
+    official = state_firm or (
         lex.is_official(head)
         and not any(doc[k].lower_ in lex.private_modifiers for k in keep)
-        and not (organization and _body_kind(organization) == "company")
-    )  # "union leader", "a director of <firm>": a private post
+        and not (organization and _body_kind(organization) == "company" and not state_run)
+    )  # "union leader", "a director of <firm>": a private post; a state firm's is not
     # a private post ("Paris lawyer", "chief U.K. economist at X", "union leader") acts
     # for no state, unless it speaks for a national body ("federation of X")
-    actor = (pre_code or actor or party_code) if official else body_actor
+    actor = (pre_code or actor or party_code or body_actor) if official else body_actor
     toks = prefix_org + keep + head_toks + comp
     text = _text(doc, toks)
     if not text:
