@@ -185,3 +185,12 @@ def test_bodies_and_firms(
     nlp: Language, text: str, name: str, expected: tuple[str | None, str | None]
 ) -> None:
     assert _person(nlp, text, name) == expected
+
+
+def test_a_deputy_of_a_named_minister_shares_the_ministers_state(nlp: Language) -> None:
+    text = (
+        "Kenyan Trade Minister Joseph Kariuki said the offer was welcome. But one of "
+        "Mr Kariuki's deputies, Samuel Otieno, told reporters that the offer was still "
+        "under review."
+    )
+    assert _person(nlp, text, "Samuel Otieno") == ("deputy", "KEN")

@@ -356,6 +356,10 @@ def _title_for(
                 if t is not None:
                     return t, rank
                 break
+            if j + 1 == k and tok.tag_ == "NNS" and tok.lemma_.lower() in lex.heads:
+                # "one of the minister's deputies, NAME": one of them holds the post
+                head = tok.lemma_.lower()
+                return Title(head, head, None, None, lex.is_official(head), j, k), rank
             j -= 1
     return None, rank
 
@@ -758,6 +762,24 @@ def _possessive_owner(doc: Doc, start: int, idx: ActorIndex) -> str | None:
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss"})
 
 
+def _title_owner(doc: Doc, p: _Person, people: list[_Person]) -> _Person | None:
+    """The person whose post the title is a part of: "Mr X's deputy", "his adviser"."""
+    t = p.title
+    if t is None or t.start < 1:
+        return None
+    k = t.start - 1
+    if doc[k].text in POSSESSIVE and k >= 1:
+        k -= 1
+        for q in people:
+            if q is not p and any(s <= k < e for s, e in q.mentions):
+                return q
+        return None
+    if doc[k].lower_ in ("his", "her"):
+        span = (doc[k].idx, doc[k].idx + len(doc[k].text))
+        return next((q for q in people if q is not p and span in q.other), None)
+    return None
+
+
 def _rank_title(rank: str | None) -> str | None:
     """A rank is a title ("Gen.", "Dr"); a plain honorific ("Mr") is not."""
     return None if rank is None or rank.lower() in HONORIFICS else rank
@@ -792,6 +814,11 @@ def extract_persons(document: Document, doc: Doc, actors: tuple[Actor, ...]) -> 
                 break
     _nominals(doc, people, idx, quotes, used, words)
     _pronouns(doc, people, quotes)
+    states = {id(p): _acting_state(doc, p, idx, people, document) for p in people}
+    for p in people:
+        owner = _title_owner(doc, p, people)
+        if owner is not None and states[id(p)] is None:
+            states[id(p)] = states[id(owner)]  # "Mr X's deputies, Y": X's state
     out = []
     for p in sorted(people, key=lambda x: x.first):
         if not p.mentions:
@@ -807,7 +834,7 @@ def extract_persons(document: Document, doc: Doc, actors: tuple[Actor, ...]) -> 
             Person(
                 name=name,
                 title=title,
-                actor=_acting_state(doc, p, idx, people, document),
+                actor=states[id(p)],
                 organization=p.title.organization if p.title else None,
                 mentions=tuple(sorted(set(name_spans) | set(p.other))),
                 extractor=EXTRACTOR,
