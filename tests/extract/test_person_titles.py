@@ -10,6 +10,7 @@ import pytest
 from _people import parsed
 from spacy.language import Language
 
+from accord.extract.actors import extract_actors
 from accord.extract.persons import extract_persons
 
 
@@ -194,3 +195,11 @@ def test_a_deputy_of_a_named_minister_shares_the_ministers_state(nlp: Language) 
         "under review."
     )
     assert _person(nlp, text, "Samuel Otieno") == ("deputy", "KEN")
+
+
+def test_a_compass_word_goes_with_the_state_it_names(nlp: Language) -> None:
+    text = "West German Economics Minister Klaus Berger said Bonn would not object."
+    document, doc, _ = parsed(nlp, text)
+    actors = extract_actors(document, doc)  # the gazetteer's own former states
+    (person,) = extract_persons(document, doc, actors)
+    assert person.title == "Economics Minister"

@@ -49,6 +49,7 @@ ORG_KIND_FOR_TITLE = frozenset({"ministry", "agency", "legislature", "military"}
 #: bodies a post is held in, not part of it: "director of <firm>", "manager of <federation>"
 BODY_KINDS = frozenset({"company", "association", "organization"})
 FIRM_KINDS = frozenset({"company", "bank"})
+COMPASS = frozenset({"west", "east", "north", "south"})
 _STATE_FIRM = re.compile(r"(?i)^(?:state|government)\s*-?\s*(?:owned|run|controlled)\s+")
 STATE_RUN = frozenset({"state", "state-owned", "state-run", "government-owned", "nationalised"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -268,6 +269,8 @@ def build_title(
     state_firm = False
     place: str | None = None
     pre_drop, pre_code = _state_tokens(doc, left, head_start, idx)
+    # "West German": a compass word before a state's name is part of that name
+    pre_drop |= {k - 1 for k in pre_drop if k - 1 >= left and doc[k - 1].lower_ in COMPASS}
     keep = [k for k in range(left, head_start) if k not in pre_drop]
     keep = [k for k in keep if not _droppable(doc[k], lex) and doc[k].pos_ != "DET"]
     party_drop, party_code = _party_tokens(doc, keep, lex)
