@@ -203,3 +203,22 @@ def test_a_compass_word_goes_with_the_state_it_names(nlp: Language) -> None:
     actors = extract_actors(document, doc)  # the gazetteer's own former states
     (person,) = extract_persons(document, doc, actors)
     assert person.title == "Economics Minister"
+
+
+def test_an_unplaced_official_is_of_the_state_the_lede_is_about(nlp: Language) -> None:
+    text = (
+        "Peru summons Chinese envoy over boats\n\n"
+        "Peru has summoned China's ambassador to protest against the seizure of two "
+        "fishing boats off its coast.\n\n"
+        "Foreign Secretary Ana Rojas handed over a note of protest on Tuesday, her "
+        "office said."
+    )
+    assert _person(nlp, text, "Ana Rojas") == ("Foreign Secretary", "PER")
+
+
+def test_a_spokesman_introduced_with_an_igo(nlp: Language) -> None:
+    text = (
+        "The EU threatened to raise duties unless the quotas go, an EU spokesman said.\n\n"
+        "The spokesman, Henri Valois, said Brazil and the U.S. had been told on Monday."
+    )
+    assert _person(nlp, text, "Henri Valois") == ("spokesman", "IGO:EU")

@@ -645,9 +645,29 @@ def _acting_state(
     if home and home != place and (not codes or home in codes):
         return home  # wire copy: an unqualified minister is the dateline's country's
     if not codes:
-        # an official of the one state the story is about
-        return _story_state(idx, place, document.body)
+        # an official of the one state the story is about, or of the state its
+        # opening sentences are about ("The Philippines has summoned ...")
+        return _story_state(idx, place, document.body) or _lede_state(doc, idx, place)
     return None
+
+
+def _lede_state(doc: Doc, idx: ActorIndex, place: str | None) -> str | None:
+    """The state that is the grammatical subject of the story's first sentences (the
+    headline and the lede), when they agree on one."""
+    found: set[str] = set()
+    n = 0
+    i = 0
+    while i < len(doc) and n < 3:
+        s, e = sentence_tokens(doc, i)
+        if any(t.is_alpha for t in doc[s:e]):
+            n += 1
+            for t in doc[s:e]:
+                if t.dep_ in SUBJECTS and t.head.dep_ == "ROOT":
+                    m = idx.token(t)
+                    if m is not None and m.kind == "state" and m.code != place:
+                        found.add(m.code)
+        i = max(e, i + 1)
+    return found.pop() if len(found) == 1 else None
 
 
 def _introduced_state(doc: Doc, p: _Person, idx: ActorIndex, people: list[_Person]) -> str | None:
@@ -673,8 +693,8 @@ def _introduced_state(doc: Doc, p: _Person, idx: ActorIndex, people: list[_Perso
         k = tok.i - 1
         while k >= max(0, tok.i - 4) and doc[k].pos_ in ("PROPN", "ADJ", "NOUN", "PART"):
             m = idx.token(doc[k])
-            if m is not None and m.kind in ("state", "former_state"):
-                codes.add(m.code)
+            if m is not None and m.kind in ("state", "former_state", "igo"):
+                codes.add(m.code)  # "a European Commission spokesman ... The spokesman, X"
                 break
             k -= 1
     # a state another holder of the same post has may be theirs ("an Indian minister
