@@ -146,3 +146,11 @@ def test_him_is_not_the_subject_of_his_own_verb(nlp: Language) -> None:
     him = text.index("him")
     assert (him, him + 3) in people["Luc Moreau"].mentions
     assert (him, him + 3) not in people["Ana Costa"].mentions
+
+
+def test_a_role_noun_with_a_state_is_that_states_holder(nlp: Language) -> None:
+    text = (
+        "Chinese Ambassador Li Wenhao met French Ambassador Paul Girard in Nairobi.\n\n"
+        "“We will build the road together with our partners,” the Chinese ambassador said."
+    )
+    assert _speakers(nlp, text) == [("We", "Li Wenhao")]

@@ -443,6 +443,10 @@ def _nominals(
                 for p, m in before
                 if _compatible(p, head, lex) and not any(sent_start <= s < d for s, _ in p.mentions)
             ]
+            # "the Chinese envoy": the compatible person of that state, where one is
+            said = {m.code for k in range(d, tok.i) if (m := idx.token(doc[k])) is not None}
+            of_state = [(p, m) for p, m in compat if p.title and p.title.actor in said]
+            compat = of_state or compat
             if compat:
                 max(compat, key=lambda x: x[1])[0].other.append(span)
                 continue
