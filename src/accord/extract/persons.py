@@ -11,13 +11,16 @@ quotes can name their speaker.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import partial
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from accord.extract.context import ActorIndex, Regions, paragraph_bounds, sentence_tokens
 from accord.extract.quotemarks import find_quotations
 from accord.extract.titles import (
+    NAME_PARTICLES,
     POSSESSIVE,
     Title,
     build_title,
@@ -34,6 +37,8 @@ from accord.vocab.titles import TitleLexicon, titles
 EXTRACTOR = "persons@1"
 PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
 DEFINITE = frozenset({"the", "this", "that"})
+#: capitalised words whose plural says nothing about a name ("the Smiths" aside)
+PLURAL_SAFE = frozenset({"democrat", "republican", "tory", "conservative", "minister"})
 INDEFINITE = frozenset({"a", "an", "another"})
 FACILITY_WORDS = frozenset(
     [
@@ -119,8 +124,14 @@ def _name_ranges(
         while j < len(doc) and len(chain) < 8:
             tok = doc[j]
             propn = tok.pos_ == "PROPN" or comp
+            particle = (  # "Luca di Montezemolo": a particle between two name words
+                chain
+                and tok.lower_ in NAME_PARTICLES
+                and j + 1 < len(doc)
+                and doc[j + 1].text[:1].isupper()
+            )
             if (
-                (is_name_token(tok, idx, lex) and propn)
+                (is_name_token(tok, idx, lex) and (propn or particle))
                 or (comp and idx.token(tok) and tok.is_title)
                 or (tok.text == "-" and chain and not doc[j - 1].whitespace_ and j + 1 < len(doc))
                 or (comp and tok.lower_ in ("and", "&") and chain)
@@ -180,11 +191,29 @@ def _name_ranges(
         found.append((s, e))
     # keep title-led ranges over overlapping entities
     taken: list[tuple[int, int]] = []
+    plural = _pluralised(doc)
     for s, e in found:
         if any(s < te and ts < e for ts, te in taken) or not _looks_like_person(doc, s, e):
             continue
+        if _firm_name(doc, s, e) or doc[e - 1].text in plural:
+            continue  # "Consulting Limited", "General Motors"; "two Alfa Romeos": a product
         taken.append((s, e))
     return sorted(taken)
+
+
+def _firm_name(doc: Doc, s: int, e: int) -> bool:
+    """Does the name end in a legal suffix or a company word ("Limited", "Motors")?"""
+    last = doc[e - 1]
+    kind = org_lexicon().kinds.get(last.lower_)
+    return last.text in org_lexicon().legal_suffixes or kind == "company"
+
+
+def _pluralised(doc: Doc) -> set[str]:
+    """Capitalised words that the text also uses in the plural ("Romeo", "Romeos"): a
+    name that takes a plural is a product or a brand, not a person."""
+    caps = {t.text for t in doc if t.text[:1].isupper() and t.is_alpha}
+    single = {w for w in caps if w + "s" in caps and w.lower() not in PLURAL_SAFE}
+    return single | {w + "s" for w in single}
 
 
 def _looks_like_person(doc: Doc, s: int, e: int) -> bool:
@@ -320,11 +349,17 @@ def _title_for(
             if tok.is_punct or tok.pos_ in ("VERB", "AUX") or tok.is_space:
                 break
             hs = head_ending_at(doc, words, j, lex)
+            if hs is not None and j + 1 < k and doc[j + 1].pos_ in ("NOUN", "PROPN"):
+                break  # a modifier of the noun after it: "a May general election, X"
             if hs is not None:
                 t = build_title(doc, hs, j, k, idx, left_floor=floor)
                 if t is not None:
                     return t, rank
                 break
+            if j + 1 == k and tok.tag_ == "NNS" and tok.lemma_.lower() in lex.heads:
+                # "one of the minister's deputies, NAME": one of them holds the post
+                head = tok.lemma_.lower()
+                return Title(head, head, None, None, lex.is_official(head), j, k), rank
             j -= 1
     return None, rank
 
@@ -337,8 +372,8 @@ def _phrase_title(doc: Doc, a: int, limit: int, idx: ActorIndex, words: list[str
         and doc[end].text not in (",", ";", ".", "(", ")", ":")
         and not (doc[end].is_space)
     ):
-        if doc[end].pos_ in ("VERB", "AUX") and end > a + 1:
-            break
+        if doc[end].pos_ in ("VERB", "AUX") and end > a + 1 and doc[end].dep_ != "amod":
+            break  # a participle modifier stays: "of state-owned X"
         end += 1
     if end - a > 16 or end == a:
         return None
@@ -401,12 +436,24 @@ def _nominals(
         if definite:
             before = [(p, _last_mention_before(doc, p, doc[d].idx)) for p in people]
             before = [(p, m) for p, m in before if m >= 0]
-            compat = [(p, m) for p, m in before if _compatible(p, head, lex)]
+            # a person named in the same sentence is not "the official" of its next
+            # clause: the text would say "he" ("X ruled it out, and the official said")
+            compat = [
+                (p, m)
+                for p, m in before
+                if _compatible(p, head, lex) and not any(sent_start <= s < d for s, _ in p.mentions)
+            ]
+            # "the Chinese envoy": the compatible person of that state, where one is
+            said = {m.code for k in range(d, tok.i) if (m := idx.token(doc[k])) is not None}
+            of_state = [(p, m) for p, m in compat if p.title and p.title.actor in said]
+            compat = of_state or compat
             if compat:
                 max(compat, key=lambda x: x[1])[0].other.append(span)
                 continue
             recent = [(p, m) for p, m in before if doc[d].idx - m < 600]
-            if recent and t is not None:
+            # a bare "the spokesman" points back at a spokesman already met; only a
+            # fuller post ("The Deputy Director for X") introduces the last person's
+            if recent and t is not None and t.text.lower() != head:
                 p, _ = max(recent, key=lambda x: x[1])
                 if p.title is None:
                     p.title = t
@@ -427,18 +474,100 @@ def _nominals(
                 p.other.append(span)
 
 
+MALE = frozenset({"he", "him", "his", "himself"})
+OBJECTS = frozenset({"him", "her"})
+FEMALE = frozenset({"she", "her", "hers", "herself"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+#: honorifics and gendered post words that say a person's gender
+MALE_WORDS = frozenset(
+    {"mr", "mr.", "sir", "lord", "king", "prince", "emperor", "sultan", "emir", "sheikh"}
+    | {"spokesman", "chairman", "businessman", "congressman", "councilman", "father"}
+)
+FEMALE_WORDS = frozenset(
+    {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess", "empress"}
+    | {"spokeswoman", "chairwoman", "businesswoman", "congresswoman", "councilwoman"}
+)
+
+
+def _gender(doc: Doc, p: _Person) -> str | None:
+    """ "m" or "f" where an honorific before a name or the post says so, else None."""
+    words = [doc[s - 1].lower_ for s, _ in p.mentions if s > 0]
+    if p.title is not None:
+        words += p.title.text.lower().split()
+    male = any(w in MALE_WORDS for w in words)
+    female = any(w in FEMALE_WORDS for w in words)
+    return "m" if male and not female else "f" if female and not male else None
+
+
+def _is_subject(doc: Doc, s: int, e: int) -> bool:
+    """Is the phrase ``[s, e)`` the subject of its clause (or in apposition to it)?"""
+    head = next((t for t in doc[s:e] if not (s <= t.head.i < e)), doc[e - 1])
+    if head.dep_ == "appos" or (head.dep_ == "compound" and head.head.dep_ in SUBJECTS):
+        head = head.head
+    return head.dep_ in SUBJECTS
+
+
+def _bound(doc: Doc, pronoun: Token, mention: int) -> bool:
+    """Is the mention the subject of the verb whose object the pronoun is? "X greeted
+    him" is never X (a reflexive would say so)."""
+    if pronoun.dep_ not in ("dobj", "dative", "iobj") or pronoun.lower_ not in OBJECTS:
+        return False
+    tok = doc[mention]
+    while tok.dep_ in ("compound", "flat") and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ in SUBJECTS and tok.head.i == pronoun.head.i
+
+
+def _antecedent_rank(here: int, m: tuple[int, int, bool, _Person]) -> tuple[int, int, int]:
+    """Nearest sentence first; in it the subject, then the nearest mention."""
+    return (here - m[1], 0 if m[2] else 1, -m[0])
+
+
 def _pronouns(doc: Doc, people: list[_Person], quotes: Regions) -> None:
-    """he/she and friends: the nearest person mentioned before, outside quotations."""
+    """he/she and friends, outside quotations: a person of the pronoun's gender named
+    in the same sentence before it or in the nearest sentence before that names one,
+    the grammatical subject first (news keeps the subject as the topic: "X met Y on
+    Monday. He said ..." is X); within a sentence, the nearest. A pronoun whose
+    antecedent is the only candidate in reach teaches its person's gender. Past three
+    sentences, the nearest name within 1,500 characters."""
+    starts = sorted({sentence_tokens(doc, t.i)[0] for t in doc})
+    sent_no: dict[int, int] = {}
+    for n, st in enumerate(starts):
+        sent_no[st] = n
+    gender = {id(p): _gender(doc, p) for p in people}
+    # (token, sentence number, is subject, person)
+    ments: list[tuple[int, int, bool, _Person]] = []
+    for p in people:
+        for s, e in p.mentions:
+            if quotes.contains(doc[s].idx):
+                continue  # a name the speaker utters is not who "he" is outside the marks
+            ments.append((s, sent_no[sentence_tokens(doc, s)[0]], _is_subject(doc, s, e), p))
+    ments.sort(key=lambda m: m[0])
+    keys = [m[0] for m in ments]
     for tok in doc:
-        if tok.lower_ not in PRONOUNS or tok.pos_ != "PRON" or quotes.contains(tok.idx):
+        low = tok.lower_
+        if low not in PRONOUNS or tok.pos_ != "PRON" or quotes.contains(tok.idx):
             continue
-        best: tuple[int, _Person] | None = None
-        for p in people:
-            m = _last_mention_before(doc, p, tok.idx)
-            if m >= 0 and (best is None or m > best[0]):
-                best = (m, p)
-        if best is not None and tok.idx - best[0] < 1500:
-            best[1].other.append((tok.idx, tok.idx + len(tok.text)))
+        want = "m" if low in MALE else "f"
+        here = sent_no[sentence_tokens(doc, tok.i)[0]]
+        cands = []
+        for n in range(bisect_left(keys, tok.i) - 1, -1, -1):  # nearest first, in reach
+            m = ments[n]
+            if tok.idx - doc[m[0]].idx >= 1500:
+                break
+            if gender[id(m[3])] in (None, want) and not _bound(doc, tok, m[0]):
+                cands.append(m)
+        if not cands:
+            continue
+        near = [m for m in cands if here - m[1] <= 3]  # else the nearest name in reach
+        best = min(near, key=partial(_antecedent_rank, here)) if near else cands[0]
+        p = best[3]
+        p.other.append((tok.idx, tok.idx + len(tok.text)))
+        if gender[id(p)] is None and len({id(m[3]) for m in cands}) == 1:
+            gender[id(p)] = want
+        at = bisect_left(keys, tok.i)
+        keys.insert(at, tok.i)
+        ments.insert(at, (tok.i, here, tok.dep_ in SUBJECTS, p))
 
 
 def _acting_state(
@@ -448,7 +577,11 @@ def _acting_state(
     t = p.title
     if t is not None and t.actor:
         return t.actor
-    official = (t is not None and t.official) or (t is None and p.rank is not None)
+    official = (t is not None and t.official) or (t is None and _rank_title(p.rank) is not None)
+    if t is None and not official:
+        # a person with no post, in a story about one state's party politics (its
+        # parties named again and again), is one of its politicians
+        return _politics_state(document.body)
     if not official:
         return None
     place = t.place if t else None
@@ -456,6 +589,9 @@ def _acting_state(
         owner = _possessive_owner(doc, t.start, idx)
         if owner:
             return owner  # "Its minister of state for trade": the state just named
+        introduced = _introduced_state(doc, p, idx, people)
+        if introduced:
+            return introduced
     s, e = p.mentions[0]
     # states inside another person's title are theirs ("with Japan's ambassador to Ghana")
     others = [
@@ -488,6 +624,17 @@ def _acting_state(
     codes = states(sent.start_char, sent.end_char, igo=False)
     if len(codes) == 1:
         return codes[0]
+    if len(codes) > 1 and head.dep_ in SUBJECTS and se - ss <= 200:
+        # what the person says or does to a state is not theirs: "X said Japan has
+        # ...", "X visited Kenya"; the states left are those outside their clause
+        verb = head.head
+        clause = {t.idx for t in verb.subtree} - {t.idx for t in head.subtree}
+        outside: list[str] = []
+        for m in idx.within(sent.start_char, sent.end_char):
+            if m.code in codes and m.start not in clause and m.code not in outside:
+                outside.append(m.code)
+        if len(outside) == 1:
+            return outside[0]
     if not codes:
         ps, pe = paragraph_bounds(document.body, doc[s].idx)
         for q in people:
@@ -502,15 +649,95 @@ def _acting_state(
     if home and home != place and (not codes or home in codes):
         return home  # wire copy: an unqualified minister is the dateline's country's
     if not codes:
-        return _story_state(idx, place)  # an official of the one state the story is about
+        # an official of the one state the story is about, or of the state its
+        # opening sentences are about ("The Philippines has summoned ...")
+        return _story_state(idx, place, document.body) or _lede_state(doc, idx, place)
     return None
 
 
-def _story_state(idx: ActorIndex, place: str | None) -> str | None:
+def _lede_state(doc: Doc, idx: ActorIndex, place: str | None) -> str | None:
+    """The state that is the grammatical subject of the story's first sentences (the
+    headline and the lede), when they agree on one."""
+    found: set[str] = set()
+    n = 0
+    i = 0
+    while i < len(doc) and n < 3:
+        s, e = sentence_tokens(doc, i)
+        if any(t.is_alpha for t in doc[s:e]):
+            n += 1
+            for t in doc[s:e]:
+                if t.dep_ in SUBJECTS and t.head.dep_ == "ROOT":
+                    m = idx.token(t)
+                    if m is not None and m.kind == "state" and m.code != place:
+                        found.add(m.code)
+        i = max(e, i + 1)
+    return found.pop() if len(found) == 1 else None
+
+
+def _introduced_state(doc: Doc, p: _Person, idx: ActorIndex, people: list[_Person]) -> str | None:
+    """The state of an unnamed mention of the same post before the name ("summoned
+    China's ambassador ... Ambassador X", "the Kenyan envoy ... Envoy X"), when all
+    such mentions with a state name one state and the person's own title names none."""
+    t = p.title
+    if t is None:
+        return None
+    lex = titles()
+    last = t.head.split()[-1]
+    first = doc[p.mentions[0][0]].idx
+    taken = [(q.title.start, q.title.end) for q in people if q.title is not None]
+    codes: set[str] = set()
+    for tok in doc:
+        if tok.idx >= first:
+            break
+        if tok.lower_ != last or any(a <= tok.i < b for a, b in taken):
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and nxt.pos_ == "PROPN":
+            continue  # a post with its holder's name: that person's
+        k = tok.i - 1
+        while k >= max(0, tok.i - 4) and doc[k].pos_ in ("PROPN", "ADJ", "NOUN", "PART"):
+            m = idx.token(doc[k])
+            if m is not None and m.kind in ("state", "former_state", "igo"):
+                codes.add(m.code)  # "a European Commission spokesman ... The spokesman, X"
+                break
+            k -= 1
+    # a state another holder of the same post has may be theirs ("an Indian minister
+    # said ... India's Minister of State X ... Y, the trade minister")
+    codes -= {
+        q.title.actor
+        for q in people
+        if q is not p and q.title is not None and q.title.head.split()[-1] == last
+    }
+    if len(codes) == 1 and lex.is_official(t.head):
+        return codes.pop()
+    return None
+
+
+def _politics_state(body: str) -> str | None:
+    """The state whose parties the story names at least three times, the others at
+    most a third as often."""
+    ranked = sorted(_party_counts(body).items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[1][1] * 3 > ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+def _party_counts(body: str) -> dict[str, int]:
+    """Mentions of national parties by their state: a story about a country's parties
+    ("the Tories", "Labour's election supremo") is about that country's politics."""
+    counts: dict[str, int] = {}
+    for name, code in titles().party_states.items():
+        n = len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", body))
+        if n:
+            counts[code] = counts.get(code, 0) + n
+    return counts
+
+
+def _story_state(idx: ActorIndex, place: str | None, body: str = "") -> str | None:
     """The state a story is about, when one state has most of the state mentions (at
     least twice the next one's): an official named with no state of their own in reach
     acts for it ("the shadow chancellor" in a story about one country's politics)."""
-    counts: dict[str, int] = {}
+    counts = _party_counts(body) if body else {}
     for m in idx.mentions:
         if m.kind == "state" and m.code != place:
             counts[m.code] = counts.get(m.code, 0) + 1
@@ -556,6 +783,32 @@ def _possessive_owner(doc: Doc, start: int, idx: ActorIndex) -> str | None:
     return best
 
 
+HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss"})
+
+
+def _title_owner(doc: Doc, p: _Person, people: list[_Person]) -> _Person | None:
+    """The person whose post the title is a part of: "Mr X's deputy", "his adviser"."""
+    t = p.title
+    if t is None or t.start < 1:
+        return None
+    k = t.start - 1
+    if doc[k].text in POSSESSIVE and k >= 1:
+        k -= 1
+        for q in people:
+            if q is not p and any(s <= k < e for s, e in q.mentions):
+                return q
+        return None
+    if doc[k].lower_ in ("his", "her"):
+        span = (doc[k].idx, doc[k].idx + len(doc[k].text))
+        return next((q for q in people if q is not p and span in q.other), None)
+    return None
+
+
+def _rank_title(rank: str | None) -> str | None:
+    """A rank is a title ("Gen.", "Dr"); a plain honorific ("Mr") is not."""
+    return None if rank is None or rank.lower() in HONORIFICS else rank
+
+
 def extract_persons(document: Document, doc: Doc, actors: tuple[Actor, ...]) -> tuple[Person, ...]:
     """Every named person of the article body, with title, acting state and mentions."""
     lex = titles()
@@ -575,7 +828,8 @@ def extract_persons(document: Document, doc: Doc, actors: tuple[Actor, ...]) -> 
     for p in people:
         p.mentions.sort()
         full = [(s, e) for s, e in p.mentions if len(_words(doc, s, e)) == len(p.words)]
-        for s, e in full or p.mentions:
+        # the full name first, then the short ones ("President Bush ... George W Bush")
+        for s, e in full + [m for m in p.mentions if m not in full]:
             t, rank = _title_for(doc, s, e, idx, ranges, words)
             p.rank = p.rank or rank
             if t is not None:
@@ -584,6 +838,11 @@ def extract_persons(document: Document, doc: Doc, actors: tuple[Actor, ...]) -> 
                 break
     _nominals(doc, people, idx, quotes, used, words)
     _pronouns(doc, people, quotes)
+    states = {id(p): _acting_state(doc, p, idx, people, document) for p in people}
+    for p in people:
+        owner = _title_owner(doc, p, people)
+        if owner is not None and states[id(p)] is None:
+            states[id(p)] = states[id(owner)]  # "Mr X's deputies, Y": X's state
     out = []
     for p in sorted(people, key=lambda x: x.first):
         if not p.mentions:
@@ -594,12 +853,12 @@ def extract_persons(document: Document, doc: Doc, actors: tuple[Actor, ...]) -> 
         name_spans = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for s, e in p.mentions]
         fulls = [doc[s:e].text for s, e in p.mentions if len(_words(doc, s, e)) == len(p.words)]
         name = fulls[0] if fulls else p.name
-        title = p.title.text if p.title else p.rank
+        title = p.title.text if p.title else _rank_title(p.rank)
         out.append(
             Person(
                 name=name,
                 title=title,
-                actor=_acting_state(doc, p, idx, people, document),
+                actor=states[id(p)],
                 organization=p.title.organization if p.title else None,
                 mentions=tuple(sorted(set(name_spans) | set(p.other))),
                 extractor=EXTRACTOR,

@@ -16,10 +16,18 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from accord.extract.context import ActorIndex, Regions, paragraph_bounds, sentence_tokens
+from accord.extract.context import (
+    ActorIndex,
+    ActorMention,
+    Regions,
+    paragraph_bounds,
+    sentence_tokens,
+)
 from accord.extract.memo import wide
 from accord.extract.quotemarks import Quotation, find_quotations
 from accord.schema import Actor, Document, Organization, Person, Quote
+from accord.vocab.actors import CAPITAL, CITY, lookup_alias
+from accord.vocab.organizations import org_lexicon
 from accord.vocab.reporting import reporting
 from accord.vocab.titles import titles
 
@@ -29,6 +37,11 @@ SUBJECTS = ("nsubj", "nsubjpass")
 RELATIVE = frozenset({"which", "who", "that"})
 NEUTER = frozenset({"it", "they"})
 PHRASE_DEPS = frozenset({"compound", "appos", "poss", "pobj", "nmod"})
+#: an unnamed person who speaks for an organisation (GOLD_FORMAT: that organisation)
+SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "representative"})
+_TOPIC_SENTENCES = 6  # how far back the organisation a story is about is looked for
+PRONOUN_SUBJECTS = frozenset({"he", "she"})
+PERSONAL = frozenset({"he", "she", "his", "her", "him", "hers", "himself", "herself"})
 
 
 def _person_noun(tok: Token) -> bool:
@@ -49,7 +62,9 @@ class _Speakers:
         orgs: tuple[Organization, ...],
         actors: tuple[Actor, ...],
         body: str,
+        inside: Regions | None = None,
     ) -> None:
+        self.inside = inside or Regions([])
         self.spans: list[tuple[int, int, str, int]] = []  # start, end, name, rank
         for p in persons:
             self.spans += [(s, e, p.name, 0) for s, e in p.mentions]
@@ -58,6 +73,10 @@ class _Speakers:
         self.idx = ActorIndex(actors)
         self.body = body
 
+    def quoted(self, pos: int) -> bool:
+        """Is ``pos`` inside a quotation?"""
+        return self.inside.contains(pos)
+
     def named(self, tok: Token) -> tuple[int, str] | None:
         """(rank, name) of what a token names: 0 a person, 1 an organisation, 2 a state."""
         a, b = tok.idx, tok.idx + len(tok.text)
@@ -65,9 +84,15 @@ class _Speakers:
         if hits:
             return min(hits)
         m = self.idx.at(a, b)
-        if m is not None and m.kind != "region" and tok.pos_ == "PROPN":
+        if m is not None and m.kind != "region" and tok.pos_ == "PROPN" and self.speaks(m):
             return 2, self.body[m.start : m.end]
         return None
+
+    def speaks(self, m: ActorMention) -> bool:
+        """Can this actor mention speak? A city ("NAIROBI, May 3 -", "talks in Lima")
+        is a place, never a speaker; a state, an IGO or a seat of power is."""
+        alias = lookup_alias(self.body[m.start : m.end])
+        return alias is None or alias.form not in (CAPITAL, CITY)
 
     def of(self, tok: Token) -> str | None:
         hit = self.named(tok)
@@ -94,6 +119,103 @@ class _Speakers:
                 return hit[1]
         return None
 
+    def org_by_word(self, word: str, pos: int) -> str | None:
+        """The organisation last named before ``pos`` whose name holds ``word``: "the
+        ministry" or "a union spokesman" stands for the ministry or union just named."""
+        best: tuple[int, str] | None = None
+        for s, e, name, rank in self.spans:
+            later = best is None or s > best[0]
+            if rank == 1 and e <= pos and later and word in name.lower().split():
+                best = (s, name)
+        return best[1] if best else None
+
+    def org_by_kind(self, noun: str, pos: int) -> str | None:
+        """The organisation last named before ``pos`` that "the company" or "the
+        ministry" can stand for: one holding the word, else one of the word's kind."""
+        found = self.org_by_word(noun, pos)
+        kinds = org_lexicon().kinds
+        kind = kinds.get(noun)
+        if found or kind is None:
+            return found
+        best: tuple[int, str] | None = None
+        for s, e, name, rank in self.spans:
+            words = name.lower().split()
+            same = bool(words) and kind in (kinds.get(words[-1]), kinds.get(words[0]))
+            if rank == 1 and e <= pos and same and (best is None or s > best[0]):
+                best = (s, name)
+        return best[1] if best else None
+
+    def org_in(self, tok: Token) -> str | None:
+        """The organisation a token names, by name or by a lower-case noun of its name."""
+        hit = self.named(tok)
+        if hit is not None:
+            return hit[1] if hit[0] == 1 else None
+        if tok.pos_ == "NOUN" and tok.text.islower():
+            return self.org_by_kind(tok.lemma_.lower(), tok.idx)
+        if tok.text.isupper() and tok.text.isalpha() and len(tok.text) >= 2:
+            return self.org_by_initials(tok.text, tok.idx)
+        return None
+
+    def org_by_initials(self, acronym: str, pos: int) -> str | None:
+        """The organisation named before ``pos`` whose capitalised words' initials
+        spell ``acronym`` ("a METI official" after the Ministry of Economy, Trade and
+        Industry)."""
+        for s, _e, name, rank in sorted(self.spans, reverse=True):
+            if rank != 1 or s >= pos:
+                continue
+            initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", name) if w[0].isupper())
+            if initials == acronym:
+                return name
+        return None
+
+    def topic_org(self, doc: Doc, tok: Token) -> str | None:
+        """The organisation the story is about just before ``tok``: named in the
+        subject of this sentence or of one of the few before it ("The union met ...
+        a spokesman said": the union's spokesman)."""
+        s, e = sentence_tokens(doc, tok.i)
+        e = tok.i
+        for _ in range(_TOPIC_SENTENCES):
+            for t in doc[s:e]:
+                if t.dep_ not in SUBJECTS or self.quoted(t.idx):
+                    continue
+                for part in [t, *(c for c in t.subtree if c.dep_ in PHRASE_DEPS)]:
+                    found = self.org_in(part)
+                    if found:
+                        return found
+            if s == 0:
+                break
+            s, e = sentence_tokens(doc, s - 1)
+        return None
+
+    def unnamed(self, doc: Doc, head: Token) -> str | None:
+        """The organisation an unnamed spokesperson or official speaks for: named in
+        the phrase ("a METI official", "a ministry spokesman", "a spokesman for X"),
+        else the organisation the story is about when the phrase names nothing else.
+        A phrase with a state or another place ("a Kenyan official") names no one."""
+        if head.lower_ not in SPOKES:  # singular: "officials said" is no one's voice
+            return None
+        mods = [
+            t
+            for t in head.subtree
+            if t is not head and t.dep_ in ("compound", "poss", "nmod", "amod", "pobj")
+        ]
+        after = doc[head.i + 1] if head.i + 1 < len(doc) else None
+        placed = after is not None and after.pos_ == "ADP" and after.lower_ not in ("for", "of")
+        if placed or any(t.dep_ == "pobj" and t.head.lower_ not in ("for", "of") for t in mods):
+            return None  # "an official in the department": not its voice
+        for t in mods:
+            found = self.org_in(t)
+            if found:
+                return found
+        if any(
+            self.named(t) is not None
+            or t.pos_ in ("PROPN", "NOUN")  # "a government spokesman": no body named
+            or self.idx.at(t.idx, t.idx + len(t.text)) is not None
+            for t in mods
+        ):
+            return None  # "a Kenyan official", "a Labour spokesman": not the story's body
+        return self.topic_org(doc, head)
+
     def before(self, pos: int, *, orgs_only: bool) -> str | None:
         """The nearest organisation or state named before ``pos`` ("it said")."""
         best: tuple[int, str] | None = None
@@ -101,7 +223,8 @@ class _Speakers:
             if e <= pos and (rank == 1 or not orgs_only) and (best is None or s > best[0]):
                 best = (s, name)
         for m in self.idx.mentions:
-            if m.end <= pos and m.kind != "region" and (best is None or m.start > best[0]):
+            later = best is None or m.start > best[0]
+            if m.end <= pos and m.kind != "region" and later and self.speaks(m):
                 best = (m.start, self.body[m.start : m.end])
         return best[1] if best else None
 
@@ -135,12 +258,13 @@ def _cue_tokens(
     return cues[max(lo, at - _CUES_EACH_SIDE) : min(hi, past + _CUES_EACH_SIDE)]
 
 
-def _speaker_of_cue(cue: Token, who: _Speakers) -> str | None:
+def _speaker_of_cue(cue: Token, who: _Speakers) -> tuple[str | None, Token | None]:
+    """The speaker a cue names, and the head of its subject phrase."""
     lex = reporting()
     if cue.lower_ == "according":
         to = cue.doc[cue.i + 1]
         objs = [c for c in to.children if c.dep_ == "pobj"]
-        return who.of_phrase(objs[0]) if objs else None
+        return (who.of_phrase(objs[0]) if objs else None), (objs[0] if objs else None)
     verb = cue
     for _ in range(3):
         subj = [c for c in verb.children if c.dep_ in SUBJECTS]
@@ -157,7 +281,7 @@ def _speaker_of_cue(cue: Token, who: _Speakers) -> str | None:
         else:
             break
     if not subj:
-        return None
+        return None, None
     head = subj[0]
     if head.lower_ in RELATIVE and verb.dep_ == "relcl":
         head = verb.head  # "Africa Confidential, which ... concluded that"
@@ -165,15 +289,84 @@ def _speaker_of_cue(cue: Token, who: _Speakers) -> str | None:
             head = head.head  # "X, a research firm, which said"
     found = who.of_phrase(head)
     if found:
-        return found
+        return found, head
     if head.lemma_.lower() in lex.source_nouns:
         for tok in head.subtree:
             found = who.of(tok)
             if found:
-                return found
+                return found, head
     if head.lower_ in NEUTER:
-        return who.before(head.idx, orgs_only=False)
-    return None
+        return who.before(head.idx, orgs_only=False), head
+    det = next((c.lower_ for c in head.children if c.dep_ == "det"), "")
+    if det == "the" and head.pos_ == "NOUN" and head.text.islower() and head.tag_ == "NN":
+        return who.org_by_kind(head.lower_, head.idx), head  # "the ministry said"
+    return None, head
+
+
+def _role_noun(head: Token, roles: dict[str, str]) -> bool:
+    """ "the official" after an unnamed official was quoted: the same one, even where
+    the persons' nominals linked it to a named official."""
+    det = next((c.lower_ for c in head.children if c.dep_ == "det"), "")
+    return det == "the" and head.text.islower() and head.lemma_.lower() in roles
+
+
+def _unnamed_speaker(doc: Doc, who: _Speakers, head: Token, roles: dict[str, str]) -> str | None:
+    """An unnamed subject: "a spokesman" speaks for the organisation he is introduced
+    with; "the spokesman" later is the same one (``roles`` keeps them by noun)."""
+    noun = head.lemma_.lower()
+    det = next((c.lower_ for c in head.children if c.dep_ == "det"), "")
+    if det in ("the", "this", "that") and noun in roles:
+        named_mods = [
+            t
+            for t in head.subtree
+            if t is not head and t.pos_ == "PROPN" and who.named(t) is not None
+        ]
+        if not named_mods:
+            return roles[noun]
+    found = who.unnamed(doc, head)
+    if found:
+        roles[noun] = found
+    return found
+
+
+def _pronoun_speaker(
+    who: _Speakers,
+    body: str,
+    last: tuple[int, int, str | None] | None,
+    head: Token,
+    resolved: str | None,
+) -> str | None:
+    """ "he said" after the last voice of the same or the previous paragraph (a
+    quotation's speaker, or an unnamed spokesman's organisation: "the official ...
+    he said"), with no person named in between outside quotation marks, is that voice
+    again; otherwise the person the pronoun was resolved to."""
+    if last is None or last[2] is None:
+        return resolved
+    start, end, voice = last
+    here = paragraph_bounds(body, head.idx)[0]
+    floor = paragraph_bounds(body, here - 2)[0] if here >= 2 else here
+    if paragraph_bounds(body, start)[0] < floor:
+        return resolved
+    for s, e, _name, rank in who.spans:
+        named = body[s : s + 1].isupper() and body[s:e].lower() not in PERSONAL
+        if rank == 0 and named and end <= s and e <= head.idx and not who.quoted(s):
+            return resolved  # someone else was named in between
+    return voice
+
+
+def _unnamed_voices(doc: Doc, who: _Speakers, cues: list[Token]) -> list[tuple[int, str]]:
+    """Organisations that unnamed spokespeople speak for, by the cue's position, from
+    reporting sentences with or without a quotation ("a ministry spokesman said ...")."""
+    out: list[tuple[int, str]] = []
+    for cue in cues:
+        if cue.lower_ == "according":
+            continue
+        subj = [c for c in cue.children if c.dep_ in SUBJECTS]
+        if subj and subj[0].lower_ in SPOKES and who.of_phrase(subj[0]) is None:
+            found = who.unnamed(doc, subj[0])
+            if found:
+                out.append((cue.idx, found))
+    return out
 
 
 def _nearest(cues: list[Token], q: Quotation) -> Token:
@@ -201,19 +394,36 @@ def _object_quote(cue: Token, q: Quotation) -> bool:
     return q.start > cue.idx and _in_quote_clause(cue, q)
 
 
-def _last_subject_person(doc: Doc, who: _Speakers, end: int, start: int) -> str | None:
-    """The person the previous paragraph's last sentence is about (its subject)."""
-    span = doc.char_span(start, end, alignment_mode="expand")
+def _subject_person(doc: Doc, who: _Speakers, s: int, e: int) -> str | None:
+    """The person the sentence ``[s, e)`` is about: the subject of its main verb, else
+    its first subject that names a person ("Mr X, however, was dismissive.")."""
+    subjects = [t for t in doc[s:e] if t.dep_ in SUBJECTS]
+    main = [t for t in subjects if t.head.dep_ == "ROOT"]
+    for tok in main + [t for t in subjects if t not in main]:
+        name = who.person_in(tok)
+        if name:
+            return name
+    return None
+
+
+def _speaker_before(doc: Doc, who: _Speakers, body: str, q: Quotation, ps: int) -> str | None:
+    """A quotation with no cue of its own, none before it in its paragraph: the person
+    the sentence just before it is about, in its paragraph or, where it opens the
+    paragraph, the previous paragraph's last sentence."""
+    if body[ps : q.start].strip() in ("", "“", '"'):
+        if ps == 0:
+            return None
+        pps, ppe = paragraph_bounds(body, max(0, ps - 2))
+        span = doc.char_span(pps, ppe, alignment_mode="expand")
+    else:
+        span = doc.char_span(ps, q.start, alignment_mode="expand")
     if span is None or not len(span):
         return None
     last = span[-1]
-    s, e = sentence_tokens(doc, last.i if not last.is_space else max(span.start, last.i - 1))
-    for tok in doc[s:e]:
-        if tok.dep_ in SUBJECTS and tok.head.dep_ == "ROOT":
-            name = who.person_in(tok)
-            if name:
-                return name
-    return None
+    while last.i > span.start and (last.is_space or last.is_quote):
+        last = doc[last.i - 1]
+    s, e = sentence_tokens(doc, last.i)
+    return _subject_person(doc, who, s, min(e, last.i + 1))
 
 
 def _norm_text(text: str) -> str:
@@ -233,9 +443,12 @@ def extract_quotes(
     inside = Regions([(q.start, q.end) for q in quotations])
     all_cues = _all_cue_tokens(doc, inside)
     cue_ids = [t.i for t in all_cues]
-    who = _Speakers(persons, organizations, actors, body)
+    who = _Speakers(persons, organizations, actors, body, inside)
     out: list[Quote] = []
     marks: list[Quotation] = []
+    roles: dict[str, str] = {}  # "spokesman" -> whom the last unnamed one spoke for
+    voices = _unnamed_voices(doc, who, all_cues)
+    voice_at = [v[0] for v in voices]
     prev: tuple[Quotation, str | None] | None = None
     for q in quotations:
         text = body[q.start : q.end]
@@ -247,6 +460,7 @@ def extract_quotes(
         first, last = tok_span[0].i, tok_span[-1].i
         s, _ = sentence_tokens(doc, first)
         _, e = sentence_tokens(doc, last)
+        own_end = e
         # the attribution may sit in the sentence right after a quote that ends one
         if e < len(doc) and body[q.end : doc[e].idx].strip() in ("", "”", '"'):
             e = sentence_tokens(doc, e)[1] if e < len(doc) else e
@@ -255,15 +469,27 @@ def extract_quotes(
         cues = [
             c
             for c in _cue_tokens(all_cues, cue_ids, s, e, first, last)
-            if ps <= c.idx <= pe and (c.lemma_.lower() not in clause_only or _object_quote(c, q))
-        ]
+            if ps <= c.idx <= pe
+            and (c.lemma_.lower() not in clause_only or _object_quote(c, q))
+            and not (c.i >= own_end and any(k.dep_ == "ccomp" for k in c.children))
+        ]  # a cue of the next sentence that reports its own clause is not this one's
         speaker: str | None = None
         cue_word: str | None = None
         if cues:
             linked = [c for c in cues if _in_quote_clause(c, q)]
             cue = _nearest(linked or cues, q)
             cue_word = cue.text if cue.lower_ != "according" else "according to"
-            speaker = _speaker_of_cue(cue, who)
+            speaker, head = _speaker_of_cue(cue, who)
+            if head is not None and head.lower_ in PRONOUN_SUBJECTS:
+                heard: tuple[int, int, str | None] | None = (
+                    (prev[0].start, prev[0].end, prev[1]) if prev is not None else None
+                )
+                n = bisect_left(voice_at, head.idx) - 1
+                if n >= 0 and (heard is None or voices[n][0] > heard[0]):
+                    heard = (voices[n][0], voices[n][0], voices[n][1])
+                speaker = _pronoun_speaker(who, body, heard, head, speaker)
+            elif head is not None and (speaker is None or _role_noun(head, roles)):
+                speaker = _unnamed_speaker(doc, who, head, roles) or speaker
         elif q.single:
             continue  # single marks without a cue are names and titles, not speech
         if not cues and prev is not None:
@@ -273,9 +499,12 @@ def extract_quotes(
             same_para = pps == ps
             if same_para or (q.start == ps + 1 and gap.strip() in ("", "”", '"')):
                 speaker = pspeaker  # the quotation goes on after its cue
-        if not cues and speaker is None and body[ps:pe].strip()[:1] in '“"' and ps > 0:
-            pps, ppe = paragraph_bounds(body, max(0, ps - 2))
-            speaker = _last_subject_person(doc, who, ppe, pps)
+        if (
+            not cues
+            and speaker is None
+            and not (prev and paragraph_bounds(body, prev[0].start)[0] == ps)
+        ):
+            speaker = _speaker_before(doc, who, body, q, ps)
         prev = (q, speaker)  # a short quotation still hands its speaker on
         if len(text.split()) >= MIN_WORDS:
             out.append(Quote(text, speaker, cue_word, (q.start, q.end), EXTRACTOR))

@@ -7,6 +7,7 @@ against the title lexicon; the parse only vets which modifiers belong to the tit
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -17,7 +18,10 @@ from accord.vocab.titles import TitleLexicon, titles
 
 COMPLEMENT_PREPS = frozenset({"for", "of", "to", "on"})
 AFFILIATION_PREPS = frozenset({"at", "with", "in", "from", "based", "within", "who", "which"})
-NAME_PARTICLES = frozenset({"de", "van", "von", "bin", "al", "da", "el", "ibn", "der", "la", "le"})
+NAME_PARTICLES = frozenset(
+    {"de", "van", "von", "bin", "al", "da", "el", "ibn", "der", "la", "le"}
+    | {"di", "del", "della", "du", "dos", "das", "ter"}
+)
 STOP_NAMES = frozenset(
     [
         "monday",
@@ -42,6 +46,12 @@ STOP_NAMES = frozenset(
     ]
 )
 ORG_KIND_FOR_TITLE = frozenset({"ministry", "agency", "legislature", "military"})
+#: bodies a post is held in, not part of it: "director of <firm>", "manager of <federation>"
+BODY_KINDS = frozenset({"company", "association", "organization"})
+FIRM_KINDS = frozenset({"company", "bank"})
+COMPASS = frozenset({"west", "east", "north", "south"})
+_STATE_FIRM = re.compile(r"(?i)^(?:state|government)\s*-?\s*(?:owned|run|controlled)\s+")
+STATE_RUN = frozenset({"state", "state-owned", "state-run", "government-owned", "nationalised"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
 
@@ -109,7 +119,11 @@ def _left_modifiers(doc: Doc, head_start: int, lex: TitleLexicon, floor: int) ->
     span_end = head_start + 1
     while left < head_start:
         tok = doc[left]
-        inside = left < tok.head.i <= span_end + 4 or tok.pos_ == "ADJ"
+        inside = (
+            left < tok.head.i <= span_end + 4
+            or tok.pos_ == "ADJ"
+            or tok.lower_ in lex.keep_modifiers
+        )
         if inside or (left + 1 < head_start and doc[left + 1].text in POSSESSIVE):
             break
         left += 1
@@ -141,6 +155,40 @@ def _state_tokens(doc: Doc, start: int, end: int, idx: ActorIndex) -> tuple[set[
     return drop, code
 
 
+def _firm_modifier(doc: Doc, keep: list[int]) -> list[int]:
+    """A firm's capitalised name among a post's modifiers ("Midland Bank treasury
+    economist"): the name is the organisation, not part of the post."""
+    kinds = org_lexicon().kinds
+    run: list[int] = []
+    for k in keep:
+        tok = doc[k]
+        if tok.text[:1].isupper() and tok.pos_ == "PROPN":
+            run.append(k)
+            if kinds.get(tok.lower_) in FIRM_KINDS and len(run) >= 2:
+                return run
+        else:
+            run = []
+    return []
+
+
+def _party_tokens(doc: Doc, keep: list[int], lex: TitleLexicon) -> tuple[set[int], str | None]:
+    """Tokens of a national party's name among a post's modifiers ("former Tory leader",
+    "Liberal Democrat leader"), and the party's state: the name leaves the title as a
+    country adjective does, and says which state the post is held in."""
+    drop: set[int] = set()
+    code: str | None = None
+    for k in keep:
+        if k in drop:
+            continue
+        two = f"{doc[k].text} {doc[k + 1].text}" if k + 1 in keep else ""
+        for name, toks in ((two, (k, k + 1)), (doc[k].text, (k,))):
+            if name and name in lex.party_states:
+                drop.update(toks)
+                code = code or lex.party_states[name]
+                break
+    return drop, code
+
+
 def _text(doc: Doc, toks: list[int]) -> str:
     out = ""
     for n, k in enumerate(toks):
@@ -154,6 +202,15 @@ def _org_kind(text: str) -> str | None:
     words = text.lower().replace("’", "'").split()
     kinds = org_lexicon().kinds
     return kinds.get(words[-1]) if words else None
+
+
+def _body_kind(text: str) -> str | None:
+    """The kind of a named body by its last word, or its first ("Group Menatep")."""
+    words = text.lower().replace("’", "'").strip("' ").split()
+    kinds = org_lexicon().kinds
+    kind = (kinds.get(words[-1]) or kinds.get(words[0])) if words else None
+    # a "union" that is no IGO (the text names none here) is a union of people
+    return "association" if kind == "igo" else kind
 
 
 def _org_state(text: str) -> str | None:
@@ -195,7 +252,7 @@ def build_title(
         tok = doc[k]
         if tok.is_space or tok.text in (",", ";", "(", ")", ".", ":", "—", "–"):
             break
-        if tok.lower_ in AFFILIATION_PREPS or tok.pos_ in ("VERB", "AUX"):
+        if tok.lower_ in AFFILIATION_PREPS or (tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod"):
             org_toks = [j for j in range(k + 1, end) if not doc[j].is_space]
             while org_toks and (doc[org_toks[0]].pos_ == "DET" or doc[org_toks[0]].is_quote):
                 org_toks.pop(0)
@@ -208,10 +265,16 @@ def build_title(
         comp_end = k + 1
         k += 1
     actor: str | None = None
+    body_actor: str | None = None
+    state_firm = False
     place: str | None = None
     pre_drop, pre_code = _state_tokens(doc, left, head_start, idx)
+    # "West German": a compass word before a state's name is part of that name
+    pre_drop |= {k - 1 for k in pre_drop if k - 1 >= left and doc[k - 1].lower_ in COMPASS}
     keep = [k for k in range(left, head_start) if k not in pre_drop]
     keep = [k for k in keep if not _droppable(doc[k], lex) and doc[k].pos_ != "DET"]
+    party_drop, party_code = _party_tokens(doc, keep, lex)
+    keep = [k for k in keep if k not in party_drop]
     head_toks = list(range(head_start, head_end + 1))
     comp = list(range(head_end + 1, comp_end))
     prefix_org: list[int] = []
@@ -230,14 +293,41 @@ def build_title(
             organization = _text(doc, obj_rest)
             prefix_org = obj_rest  # "spokesperson for Peru's Foreign Ministry"
             comp = []
+        elif prep in ("for", "of") and obj_rest and _body_kind(_text(doc, obj_rest)) in BODY_KINDS:
+            if _body_kind(_text(doc, obj_rest)) != "company":
+                body_actor = obj_code  # "manager of Colombia's growers' federation"
+            organization = _text(doc, obj_rest).strip("'’ ")
+            comp = []  # "director of Group Menatep": the firm is the affiliation
+        elif prep in ("for", "of") and obj_rest and _STATE_FIRM.match(_text(doc, obj_rest)):
+            organization = _STATE_FIRM.sub("", _text(doc, obj_rest)).strip("'’ ")
+            state_firm = True  # "chairman of state-owned X": a state company's chief
+            body_actor = obj_code
+            comp = []
     elif comp:
         comp = []  # words after the head that are no complement: not part of the post
-    actor = pre_code or actor
+    firm = _firm_modifier(doc, keep)
+    if not firm and not lex.is_official(head):
+        # a private post's capitalised lead-in is its firm: "Fiat chairman", "Acme CEO"
+        for k in keep:
+            if not (doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper()):
+                break
+            firm.append(k)
+    if firm:
+        keep = [k for k in keep if k not in firm]
+        organization = organization or _text(doc, firm)  # "Midland Bank treasury economist"
+    state_run = state_firm or any(doc[k].lower_ in STATE_RUN for k in range(left, end))
+    official = state_firm or (
+        lex.is_official(head)
+        and not any(doc[k].lower_ in lex.private_modifiers for k in keep)
+        and not (organization and _body_kind(organization) == "company" and not state_run)
+    )  # "union leader", "a director of <firm>": a private post; a state firm's is not
+    # a private post ("Paris lawyer", "chief U.K. economist at X", "union leader") acts
+    # for no state, unless it speaks for a national body ("federation of X")
+    actor = (pre_code or actor or party_code or body_actor) if official else body_actor
     toks = prefix_org + keep + head_toks + comp
     text = _text(doc, toks)
     if not text:
         return None
-    official = lex.is_official(head)
     org_actor = _org_state(organization) if organization and official else None
     for k in keep:
         org_actor = org_actor or (_org_state(doc[k].text) if official else None)

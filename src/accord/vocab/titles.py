@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from accord.vocab._load import load_json
@@ -18,6 +18,12 @@ class TitleLexicon:
     ranks: frozenset[str]
     drop_modifiers: frozenset[str]
     nominal_classes: dict[str, frozenset[str]]
+    #: modifiers that always belong to the post, whatever the parse ("shadow", "deputy")
+    keep_modifiers: frozenset[str] = frozenset()
+    #: modifiers that make a post a private one ("union leader", "company director")
+    private_modifiers: frozenset[str] = frozenset()
+    #: party name (as written) -> the state its posts are held in
+    party_states: dict[str, str] = field(default_factory=dict)
     #: Last words of the heads: most tokens end none, and then no join is needed.
     last_words: frozenset[str] = frozenset()
 
@@ -52,4 +58,7 @@ def titles() -> TitleLexicon:
         drop_modifiers=frozenset(w.lower() for w in data["drop_modifiers"]),
         nominal_classes={k: frozenset(v) for k, v in data["nominal_classes"].items()},
         last_words=frozenset(h.rsplit(" ", 1)[-1] for h in heads),
+        keep_modifiers=frozenset(data["keep_modifiers"]),
+        party_states=dict(data["party_states"]),
+        private_modifiers=frozenset(data["private_modifiers"]),
     )

@@ -1,0 +1,156 @@
+"""Who speaks, on sentences we wrote in the patterns of wire and broadcast copy:
+pronouns by subject and gender (not the last name seen), unnamed spokespeople who speak
+for the organisation they are introduced with, a later "the official" as the same one,
+and quotations with no cue of their own that keep the speaker the text is about."""
+
+from __future__ import annotations
+
+import pytest
+from _people import parsed
+from spacy.language import Language
+
+from accord.extract.organizations import extract_organizations
+from accord.extract.persons import extract_persons
+from accord.extract.quotes import extract_quotes
+
+
+def _speakers(nlp: Language, text: str) -> list[tuple[str, str | None]]:
+    document, doc, actors = parsed(nlp, text)
+    persons = extract_persons(document, doc, actors)
+    orgs = extract_organizations(document, doc, actors, persons)
+    quotes, _ = extract_quotes(document, doc, persons, orgs, actors)
+    return [(q.text.split()[0], q.speaker) for q in quotes]
+
+
+CASES = [
+    # "he" is the subject of the sentence before, not the name met last in it
+    (
+        "Mr Harold Brandt said that the savings would go into Mr Peter Lindqvist's first "
+        "budget. He would not give figures for the plan.\n\n"
+        "“Voters will have a clear choice between waste and value for money,” he said.",
+        [("Voters", "Harold Brandt")],
+    ),
+    # a name spoken inside the quotation is not who "he" is
+    (
+        "Trade Minister Omar Haddad rejected the claims on Sunday.\n\n"
+        "“The talks will not be decided by what Samuel Ochieng did last week,” he added.",
+        [("The", "Omar Haddad")],
+    ),
+    # gender: "she" skips the man named last
+    (
+        "Mrs Alicia Moreno handed a note of protest to Mr Tomas Berger on Tuesday.\n\n"
+        "“We will answer every incident through every channel we have,” she said.",
+        [("We", "Alicia Moreno")],
+    ),
+    # an unnamed spokesman of the organisation the story is about, then "the spokesman"
+    (
+        "The Northern Growers Association remains worried about the sale of the mills.\n\n"
+        "Its board met on Monday to study the report. “We are still worried about the new "
+        "owners of the mills,” a spokesman said.\n\n"
+        "“We are looking again at the promises the bidders made to us,” the spokesman said.",
+        [("We", "Northern Growers Association"), ("We", "Northern Growers Association")],
+    ),
+    # an official named by the organisation's acronym, or by a word of its name
+    (
+        "Figures from the Office of Fair Trading and Standards (OFTS) showed a fall.\n\n"
+        "“The outlook for next month is positive for most traders,” said an OFTS official.",
+        [("The", "Office of Fair Trading and Standards")],
+    ),
+    (
+        "The Fisheries Ministry will tell the visiting delegation that quotas must stay, "
+        "a senior ministry official said.\n\n"
+        "“Imports would fall because other suppliers sell harder,” the official said. "
+        "“We are the largest buyer of their fish products and it is not fair to push us,” "
+        "he said.",
+        [("Imports", "Fisheries Ministry"), ("We", "Fisheries Ministry")],
+    ),
+    # a quotation with no cue: the person the sentence before it is about
+    (
+        "Mr Daniel Okafor, however, was dismissive. “These things happen from time to time "
+        "in any party.”",
+        [("These", "Daniel Okafor")],
+    ),
+    # a next-sentence cue that reports its own clause does not take the quotation
+    (
+        "“The plant will close at the end of the year,” said union leader Marco Ferri. "
+        "“The assembly line will be moved to another country next spring.” The agency also "
+        "said that the workers would strike.",
+        [("The", "Marco Ferri"), ("The", "Marco Ferri")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_speakers(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _speakers(nlp, text) == expected
+
+
+def test_an_official_placed_inside_a_body_speaks_for_no_one(nlp: Language) -> None:
+    text = (
+        "The Pacific Trade Council met in Lima.\n\n"
+        "“The rich talk about billions but we only see consultants paid,” said a senior "
+        "official in the council's legal department, who declined to be named."
+    )
+    assert _speakers(nlp, text) == [("The", None)]
+
+
+def test_a_state_official_is_not_the_story_organisation(nlp: Language) -> None:
+    text = (
+        "The Pacific Trade Council met in Lima.\n\n"
+        "“The Brazilians are nervous about losing their transit monopoly,” said one "
+        "Peruvian official."
+    )
+    assert _speakers(nlp, text) == [("The", None)]
+
+
+def test_the_company_is_the_firm_just_named(nlp: Language) -> None:
+    text = (
+        "Harlow Mining Corp said on Monday it would close two pits in Ghana.\n\n"
+        "“Demand for our ore has fallen for three straight years,” the company said."
+    )
+    assert _speakers(nlp, text) == [("Demand", "Harlow Mining Corp")]
+
+
+def test_a_capital_city_is_never_the_speaker(nlp: Language) -> None:
+    text = (
+        "Talks resumed in Nairobi on Monday.\n\n"
+        "“We expect a deal on tariffs before the end of the month,” it said."
+    )
+    assert _speakers(nlp, text) == [("We", None)]
+
+
+def test_he_after_an_unnamed_spokesman_is_the_spokesmans_body(nlp: Language) -> None:
+    text = (
+        "Trade Minister Hiro Tanaka met the visiting delegation on Monday.\n\n"
+        "A spokesman for the Fisheries Agency said later that quotas would stay.\n\n"
+        "“We cannot accept a deadline set by another country,” he said."
+    )
+    assert _speakers(nlp, text) == [("We", "Fisheries Agency")]
+
+
+def test_an_unnamed_spokesman_of_an_unnamed_body_is_nobody(nlp: Language) -> None:
+    text = (
+        "The Northern Growers Association met on Monday.\n\n"
+        "“We will not accept these quotas from anyone,” a government spokesman said."
+    )
+    assert _speakers(nlp, text) == [("We", None)]
+
+
+def test_him_is_not_the_subject_of_his_own_verb(nlp: Language) -> None:
+    text = (
+        "French President Luc Moreau visited Brazil, where Brazilian President Ana Costa "
+        "greeted him at the airport."
+    )
+    document, doc, actors = parsed(nlp, text)
+    people = {p.name: p for p in extract_persons(document, doc, actors)}
+    him = text.index("him")
+    assert (him, him + 3) in people["Luc Moreau"].mentions
+    assert (him, him + 3) not in people["Ana Costa"].mentions
+
+
+def test_a_role_noun_with_a_state_is_that_states_holder(nlp: Language) -> None:
+    text = (
+        "Chinese Ambassador Li Wenhao met French Ambassador Paul Girard in Nairobi.\n\n"
+        "“We will build the road together with our partners,” the Chinese ambassador said."
+    )
+    assert _speakers(nlp, text) == [("We", "Li Wenhao")]
