@@ -302,3 +302,14 @@ def test_an_official_with_no_state_in_reach_acts_for_the_story_state(nlp) -> Non
     document = Document(id="t", content_hash="sha256:t", source=Source(), raw=text, body=text)
     people = extract_persons(document, doc, extract_actors(document, doc))
     assert [(p.name, p.actor) for p in people] == [("John Mbadi", "KEN")]
+
+
+def test_a_role_word_modifying_another_noun_is_no_mention(nlp: Language) -> None:
+    """'The ICO executive board' is a board, not 'the executive' named before."""
+    text = (
+        "Jorge Ruiz, a coffee executive, spoke in Lima. "
+        "The ICO executive board will meet in London next week."
+    )
+    person = _persons(nlp, text)["Jorge Ruiz"]
+    assert all("board" not in text[e : e + 30] for _, e in person.mentions)
+    assert len(person.mentions) == 1

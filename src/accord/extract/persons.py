@@ -417,6 +417,8 @@ def _nominals(
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN":
             continue
+        if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i:
+            continue  # 'the executive board', 'a minister-level meeting': a modifier
         # find the determiner that opens the phrase
         sent_start, sent_end = sentence_tokens(doc, tok.i)
         d = hs - 1
