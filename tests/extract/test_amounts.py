@@ -372,3 +372,58 @@ def test_implausible_bracketed_conversion_gives_way_to_the_rate(nlp) -> None:  #
     (a,), warnings = extract_amounts(document, doc, _actors(text))
     assert a.value_usd is not None and 55e6 < a.value_usd < 80e6
     assert any("far from" in w for w in warnings)
+
+
+# buy/sell constructions, both-way trade, incidental 'give', purpose of a spending line,
+# debts with their creditor, fiscal borrowing: on sentences we wrote
+CONSTRUCTIONS = [
+    (
+        "Japan bought $2 billion of wheat from the United States last year.",
+        (2e9, "import", "USA", "JPN"),
+    ),
+    ("China will buy $3 billion of Brazilian soybeans.", (3e9, "import", "BRA", "CHN")),
+    (
+        "Kenya agreed to purchase $40 million of tea machinery from India.",
+        (40e6, "import", "IND", "KEN"),
+    ),
+    ("Germany sold $500 million of tanks to Egypt.", (500e6, "export", "DEU", "EGY")),
+    (
+        "Kenya's imports from and exports to China totalled $4 billion.",
+        (4e9, "trade_total", "KEN", "CHN"),
+    ),
+    (
+        "The government was given the go-ahead for a $2 billion road scheme.",
+        (2e9, "other", None, None),
+    ),
+    (
+        "Russia gave control of the field to Kenya for $9 billion.",
+        (9e9, "other", None, None),
+    ),
+    (
+        "Japan will spend almost $6bn to assist its allies in Africa.",
+        (6e9, "aid", "JPN", "REG:AFRICA"),
+    ),
+    ("Kenya owes China about $7bn.", (7e9, "loan", "CHN", "KEN")),
+    (
+        "The budget set a sharp $3 billion reduction in government borrowing targets.",
+        (3e9, "other", None, None),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), CONSTRUCTIONS)
+def test_constructions(nlp, text: str, want: tuple[float, str, str | None, str | None]) -> None:  # type: ignore[no-untyped-def]
+    (a,) = run(nlp, text)
+    got = (a.value, a.kind, a.from_, a.to)
+    if want[1] == "trade_total":
+        got = (a.value, a.kind, *sorted([a.from_ or "", a.to or ""]))  # type: ignore[assignment]
+        want = (want[0], want[1], *sorted([want[2] or "", want[3] or ""]))  # type: ignore[assignment]
+    assert got == want
+
+
+def test_a_rounded_headline_figure_is_the_body_figure(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Holding sues Russia for $28bn\n\n"
+        "The owner of a Russian oil firm has sued the Russian government for $28.3bn."
+    )
+    assert [a.value for a in run(nlp, text)] == [28.3e9]

@@ -408,8 +408,100 @@ def _prep_actors(
     return out
 
 
+_AID_PURPOSE = frozenset({"assist", "help", "aid", "support", "rebuild", "relieve", "fund"})
+_FISCAL = frozenset({"government", "public", "federal", "budget", "target", "requirement"})
+
+
+def _path_child(verb: Token, span: Span) -> Token | None:
+    """The verb's child on the way down to the figure (the figure's root itself when the
+    verb governs it directly)."""
+    for tok in chain((span.root,), islice(span.root.ancestors, _MAX_CUE_HOPS)):
+        if tok.head.i == verb.i and tok.i != verb.i:
+            return tok
+    return None
+
+
+def _goods_trade(d: _Draft, cues: MoneyCues, index: _Actors) -> bool:
+    """A figure bought or sold ("Japan bought $2bn of wheat from the US", "Germany sold
+    $500m of tanks to Egypt"): goods trade, the buyer's state importing from the
+    seller's. A price paid "for" something, or a stake bought, is not goods."""
+    verb = _verb_of(d.span.root)
+    if verb is None or verb.pos_ != "VERB":
+        return False
+    lemma = verb.lemma_.lower()
+    buys, sells = lemma in cues.importer_verbs, lemma in cues.exporter_verbs
+    if not (buys or sells) or lemma in ("import", "export"):
+        return False
+    arg = _path_child(verb, d.span)
+    if arg is None or arg.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    goods = _what(d.span.root, d.span)
+    if goods and any(_kind_of(t, cues) == "investment" for t in d.span.doc[d.span.end : arg.i + 8]):
+        return False  # "bought $2bn of shares": an investment, left to its cue
+    subj = _subject(verb, index, d.span)
+    from_p = _prep_actors([verb, d.span.root], cues.from_preps, index, d.span)
+    to_p = _prep_actors([verb, d.span.root], cues.to_preps, index, d.span)
+    made_in: list[str] = []  # "$3bn of Brazilian soybeans": the goods' own state
+    for child in children(d.span.root):
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in children(child):
+                made_in += [
+                    c
+                    for t in obj.lefts
+                    if t.dep_ in ("amod", "compound")
+                    for c in index.in_tokens(list(t.subtree), d.span)
+                ]
+    if verb.dep_ == "xcomp" or not subj:
+        subj = subj or _clause_subject(verb, index, d.span)
+    if buys:
+        d.kind = "import"
+        d.to = next(iter(subj), None)
+        d.from_ = next((c for c in from_p + made_in if c != d.to), None)
+    else:
+        d.kind = "export"
+        d.from_ = next(iter(subj + made_in), None)
+        d.to = next((c for c in to_p if c != d.from_), None)
+    d.cued, d.cue_i, d.what = True, verb.i, goods
+    return True
+
+
+def _both_ways(cue: Token, cues: MoneyCues) -> bool:
+    """'imports from and exports to China', 'exports and imports': both goods flows
+    joined under one figure, a trade total."""
+    kind = _kind_of(cue, cues)
+    other = "export" if kind == "import" else "import"
+    return any(t.dep_ == "conj" and _kind_of(t, cues) == other for t in cue.subtree) or (
+        cue.dep_ == "conj" and _kind_of(cue.head, cues) == other
+    )
+
+
 def _classify(d: _Draft, cues: MoneyCues, index: _Actors) -> None:
+    _classify_flow(d, cues, index)
+    if d.level_type == "debt_stock" and d.from_ and d.to and d.kind == "other":
+        d.kind = "loan"  # "Kenya owes China $7bn": a debt with its creditor is lent money
+
+
+def _classify_flow(d: _Draft, cues: MoneyCues, index: _Actors) -> None:
     cue, crossed = _find_cue(d.span, cues)
+    if (cue is None or cue.pos_ == "VERB" or _kind_of(cue, cues) == "deal") and _goods_trade(
+        d, cues, index
+    ):
+        return
+    if cue is not None and cue.pos_ == "VERB" and _kind_of(cue, cues) == "aid":
+        arg = _path_child(cue, d.span)
+        if arg is not None and arg.dep_ == "prep":
+            return  # "gave control of X to Y for $9bn", "given the go-ahead for a $2bn
+            # scheme": a price or a project's value, not the thing given
+    if cue is None or _kind_of(cue, cues) == "other":
+        for head in (d.span.root, d.span.root.head):
+            for child in children(head):
+                if (
+                    child.dep_ in ("xcomp", "advcl", "acl", "relcl")
+                    and child.lemma_.lower() in _AID_PURPOSE
+                    and any(t.lower_ == "to" and t.dep_ == "aux" for t in child.lefts)
+                ):
+                    cue = child  # "$6bn to assist its allies": money given to help
+                    crossed = None
     if cue is None:
         # no cue noun, but a verb that moves money ("asked the IMF for $2bn"):
         # the kind stays open, the direction does not
@@ -423,10 +515,17 @@ def _classify(d: _Draft, cues: MoneyCues, index: _Actors) -> None:
             d.set_level("debt_stock")  # 'Kenya owes China $7bn': a stock, debtor and creditor
     else:
         d.cued = True
-        d.kind = _kind_of(cue, cues)
+        d.kind = "aid" if cue.lemma_.lower() in _AID_PURPOSE else _kind_of(cue, cues)
         d.cue_i = cue.i
         if d.kind.startswith(_LEVEL):
             d.set_level(d.kind[len(_LEVEL) :])
+        elif d.kind in _GOODS and _both_ways(cue, cues):
+            d.kind = "trade_total"
+        elif d.kind == "loan" and cue.lemma_.lower() in ("borrowing", "borrow"):
+            near = [cue.head, *cue.children]
+            if any(t.lemma_.lower() in _FISCAL for t in near):
+                d.kind = "other"  # "government borrowing targets": a fiscal aggregate
+                return
     verb = _verb_of(cue)
     heads = [cue] + ([verb] if verb is not None and verb.i != cue.i else [])
     heads += [t for t in d.span.root.ancestors if t not in heads][:2]
@@ -1058,16 +1157,18 @@ def _amount(d: _Draft, published: str | None, warnings: list[str]) -> Amount | N
 
 def _drop_headline_repeats(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
     """A figure in the first line (the headline) that the body repeats is the same fact;
-    the body's full sentence gives the better reading, so the headline copy goes."""
+    the body's full sentence gives the better reading, so the headline copy goes. A
+    headline rounds ("$28bn" for the body's "$28.3bn"): within 5 % is a repeat."""
     first_line_end = doc.text.find("\n")
     if first_line_end < 0:
         return drafts
-    body = {(d.match.value, d.currency) for d in drafts if d.match.start > first_line_end}
-    return [
-        d
-        for d in drafts
-        if d.match.start > first_line_end or (d.match.value, d.currency) not in body
-    ]
+    body = [(d.match.value, d.currency) for d in drafts if d.match.start > first_line_end]
+
+    def repeated(d: _Draft) -> bool:
+        v = d.match.value
+        return any(c == d.currency and abs(b - v) <= 0.05 * abs(b) for b, c in body)
+
+    return [d for d in drafts if d.match.start > first_line_end or not repeated(d)]
 
 
 def _compatible(a: Amount, b: Amount) -> bool:
