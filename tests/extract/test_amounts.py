@@ -404,6 +404,16 @@ CONSTRUCTIONS = [
         (6e9, "aid", "JPN", "REG:AFRICA"),
     ),
     ("Kenya owes China about $7bn.", (7e9, "loan", "CHN", "KEN")),
+    # "its" is the speaker, not a state inside its own noun phrase
+    (
+        "China said its proposed $1 billion investment in Kenya's Tembo Mills would go ahead.",
+        (1e9, "investment", "CHN", "KEN"),
+    ),
+    # a purpose written after the figure, however the parser attached it
+    (
+        "Mr Tanaka said Japan's budget included almost $6bn to assist allies in Africa.",
+        (6e9, "aid", "JPN", "REG:AFRICA"),
+    ),
     (
         "The budget set a sharp $3 billion reduction in government borrowing targets.",
         (3e9, "other", None, None),
@@ -427,3 +437,35 @@ def test_a_rounded_headline_figure_is_the_body_figure(nlp) -> None:  # type: ign
         "The owner of a Russian oil firm has sued the Russian government for $28.3bn."
     )
     assert [a.value for a in run(nlp, text)] == [28.3e9]
+
+
+def test_a_company_stands_for_its_named_state_where_the_sentence_names_no_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    from accord.schema import Organization
+
+    text = (
+        "Kenya and China agreed to deepen ties. "
+        "Later, Tembo Holdings said it had secured a $40 million loan from Lotus Bank."
+    )
+    doc = nlp(text)
+    document = Document(id="t", content_hash="h", source=Source(), raw=text, body=text)
+
+    def org(name: str, actor: str) -> Organization:
+        at = text.index(name)
+        return Organization(
+            name=name, actor=actor, kind="company", mentions=((at, at + len(name)),), extractor="t"
+        )
+
+    orgs = (org("Tembo Holdings", "KEN"), org("Lotus Bank", "CHN"))
+    (a,) = extract_amounts(document, doc, _actors(text), orgs)[0]
+    assert (a.kind, a.from_, a.to) == ("loan", "CHN", "KEN")
+    # a company whose state the text never names gives no side
+    (b,) = extract_amounts(document, doc, _actors(text), (org("Lotus Bank", "JPN"),))[0]
+    assert b.from_ is None
+
+
+def test_each_part_of_a_package_keeps_its_own_kind(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Kenyan finance minister explained that the money - $1.2bn in grants and $500m "
+        "in soft loans - was for the rebuilding of the coast."
+    )
+    assert [(a.value, a.kind) for a in run(nlp, text)] == [(1.2e9, "aid"), (500e6, "loan")]

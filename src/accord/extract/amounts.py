@@ -65,7 +65,7 @@ from accord.extract.periods import (
     shift_months,
     shift_period,
 )
-from accord.schema import Actor, Amount, Document, Period
+from accord.schema import Actor, Amount, Document, Organization, Period
 from accord.vocab.currencies import currency_lexicon
 from accord.vocab.ecb_rates import USD_SOURCE, usd_rate
 from accord.vocab.money_cues import MoneyCues, MoneyLevels, money_cues, money_levels
@@ -139,12 +139,36 @@ class _Actors:
         return best[1] if best else None
 
 
+def _with_organizations(
+    actors: tuple[Actor, ...], organizations: tuple[Organization, ...]
+) -> tuple[Actor, ...]:
+    """The actors, plus each organisation's mentions standing for its state, where that
+    state is itself named in the text ("Fiat" for Italy in a story that names Italy): a
+    company's side of a payment is its state's side (eval/real/GUIDE.md)."""
+    named = {a.code for a in actors if a.kind == "state"}
+    extra: dict[str, list[tuple[int, int]]] = {}
+    for org in organizations:
+        if org.actor in named and org.kind != "igo":
+            extra.setdefault(org.actor, []).extend(org.mentions)
+    return tuple(
+        replace(a, mentions=tuple(sorted({*a.mentions, *extra.get(a.code, ())}))) for a in actors
+    )
+
+
 def extract_amounts(
-    document: Document, doc: Doc, actors: tuple[Actor, ...]
+    document: Document,
+    doc: Doc,
+    actors: tuple[Actor, ...],
+    organizations: tuple[Organization, ...] = (),
 ) -> tuple[tuple[Amount, ...], tuple[str, ...]]:
-    """The money figures of one document and the warnings about what was doubtful."""
+    """The money figures of one document and the warnings about what was doubtful.
+
+    Organisations give a flow the side its state is on when the sentence names the
+    company, not the state ("Shanghai Motors' investment in Rover"); states named in the
+    sentence are read first, and only the sides they leave open are filled so."""
     cues = _cues()
     index = _Actors(doc, actors)
+    wider = _Actors(doc, _with_organizations(actors, organizations)) if organizations else None
     warnings: list[str] = []
     drafts: list[_Draft] = []
     body = doc.text  # Doc.text joins every token on each access: read it once
@@ -162,6 +186,14 @@ def extract_amounts(
     _vague(doc, drafts, warnings)
     for draft in drafts:
         _classify(draft, cues, index)
+        open_side = draft.from_ is None or draft.to is None
+        if wider is not None and open_side and (draft.kind in _MONEY or draft.kind in _GOODS):
+            alt = replace(draft, warnings=[])
+            _classify(alt, cues, wider)
+            if alt.kind == draft.kind:
+                g = draft.from_ or (alt.from_ if alt.from_ != draft.to else None)
+                r = draft.to or (alt.to if alt.to != g else None)
+                draft.from_, draft.to = g, r
         _unit_level(draft, body)
     _continue_flows(drafts, doc)
     _orient_from_document(drafts, index)
@@ -372,7 +404,14 @@ def _owner(cue: Token, index: _Actors, span: Span) -> tuple[list[str], list[str]
             if child.lower_ in _PRONOUNS:
                 verb = _verb_of(cue.head)
                 while verb is not None and not poss:
-                    poss = _subject(verb, index, span)
+                    # "its" names someone outside its own noun phrase: a clause whose
+                    # subject holds the cue ("said its investment in X would go ahead")
+                    # hands on to the clause above
+                    if not any(
+                        c.dep_ in ("nsubj", "nsubjpass") and cue in c.subtree
+                        for c in children(verb)
+                    ):
+                        poss = _subject(verb, index, span)
                     verb = _verb_of(verb.head) if verb.head.i != verb.i else None
             else:
                 poss += index.in_tokens(list(child.subtree), span)
@@ -481,8 +520,26 @@ def _classify(d: _Draft, cues: MoneyCues, index: _Actors) -> None:
         d.kind = "loan"  # "Kenya owes China $7bn": a debt with its creditor is lent money
 
 
+def _own_noun(d: _Draft, cues: MoneyCues) -> Token | None:
+    """A cue written right after the figure ("$1.2bn in grants and $500m in soft loans",
+    "$6bn to assist its allies"): the figure's own word, however the parser attached it."""
+    doc, k = d.span.doc, d.span.end
+    if k + 1 < len(doc) and doc[k].lower_ == "to" and doc[k + 1].lemma_.lower() in _AID_PURPOSE:
+        return doc[k + 1]
+    if k + 1 < len(doc) and doc[k].lower_ in ("in", "of"):
+        j = k + 1
+        while j < len(doc) and j < k + 4 and doc[j].pos_ == "ADJ":
+            j += 1
+        if j < len(doc) and doc[j].pos_ == "NOUN":
+            kind = _kind_of(doc[j], cues)
+            if kind in _MONEY or kind in _GOODS or kind == "deal":
+                return doc[j]
+    return None
+
+
 def _classify_flow(d: _Draft, cues: MoneyCues, index: _Actors) -> None:
-    cue, crossed = _find_cue(d.span, cues)
+    own = _own_noun(d, cues)
+    cue, crossed = (own, None) if own is not None else _find_cue(d.span, cues)
     if (cue is None or cue.pos_ == "VERB" or _kind_of(cue, cues) == "deal") and _goods_trade(
         d, cues, index
     ):
@@ -1174,6 +1231,8 @@ def _drop_headline_repeats(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
 def _compatible(a: Amount, b: Amount) -> bool:
     if (a.value, a.currency, a.kind, a.measure) != (b.value, b.currency, b.kind, b.measure):
         return False
+    if a.what and b.what and a.what.lower() != b.what.lower():
+        return False  # "fees of up to £35,000" and a salary band's £35,000: two facts
     if a.kind == "trade_total" and a.from_ and a.to and b.from_ and b.to:
         return {a.from_, a.to} == {b.from_, b.to}
     return all(x is None or y is None or x == y for x, y in ((a.from_, b.from_), (a.to, b.to)))
