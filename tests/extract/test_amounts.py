@@ -469,3 +469,14 @@ def test_each_part_of_a_package_keeps_its_own_kind(nlp) -> None:  # type: ignore
         "in soft loans - was for the rebuilding of the coast."
     )
     assert [(a.value, a.kind) for a in run(nlp, text)] == [(1.2e9, "aid"), (500e6, "loan")]
+
+
+def test_a_decade_named_for_comparison_is_no_period(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The budget office expects the shortfall to shrink to $200bn by 2009, returning to "
+        "the surpluses seen in the late 1990s."
+    )
+    (a,) = run(nlp, text)
+    assert a.period is None
+    (b,) = run(nlp, "Kenya exported $2bn of tea in 1999.")
+    assert b.period is not None and b.period[0] == "1999-01"

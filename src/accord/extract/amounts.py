@@ -967,6 +967,7 @@ _PHRASES = re.compile(
     r"|\b\w+\s+months\s+(?:to|ending|ended|through)\s+[A-Z][a-z]+\.?(?:\s+\d{4})?"
     r"|\b(?:fiscal|financial|budget)\s+year\s+(?:ending|ended|to)\s+[A-Z][a-z]+\.?(?:\s+\d{4})?",
 )
+_DECADE = re.compile(r"\b(?:1[89]|20)\d0s\b")
 _DEADLINE = re.compile(r"\b(?:by|before|until|till|ahead\s+of)\s*$", re.I)
 
 
@@ -990,6 +991,8 @@ def _expressions(sent: Span) -> list[tuple[int, int, str]]:
         expr = without_times(text[s - base : e - base], text[e - base : e - base + 25])
         if not expr.strip() or _DEADLINE.search(text[max(0, s - base - 12) : s - base]):
             continue
+        if _DECADE.search(expr):
+            continue  # "the late 1990s": a decade named for comparison, not a figure's months
         if not re.match(r"(?:by|before|until)\b", expr, re.I):
             out.append((s, e, expr))
     return out
