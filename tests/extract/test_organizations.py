@@ -257,3 +257,52 @@ NOT_ORGS_MORE = [
 @pytest.mark.parametrize(("text", "name"), NOT_ORGS_MORE)
 def test_not_organisations(nlp: Language, text: str, name: str) -> None:
     assert name not in _orgs(nlp, text)
+
+
+SAME_BODY = [
+    # a bracketed short form that is not the initials
+    (
+        "Ministers of the Union of Andean Republics (Unandra) will meet next week. "
+        "Unandra has eight members.",
+        "Union of Andean Republics",
+        "Unandra",
+    ),
+    # "the Community" after the full name
+    (
+        "The Andean Community said it would reply. The Community cannot accept the quotas.",
+        "Andean Community",
+        "Community",
+    ),
+    # a shorter form after the full name, by its first words or its last word
+    (
+        "Talks with Lotus Motor Industry Corp began in May. Lotus Motor said it was pleased.",
+        "Lotus Motor Industry Corp",
+        "Lotus Motor",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "short"), SAME_BODY)
+def test_short_forms_are_the_same_organisation(
+    nlp: Language, text: str, name: str, short: str
+) -> None:
+    orgs = _orgs(nlp, text)
+    assert name in orgs, sorted(orgs)
+    assert short not in orgs, sorted(orgs)
+
+
+def test_a_later_last_word_is_the_earlier_name_but_a_later_unit_is_not() -> None:
+    from accord.extract.organizations import _merge_target, _Org
+
+    orgs = [_Org(name="MK Tembo", first=0), _Org(name="Orlan", first=10)]
+    assert _merge_target(orgs, "Tembo") is orgs[0]  # "Tembo" after "MK Tembo"
+    assert _merge_target(orgs, "Orlan Powertrain") is None  # a unit with its own name
+    assert _merge_target(orgs, "Orlan Group") is orgs[1]  # the same body with its form
+    assert _merge_target(orgs, "Group") is None  # a form word alone names nobody
+
+
+def test_a_picture_credit_is_not_an_organisation(nlp: Language) -> None:
+    text = "Kenya and China signed a loan deal.\n\nImage: AFP\n\nThe loan is large, Reuters said."
+    orgs = _orgs(nlp, text)
+    assert "AFP" not in orgs
+    assert "Reuters" in orgs

@@ -355,6 +355,13 @@ def _acceptable(doc: Doc, s: int, e: int, idx: ActorIndex, person_toks: set[int]
     )
 
 
+# a picture credit: "Photo: AP", "Image: AFP", "Image source, Reuters", "(Photo by X/Y)"
+_CREDIT = re.compile(
+    r"\b(?:photo(?:graph)?|image(?:\s+source)?|picture|pic|credit|illustration)s?"
+    r"(?:\s+(?:by|credit))?\s*[:,]\s*([^\n]{1,60})",
+    re.I,
+)
+
 _MEDIA_MATCHERS: dict[int, tuple[Vocab, PhraseMatcher]] = {}
 
 
@@ -398,6 +405,7 @@ def extract_organizations(
     outlet = media_outlet.name if media_outlet else None
     outlets = {_norm(x) for x in (document.outlet, outlet) if x}
     found: list[tuple[int, int, str | None, str | None]] = []  # (tok s, tok e, state, name)
+    credits = [m.span(1) for m in _CREDIT.finditer(body)]
     # how often the model calls each name an organisation and a person, over the whole
     # document: a firm it tags ORG in most mentions stays one where the persons stage
     # took a mention for a person ("Alfa Romeo" as a first and a last name)
@@ -526,17 +534,22 @@ def extract_organizations(
         found.append((s, e, None, spellings[doc.vocab.strings[match_id]].name))
 
     orgs: list[_Org] = []
+    aliases: dict[str, _Org] = {}
     for s, e, code, forced in sorted(found, key=lambda x: (x[0], -x[1])):
+        if any(a <= doc[s].idx < b for a, b in credits):
+            continue  # "Photo: AP": the picture's agency, not a party to the story
         text = forced or doc[s:e].text.strip(_QUOTES + " ")
         media = _media(text)
         name = media.name if media else text
         if _norm(name) in outlets:
             continue
         span = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))
-        org = _merge_target(orgs, name)
+        org = aliases.get(_norm(name)) or _merge_target(orgs, name)
         if org is None:
             org = _Org(name=name, first=span[0])
             orgs.append(org)
+        if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")" and _cap(doc[e + 1]):
+            aliases[_norm(doc[e + 1].text)] = org  # "Association of ... Nations (Asean)"
         elif len(name) > len(org.name) and _norm(org.name) in _norm(name).split():
             org.name = name  # "Kaspersky" first, "Kaspersky Lab" later
         elif _expands(name, org.name):
@@ -579,8 +592,12 @@ def extract_organizations(
         name = media.name if media else src
         if _norm(name) in outlets or _merge_target(orgs, name):
             continue
+        seen = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(src)}(?!\w)", body)]
+        if seen and all(any(a <= at < b for a, b in credits) for at in seen):
+            continue  # credited only for a picture ("Photo: AP")
         orgs.append(_Org(name=name, first=len(body)))
 
+    orgs = _the_short_forms(orgs, body)
     out = []
     for org in sorted(orgs, key=lambda o: o.first):
         known = _known(org.name)
@@ -602,6 +619,29 @@ def extract_organizations(
     return tuple(out)
 
 
+def _the_short_forms(orgs: list[_Org], body: str) -> list[_Org]:
+    """ "The Community" after "the European Community", "the Commission" after "the
+    European Commission": a one-word name always written with "the" that ends a longer
+    name of the story is that body, not another one."""
+    keep: list[_Org] = []
+    for org in orgs:
+        word = _norm(org.name)
+        longer = [
+            o
+            for o in orgs
+            if o is not org and len(_norm(o.name).split()) > 1 and _norm(o.name).split()[-1] == word
+        ]
+        with_the = bool(org.mentions) and all(
+            body[max(0, a - 4) : a].lower() == "the " for a, _ in org.mentions
+        )
+        if len(word.split()) == 1 and len(longer) == 1 and with_the:
+            target = longer[0]
+            target.mentions = sorted({*target.mentions, *org.mentions})
+            continue
+        keep.append(org)
+    return keep
+
+
 def _merge_target(orgs: list[_Org], name: str) -> _Org | None:
     """The organisation a new mention belongs to: same name, its acronym, or its first word."""
     n = _norm(name)
@@ -613,8 +653,11 @@ def _merge_target(orgs: list[_Org], name: str) -> _Org | None:
             return o
         if o.name.isupper() and _initials(name).upper() == o.name.replace(".", ""):
             return o
-        if len(n.split()) == 1 and on.split()[0] == n and len(on.split()) >= 2:
+        words, owords = n.split(), on.split()
+        if len(words) < len(owords) and owords[: len(words)] == words:
             return o  # the short form after the full name: "Chase" for "Chase Manhattan"
+        if len(words) == 1 and len(owords) >= 2 and owords[-1] == n and not _only_form_words(words):
+            return o  # "Rover" after "MG Rover", "Berisford" after "S and W Berisford"
         # a longer name after the short one is the same body only when the rest names its
         # form ("Kaspersky", then "Kaspersky Lab"); "Fiat", then "Fiat Powertrain" is a unit
         if len(on.split()) == 1 and n.split()[0] == on and _only_form_words(n.split()[1:]):
