@@ -538,8 +538,8 @@ def _own_noun(d: _Draft, cues: MoneyCues) -> Token | None:
 
 
 def _classify_flow(d: _Draft, cues: MoneyCues, index: _Actors) -> None:
-    own = _own_noun(d, cues)
-    cue, crossed = (own, None) if own is not None else _find_cue(d.span, cues)
+    written = _own_noun(d, cues)
+    cue, crossed = (written, None) if written is not None else _find_cue(d.span, cues)
     if (cue is None or cue.pos_ == "VERB" or _kind_of(cue, cues) == "deal") and _goods_trade(
         d, cues, index
     ):
