@@ -355,7 +355,7 @@ def _acceptable(doc: Doc, s: int, e: int, idx: ActorIndex, person_toks: set[int]
     )
 
 
-# a picture credit: "Photo: AP", "Image: AFP", "Image source, Reuters", "(Photo by X/Y)"
+# a picture credit: "Photo: AP", "Image: AFP", "Image source, NAME"
 _CREDIT = re.compile(
     r"\b(?:photo(?:graph)?|image(?:\s+source)?|picture|pic|credit|illustration)s?"
     r"(?:\s+(?:by|credit))?\s*[:,]\s*([^\n]{1,60})",
