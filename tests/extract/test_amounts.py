@@ -404,6 +404,12 @@ CONSTRUCTIONS = [
         (6e9, "aid", "JPN", "REG:AFRICA"),
     ),
     ("Kenya owes China about $7bn.", (7e9, "loan", "CHN", "KEN")),
+    # buying a currency or bonds is no goods trade; borrowing to fund is still a loan;
+    # a purpose that helps no other party is no aid; "provide X with $Y" stays aid
+    ("The Bank of Japan bought about one billion dlrs in Tokyo today.", (1e9, "other", None, None)),
+    ("Kenya borrowed $500 million to fund the railway.", (500e6, "loan", None, "KEN")),
+    ("The government spent $2bn to help farmers.", (2e9, "other", None, None)),
+    ("Japan will provide Kenya with $5 million.", (5e6, "aid", "JPN", "KEN")),
     # "its" is the speaker, not a state inside its own noun phrase
     (
         "China said its proposed $1 billion investment in Kenya's Tembo Mills would go ahead.",

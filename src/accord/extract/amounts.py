@@ -448,6 +448,10 @@ def _prep_actors(
 
 
 _AID_PURPOSE = frozenset({"assist", "help", "aid", "support", "rebuild", "relieve", "fund"})
+_FINANCIAL = frozenset(
+    {"share", "stock", "security", "bond", "note", "bill", "treasury", "asset", "currency"}
+    | {"dollar", "yen", "mark", "sterling", "paper", "debt", "equity", "option", "future"}
+)
 _FISCAL = frozenset({"government", "public", "federal", "budget", "target", "requirement"})
 
 
@@ -474,14 +478,33 @@ def _goods_trade(d: _Draft, cues: MoneyCues, index: _Actors) -> bool:
     arg = _path_child(verb, d.span)
     if arg is None or arg.dep_ not in ("dobj", "nsubjpass"):
         return False
+    root = d.span.root
+    owners = [root, *(c for c in children(root) if c.lower_ == "worth")]
+    if root.head.lower_ == "worth":
+        owners.append(root.head)
+    goods_toks = [
+        obj
+        for owner in owners  # "$2bn of wheat", "$2bn worth of wheat"
+        for child in children(owner)
+        if child.dep_ == "prep" and child.lower_ == "of"
+        for obj in children(child)
+        if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN")
+    ]
+    if not goods_toks:
+        return False  # "the central bank bought $1bn": currency, not goods
+    thing = goods_toks[0]
+    if (
+        _kind_of(thing, cues) in ("investment", "loan")
+        or thing.lemma_.lower() in _FINANCIAL
+        or any(_kind_of(t, cues) == "investment" for t in thing.subtree)
+    ):
+        return False  # "bought $2bn of shares / bonds": an investment, left to its cue
     goods = _what(d.span.root, d.span)
-    if goods and any(_kind_of(t, cues) == "investment" for t in d.span.doc[d.span.end : arg.i + 8]):
-        return False  # "bought $2bn of shares": an investment, left to its cue
     subj = _subject(verb, index, d.span)
     from_p = _prep_actors([verb, d.span.root], cues.from_preps, index, d.span)
     to_p = _prep_actors([verb, d.span.root], cues.to_preps, index, d.span)
     made_in: list[str] = []  # "$3bn of Brazilian soybeans": the goods' own state
-    for child in children(d.span.root):
+    for child in (c for owner in owners for c in children(owner)):
         if child.dep_ == "prep" and child.lower_ == "of":
             for obj in children(child):
                 made_in += [
@@ -520,12 +543,32 @@ def _classify(d: _Draft, cues: MoneyCues, index: _Actors) -> None:
         d.kind = "loan"  # "Kenya owes China $7bn": a debt with its creditor is lent money
 
 
-def _own_noun(d: _Draft, cues: MoneyCues) -> Token | None:
-    """A cue written right after the figure ("$1.2bn in grants and $500m in soft loans",
-    "$6bn to assist its allies"): the figure's own word, however the parser attached it."""
+def _aid_purpose(d: _Draft, index: _Actors) -> Token | None:
+    """The verb of a purpose written after an otherwise uncued figure ("spend $6bn to
+    assist US allies"), when what it helps is an actor: money given to another state.
+    "Spent $2bn to help farmers" helps no other party and stays a plain sum."""
     doc, k = d.span.doc, d.span.end
+    verb: Token | None = None
     if k + 1 < len(doc) and doc[k].lower_ == "to" and doc[k + 1].lemma_.lower() in _AID_PURPOSE:
-        return doc[k + 1]
+        verb = doc[k + 1]
+    for head in (d.span.root, d.span.root.head):
+        for child in children(head):
+            if (
+                verb is None
+                and child.dep_ in ("xcomp", "advcl", "acl", "relcl")
+                and child.lemma_.lower() in _AID_PURPOSE
+                and any(t.lower_ == "to" and t.dep_ == "aux" for t in child.lefts)
+            ):
+                verb = child
+    if verb is None or not index.in_tokens([t for t in verb.subtree if t.i > verb.i], d.span):
+        return None
+    return verb
+
+
+def _own_noun(d: _Draft, cues: MoneyCues) -> Token | None:
+    """A cue written right after the figure ("$1.2bn in grants and $500m in soft loans"):
+    the figure's own word, however the parser attached it."""
+    doc, k = d.span.doc, d.span.end
     if k + 1 < len(doc) and doc[k].lower_ in ("in", "of"):
         j = k + 1
         while j < len(doc) and j < k + 4 and doc[j].pos_ == "ADJ":
@@ -546,19 +589,13 @@ def _classify_flow(d: _Draft, cues: MoneyCues, index: _Actors) -> None:
         return
     if cue is not None and cue.pos_ == "VERB" and _kind_of(cue, cues) == "aid":
         arg = _path_child(cue, d.span)
-        if arg is not None and arg.dep_ == "prep":
+        if arg is not None and arg.dep_ == "prep" and arg.lower_ == "for":
             return  # "gave control of X to Y for $9bn", "given the go-ahead for a $2bn
             # scheme": a price or a project's value, not the thing given
-    if cue is None or _kind_of(cue, cues) == "other":
-        for head in (d.span.root, d.span.root.head):
-            for child in children(head):
-                if (
-                    child.dep_ in ("xcomp", "advcl", "acl", "relcl")
-                    and child.lemma_.lower() in _AID_PURPOSE
-                    and any(t.lower_ == "to" and t.dep_ == "aux" for t in child.lefts)
-                ):
-                    cue = child  # "$6bn to assist its allies": money given to help
-                    crossed = None
+    if cue is None or _kind_of(cue, cues) == "other" or _kind_of(cue, cues).startswith(_LEVEL):
+        purpose = _aid_purpose(d, index)
+        if purpose is not None:
+            cue, crossed = purpose, None  # "$6bn to assist US allies": money given to help
     if cue is None:
         # no cue noun, but a verb that moves money ("asked the IMF for $2bn"):
         # the kind stays open, the direction does not
