@@ -486,3 +486,15 @@ def test_a_decade_named_for_comparison_is_no_period(nlp) -> None:  # type: ignor
     assert a.period is None
     (b,) = run(nlp, "Kenya exported $2bn of tea in 1999.")
     assert b.period is not None and b.period[0] == "1999-01"
+
+
+def test_a_flow_its_sentence_leaves_open_takes_the_headlines_sides(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kenya gets Chinese loan for railway\n\n"
+        "The government said the $3bn loan would fund a new line to the coast."
+    )
+    (a,) = run(nlp, text)
+    assert (a.kind, a.from_, a.to) == ("loan", "CHN", "KEN")
+    # a story about more than two actors gives no guess
+    (b,) = run(nlp, text.replace("railway", "railway to Uganda"))
+    assert (b.from_, b.to) == (None, None)

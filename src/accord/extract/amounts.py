@@ -118,6 +118,7 @@ class _Actors:
                 for tok in span:
                     self.by_token[tok.i] = actor.code
         self.ranked = [code for code, _ in counts.most_common()]
+        self.counts = counts
 
     def in_tokens(self, tokens: list[Token] | Span, skip: Span | None = None) -> list[str]:
         out: list[str] = []
@@ -892,11 +893,41 @@ def _orient_from_document(drafts: list[_Draft], index: _Actors) -> None:
                 if kind == d.kind and (g in here or r in here):
                     d.from_, d.to = g, r
                     break
+            else:
+                _orient_from_earlier_cue(d, index, top)
             continue
         known = d.from_ or d.to
         if known in top and len(top) == 2:
             other = next(c for c in top if c != known)
             d.from_, d.to = (known, other) if d.from_ else (other, known)
+
+
+def _orient_from_earlier_cue(d: _Draft, index: _Actors, top: set[str]) -> None:
+    """A flow whose sentence names no party ("The $3bn loan will fund a railway") takes
+    the side an earlier mention of the same kind of flow names, in the headline or an
+    earlier sentence ("KENYA GETS CHINESE LOAN", "the Japanese aid"), when the story is
+    about two actors: a state adjective on the noun gives, a possessor of a loan takes
+    ("Kenya's loan"); the other of the two is the other side."""
+    ranked, counts = index.ranked, index.counts
+    if len(top) != 2 or (len(ranked) > 2 and counts[ranked[2]] >= counts[ranked[1]]):
+        return  # not clearly a story of two
+    cues = _cues()
+    doc = d.span.doc
+    for tok in reversed(doc[: sentence_of(d.span).start]):
+        noun = tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.text.isupper())  # headline
+        if not noun or _kind_of(tok, cues) != d.kind:
+            continue
+        poss, adj = _owner(tok, index, d.span)
+        giver = next((c for c in adj if c in top), None)
+        taker = next((c for c in poss if c in top), None) if d.kind == "loan" else None
+        if giver is None and d.kind != "loan":
+            giver = next((c for c in poss if c in top), None)
+        if giver is not None:
+            d.from_, d.to = giver, next(c for c in top if c != giver)
+            return
+        if taker is not None:
+            d.from_, d.to = next(c for c in top if c != taker), taker
+            return
 
 
 def _other_side(d: _Draft, index: _Actors, known: str) -> str | None:
