@@ -306,3 +306,14 @@ def test_a_picture_credit_is_not_an_organisation(nlp: Language) -> None:
     orgs = _orgs(nlp, text)
     assert "AFP" not in orgs
     assert "Reuters" in orgs
+
+
+def test_an_agency_named_with_its_descriptor_is_named_alone(nlp: Language) -> None:
+    orgs = _orgs(nlp, "Mr Otieno told AFP news agency that Kenya was ready to sign.")
+    assert "AFP" in orgs, sorted(orgs)
+    assert "AFP news agency" not in orgs
+
+
+def test_a_sunday_paper_credited_for_a_report_is_an_organisation(nlp: Language) -> None:
+    orgs = _orgs(nlp, "The Observer reported on Sunday that 5,000 jobs were at risk in Leeds.")
+    assert orgs["The Observer"].kind == "media", sorted(orgs)

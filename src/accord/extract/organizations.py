@@ -184,11 +184,10 @@ def _clean_ent(doc: Doc, s: int, e: int, idx: ActorIndex) -> tuple[int, int, str
     while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space or doc[e - 1].text in POSSESSIVE):
         e -= 1
     lex = org_lexicon()
-    suffixes = {x.lower() for x in lex.legal_suffixes}
     while (
         e - s > 1
         and doc[e - 1].text.islower()
-        and doc[e - 1].lower_ not in suffixes
+        and doc[e - 1].text not in lex.legal_suffixes  # "plc" is the name's own
         and (doc[e - 1].lower_ in lex.descriptor_words or doc[e - 1].lower_ in lex.kinds)
     ):
         e -= 1  # "the Labour party", "the AFP news agency": the name without its noun
