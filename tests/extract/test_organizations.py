@@ -196,6 +196,11 @@ NAME_SHAPES = [
     ),
     # a company the model and the persons stage call a person, named by a descriptor
     ("Shares in carmaker Enzo Ferrano rose.", "Enzo Ferrano"),
+    # a hyphenated first member joined by "und"
+    (
+        "Gold will rise this year, Hamburg-based Vereins- und Nordbank AG said.",
+        "Vereins- und Nordbank AG",
+    ),
     # a party the model calls a people
     ("Tory leaders met in London on Monday to plan the campaign.", "Tory"),
 ]

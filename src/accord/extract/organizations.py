@@ -269,9 +269,12 @@ def _joined_name(doc: Doc, s: int, e: int, idx: ActorIndex) -> tuple[int, int]:
         and not doc[s - 2].is_sent_start
     ):
         s -= 2
-    hyphen_pair = s >= 3 and doc[s - 1].lower_ in ("und", "and", "&") and doc[s - 2].text == "-"
-    if hyphen_pair and _cap(doc[s - 3]):
-        s -= 3
+    if s >= 2 and doc[s - 1].lower_ in ("und", "and", "&"):
+        first = doc[s - 2]  # "Vereins- und": the tokenizer keeps the hyphen on the word
+        if first.text.endswith("-") and first.text[:1].isupper() and len(first.text) > 2:
+            s -= 2
+        elif s >= 3 and first.text == "-" and _cap(doc[s - 3]):
+            s -= 3
     if (
         e + 1 < n
         and idx.token(doc[e]) is not None
