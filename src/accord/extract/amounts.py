@@ -533,7 +533,8 @@ def _both_ways(cue: Token, cues: MoneyCues) -> bool:
     joined under one figure, a trade total."""
     kind = _kind_of(cue, cues)
     other = "export" if kind == "import" else "import"
-    return any(t.dep_ == "conj" and _kind_of(t, cues) == other for t in cue.subtree) or (
+    near = [*cue.children, *(g for c in cue.children if c.dep_ == "prep" for g in c.children)]
+    return any(t.dep_ == "conj" and _kind_of(t, cues) == other for t in near) or (
         cue.dep_ == "conj" and _kind_of(cue.head, cues) == other
     )
 
@@ -913,7 +914,15 @@ def _orient_from_earlier_cue(d: _Draft, index: _Actors, top: set[str]) -> None:
         return  # not clearly a story of two
     cues = _cues()
     doc = d.span.doc
-    for tok in reversed(doc[: sentence_of(d.span).start]):
+    # the headline and the three sentences before: a bounded look back per figure
+    starts = sentence_starts(doc)
+    here = bisect_right(starts, d.span.start) - 1
+    headline_end = doc_text(doc).find("\n")
+    head = doc.char_span(0, headline_end, alignment_mode="contract") if headline_end > 0 else None
+    window = list(doc[starts[max(0, here - 3)] : starts[here]])
+    if head is not None and head.end <= starts[max(0, here - 3)]:
+        window = list(head) + window
+    for tok in reversed(window):
         noun = tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.text.isupper())  # headline
         if not noun or _kind_of(tok, cues) != d.kind:
             continue
