@@ -372,3 +372,129 @@ def test_implausible_bracketed_conversion_gives_way_to_the_rate(nlp) -> None:  #
     (a,), warnings = extract_amounts(document, doc, _actors(text))
     assert a.value_usd is not None and 55e6 < a.value_usd < 80e6
     assert any("far from" in w for w in warnings)
+
+
+# buy/sell constructions, both-way trade, incidental 'give', purpose of a spending line,
+# debts with their creditor, fiscal borrowing: on sentences we wrote
+CONSTRUCTIONS = [
+    (
+        "Japan bought $2 billion of wheat from the United States last year.",
+        (2e9, "import", "USA", "JPN"),
+    ),
+    ("China will buy $3 billion of Brazilian soybeans.", (3e9, "import", "BRA", "CHN")),
+    (
+        "Kenya agreed to purchase $40 million of tea machinery from India.",
+        (40e6, "import", "IND", "KEN"),
+    ),
+    ("Germany sold $500 million of tanks to Egypt.", (500e6, "export", "DEU", "EGY")),
+    (
+        "Kenya's imports from and exports to China totalled $4 billion.",
+        (4e9, "trade_total", "KEN", "CHN"),
+    ),
+    (
+        "The government was given the go-ahead for a $2 billion road scheme.",
+        (2e9, "other", None, None),
+    ),
+    (
+        "Russia gave control of the field to Kenya for $9 billion.",
+        (9e9, "other", None, None),
+    ),
+    (
+        "Japan will spend almost $6bn to assist its allies in Africa.",
+        (6e9, "aid", "JPN", "REG:AFRICA"),
+    ),
+    ("Kenya owes China about $7bn.", (7e9, "loan", "CHN", "KEN")),
+    # buying a currency or bonds is no goods trade; borrowing to fund is still a loan;
+    # a purpose that helps no other party is no aid; "provide X with $Y" stays aid
+    ("The Bank of Japan bought about one billion dlrs in Tokyo today.", (1e9, "other", None, None)),
+    ("Kenya borrowed $500 million to fund the railway.", (500e6, "loan", None, "KEN")),
+    ("The government spent $2bn to help farmers.", (2e9, "other", None, None)),
+    ("Japan will provide Kenya with $5 million.", (5e6, "aid", "JPN", "KEN")),
+    # "its" is the speaker, not a state inside its own noun phrase
+    (
+        "China said its proposed $1 billion investment in Kenya's Tembo Mills would go ahead.",
+        (1e9, "investment", "CHN", "KEN"),
+    ),
+    # a purpose written after the figure, however the parser attached it
+    (
+        "Mr Tanaka said Japan's budget included almost $6bn to assist allies in Africa.",
+        (6e9, "aid", "JPN", "REG:AFRICA"),
+    ),
+    (
+        "The budget set a sharp $3 billion reduction in government borrowing targets.",
+        (3e9, "other", None, None),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), CONSTRUCTIONS)
+def test_constructions(nlp, text: str, want: tuple[float, str, str | None, str | None]) -> None:  # type: ignore[no-untyped-def]
+    (a,) = run(nlp, text)
+    got = (a.value, a.kind, a.from_, a.to)
+    if want[1] == "trade_total":
+        got = (a.value, a.kind, *sorted([a.from_ or "", a.to or ""]))  # type: ignore[assignment]
+        want = (want[0], want[1], *sorted([want[2] or "", want[3] or ""]))  # type: ignore[assignment]
+    assert got == want
+
+
+def test_a_rounded_headline_figure_is_the_body_figure(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Holding sues Russia for $28bn\n\n"
+        "The owner of a Russian oil firm has sued the Russian government for $28.3bn."
+    )
+    assert [a.value for a in run(nlp, text)] == [28.3e9]
+
+
+def test_a_company_stands_for_its_named_state_where_the_sentence_names_no_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    from accord.schema import Organization
+
+    text = (
+        "Kenya and China agreed to deepen ties. "
+        "Later, Tembo Holdings said it had secured a $40 million loan from Lotus Bank."
+    )
+    doc = nlp(text)
+    document = Document(id="t", content_hash="h", source=Source(), raw=text, body=text)
+
+    def org(name: str, actor: str) -> Organization:
+        at = text.index(name)
+        return Organization(
+            name=name, actor=actor, kind="company", mentions=((at, at + len(name)),), extractor="t"
+        )
+
+    orgs = (org("Tembo Holdings", "KEN"), org("Lotus Bank", "CHN"))
+    (a,) = extract_amounts(document, doc, _actors(text), orgs)[0]
+    assert (a.kind, a.from_, a.to) == ("loan", "CHN", "KEN")
+    # a company whose state the text never names gives no side
+    (b,) = extract_amounts(document, doc, _actors(text), (org("Lotus Bank", "JPN"),))[0]
+    assert b.from_ is None
+
+
+def test_each_part_of_a_package_keeps_its_own_kind(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Kenyan finance minister explained that the money - $1.2bn in grants and $500m "
+        "in soft loans - was for the rebuilding of the coast."
+    )
+    assert [(a.value, a.kind) for a in run(nlp, text)] == [(1.2e9, "aid"), (500e6, "loan")]
+
+
+def test_a_decade_named_for_comparison_is_no_period(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The budget office expects the shortfall to shrink to $200bn by 2009, returning to "
+        "the surpluses seen in the late 1990s."
+    )
+    (a,) = run(nlp, text)
+    assert a.period is None
+    (b,) = run(nlp, "Kenya exported $2bn of tea in 1999.")
+    assert b.period is not None and b.period[0] == "1999-01"
+
+
+def test_a_flow_its_sentence_leaves_open_takes_the_headlines_sides(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kenya gets Chinese loan for railway\n\n"
+        "The government said the $3bn loan would fund a new line to the coast."
+    )
+    (a,) = run(nlp, text)
+    assert (a.kind, a.from_, a.to) == ("loan", "CHN", "KEN")
+    # a story about more than two actors gives no guess
+    (b,) = run(nlp, text.replace("railway", "railway to Uganda"))
+    assert (b.from_, b.to) == (None, None)

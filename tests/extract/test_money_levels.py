@@ -138,10 +138,10 @@ def test_every_usd_value_names_its_rate_date_and_source(
             "$500 million",
             ("aid", "flow", None, "CHN", "CUB"),
         ),
-        (
+        (  # a debt stock with its creditor named is lent money (GOLD_FORMAT: loan)
             "Kenya owes China $7 billion.",
             "$7 billion",
-            ("other", "level", "debt_stock", "CHN", "KEN"),
+            ("loan", "level", "debt_stock", "CHN", "KEN"),
         ),
         (
             "The IMF said Sri Lanka's external debt of $51 billion was unsustainable.",

@@ -60,7 +60,6 @@ def test_not_money(text: str) -> None:
 
 RANGES = [
     ("Costs of $2-3 billion are expected.", 2e9, 3e9),
-    ("It may fetch between $2bn and $3bn.", 2e9, 3e9),
     ("Bids of $4bn-$5bn came in.", 4e9, 5e9),
 ]
 
@@ -69,6 +68,22 @@ RANGES = [
 def test_ranges_keep_lower_bound(text: str, low: float, high: float) -> None:
     (m,) = find_money(text)
     assert (m.value, m.upper) == (low, high)
+
+
+def test_a_band_between_two_figures_is_two_figures() -> None:
+    # GUIDE: "between £25,000 and £35,000" gives both ends of the band
+    got = [(m.value, m.upper) for m in find_money("He was paid between £5,001 and £10,000.")]
+    assert got == [(5001, None), (10000, None)]
+
+
+def test_every_conversion_in_one_bracket_is_folded() -> None:
+    got = find_money("It paid 1.55bn euros ($2bn; £1.1bn) to leave the deal.")
+    assert [(m.value, m.unit) for m in got] == [(1.55e9, "EUR")]
+    assert got[0].conversion is not None and got[0].conversion[0] == 2e9
+
+
+def test_a_thousands_group_with_a_dropped_digit_takes_its_evident_value() -> None:
+    assert [m.value for m in find_money("He earned up to £135,00 for the work.")] == [135000]
 
 
 def test_change_from_to_is_two_figures() -> None:

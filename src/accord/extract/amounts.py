@@ -65,7 +65,7 @@ from accord.extract.periods import (
     shift_months,
     shift_period,
 )
-from accord.schema import Actor, Amount, Document, Period
+from accord.schema import Actor, Amount, Document, Organization, Period
 from accord.vocab.currencies import currency_lexicon
 from accord.vocab.ecb_rates import USD_SOURCE, usd_rate
 from accord.vocab.money_cues import MoneyCues, MoneyLevels, money_cues, money_levels
@@ -118,6 +118,7 @@ class _Actors:
                 for tok in span:
                     self.by_token[tok.i] = actor.code
         self.ranked = [code for code, _ in counts.most_common()]
+        self.counts = counts
 
     def in_tokens(self, tokens: list[Token] | Span, skip: Span | None = None) -> list[str]:
         out: list[str] = []
@@ -139,12 +140,36 @@ class _Actors:
         return best[1] if best else None
 
 
+def _with_organizations(
+    actors: tuple[Actor, ...], organizations: tuple[Organization, ...]
+) -> tuple[Actor, ...]:
+    """The actors, plus each organisation's mentions standing for its state, where that
+    state is itself named in the text ("Fiat" for Italy in a story that names Italy): a
+    company's side of a payment is its state's side (eval/real/GUIDE.md)."""
+    named = {a.code for a in actors if a.kind == "state"}
+    extra: dict[str, list[tuple[int, int]]] = {}
+    for org in organizations:
+        if org.actor in named and org.kind != "igo":
+            extra.setdefault(org.actor, []).extend(org.mentions)
+    return tuple(
+        replace(a, mentions=tuple(sorted({*a.mentions, *extra.get(a.code, ())}))) for a in actors
+    )
+
+
 def extract_amounts(
-    document: Document, doc: Doc, actors: tuple[Actor, ...]
+    document: Document,
+    doc: Doc,
+    actors: tuple[Actor, ...],
+    organizations: tuple[Organization, ...] = (),
 ) -> tuple[tuple[Amount, ...], tuple[str, ...]]:
-    """The money figures of one document and the warnings about what was doubtful."""
+    """The money figures of one document and the warnings about what was doubtful.
+
+    Organisations give a flow the side its state is on when the sentence names the
+    company, not the state ("Shanghai Motors' investment in Rover"); states named in the
+    sentence are read first, and only the sides they leave open are filled so."""
     cues = _cues()
     index = _Actors(doc, actors)
+    wider = _Actors(doc, _with_organizations(actors, organizations)) if organizations else None
     warnings: list[str] = []
     drafts: list[_Draft] = []
     body = doc.text  # Doc.text joins every token on each access: read it once
@@ -162,6 +187,14 @@ def extract_amounts(
     _vague(doc, drafts, warnings)
     for draft in drafts:
         _classify(draft, cues, index)
+        open_side = draft.from_ is None or draft.to is None
+        if wider is not None and open_side and (draft.kind in _MONEY or draft.kind in _GOODS):
+            alt = replace(draft, warnings=[])
+            _classify(alt, cues, wider)
+            if alt.kind == draft.kind:
+                g = draft.from_ or (alt.from_ if alt.from_ != draft.to else None)
+                r = draft.to or (alt.to if alt.to != g else None)
+                draft.from_, draft.to = g, r
         _unit_level(draft, body)
     _continue_flows(drafts, doc)
     _orient_from_document(drafts, index)
@@ -372,7 +405,14 @@ def _owner(cue: Token, index: _Actors, span: Span) -> tuple[list[str], list[str]
             if child.lower_ in _PRONOUNS:
                 verb = _verb_of(cue.head)
                 while verb is not None and not poss:
-                    poss = _subject(verb, index, span)
+                    # "its" names someone outside its own noun phrase: a clause whose
+                    # subject holds the cue ("said its investment in X would go ahead")
+                    # hands on to the clause above
+                    if not any(
+                        c.dep_ in ("nsubj", "nsubjpass") and cue in c.subtree
+                        for c in children(verb)
+                    ):
+                        poss = _subject(verb, index, span)
                     verb = _verb_of(verb.head) if verb.head.i != verb.i else None
             else:
                 poss += index.in_tokens(list(child.subtree), span)
@@ -408,8 +448,156 @@ def _prep_actors(
     return out
 
 
+_AID_PURPOSE = frozenset({"assist", "help", "aid", "support", "rebuild", "relieve", "fund"})
+_FINANCIAL = frozenset(
+    {"share", "stock", "security", "bond", "note", "bill", "treasury", "asset", "currency"}
+    | {"dollar", "yen", "mark", "sterling", "paper", "debt", "equity", "option", "future"}
+)
+_FISCAL = frozenset({"government", "public", "federal", "budget", "target", "requirement"})
+
+
+def _path_child(verb: Token, span: Span) -> Token | None:
+    """The verb's child on the way down to the figure (the figure's root itself when the
+    verb governs it directly)."""
+    for tok in chain((span.root,), islice(span.root.ancestors, _MAX_CUE_HOPS)):
+        if tok.head.i == verb.i and tok.i != verb.i:
+            return tok
+    return None
+
+
+def _goods_trade(d: _Draft, cues: MoneyCues, index: _Actors) -> bool:
+    """A figure bought or sold ("Japan bought $2bn of wheat from the US", "Germany sold
+    $500m of tanks to Egypt"): goods trade, the buyer's state importing from the
+    seller's. A price paid "for" something, or a stake bought, is not goods."""
+    verb = _verb_of(d.span.root)
+    if verb is None or verb.pos_ != "VERB":
+        return False
+    lemma = verb.lemma_.lower()
+    buys, sells = lemma in cues.importer_verbs, lemma in cues.exporter_verbs
+    if not (buys or sells) or lemma in ("import", "export"):
+        return False
+    arg = _path_child(verb, d.span)
+    if arg is None or arg.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    root = d.span.root
+    owners = [root, *(c for c in children(root) if c.lower_ == "worth")]
+    if root.head.lower_ == "worth":
+        owners.append(root.head)
+    goods_toks = [
+        obj
+        for owner in owners  # "$2bn of wheat", "$2bn worth of wheat"
+        for child in children(owner)
+        if child.dep_ == "prep" and child.lower_ == "of"
+        for obj in children(child)
+        if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN")
+    ]
+    if not goods_toks:
+        return False  # "the central bank bought $1bn": currency, not goods
+    thing = goods_toks[0]
+    if (
+        _kind_of(thing, cues) in ("investment", "loan")
+        or thing.lemma_.lower() in _FINANCIAL
+        or any(_kind_of(t, cues) == "investment" for t in thing.subtree)
+    ):
+        return False  # "bought $2bn of shares / bonds": an investment, left to its cue
+    goods = _what(d.span.root, d.span)
+    subj = _subject(verb, index, d.span)
+    from_p = _prep_actors([verb, d.span.root], cues.from_preps, index, d.span)
+    to_p = _prep_actors([verb, d.span.root], cues.to_preps, index, d.span)
+    made_in: list[str] = []  # "$3bn of Brazilian soybeans": the goods' own state
+    for child in (c for owner in owners for c in children(owner)):
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in children(child):
+                made_in += [
+                    c
+                    for t in obj.lefts
+                    if t.dep_ in ("amod", "compound")
+                    for c in index.in_tokens(list(t.subtree), d.span)
+                ]
+    if verb.dep_ == "xcomp" or not subj:
+        subj = subj or _clause_subject(verb, index, d.span)
+    if buys:
+        d.kind = "import"
+        d.to = next(iter(subj), None)
+        d.from_ = next((c for c in from_p + made_in if c != d.to), None)
+    else:
+        d.kind = "export"
+        d.from_ = next(iter(subj + made_in), None)
+        d.to = next((c for c in to_p if c != d.from_), None)
+    d.cued, d.cue_i, d.what = True, verb.i, goods
+    return True
+
+
+def _both_ways(cue: Token, cues: MoneyCues) -> bool:
+    """'imports from and exports to China', 'exports and imports': both goods flows
+    joined under one figure, a trade total."""
+    kind = _kind_of(cue, cues)
+    other = "export" if kind == "import" else "import"
+    near = [*cue.children, *(g for c in cue.children if c.dep_ == "prep" for g in c.children)]
+    return any(t.dep_ == "conj" and _kind_of(t, cues) == other for t in near) or (
+        cue.dep_ == "conj" and _kind_of(cue.head, cues) == other
+    )
+
+
 def _classify(d: _Draft, cues: MoneyCues, index: _Actors) -> None:
-    cue, crossed = _find_cue(d.span, cues)
+    _classify_flow(d, cues, index)
+    if d.level_type == "debt_stock" and d.from_ and d.to and d.kind == "other":
+        d.kind = "loan"  # "Kenya owes China $7bn": a debt with its creditor is lent money
+
+
+def _aid_purpose(d: _Draft, index: _Actors) -> Token | None:
+    """The verb of a purpose written after an otherwise uncued figure ("spend $6bn to
+    assist US allies"), when what it helps is an actor: money given to another state.
+    "Spent $2bn to help farmers" helps no other party and stays a plain sum."""
+    doc, k = d.span.doc, d.span.end
+    verb: Token | None = None
+    if k + 1 < len(doc) and doc[k].lower_ == "to" and doc[k + 1].lemma_.lower() in _AID_PURPOSE:
+        verb = doc[k + 1]
+    for head in (d.span.root, d.span.root.head):
+        for child in children(head):
+            if (
+                verb is None
+                and child.dep_ in ("xcomp", "advcl", "acl", "relcl")
+                and child.lemma_.lower() in _AID_PURPOSE
+                and any(t.lower_ == "to" and t.dep_ == "aux" for t in child.lefts)
+            ):
+                verb = child
+    if verb is None or not index.in_tokens([t for t in verb.subtree if t.i > verb.i], d.span):
+        return None
+    return verb
+
+
+def _own_noun(d: _Draft, cues: MoneyCues) -> Token | None:
+    """A cue written right after the figure ("$1.2bn in grants and $500m in soft loans"):
+    the figure's own word, however the parser attached it."""
+    doc, k = d.span.doc, d.span.end
+    if k + 1 < len(doc) and doc[k].lower_ in ("in", "of"):
+        j = k + 1
+        while j < len(doc) and j < k + 4 and doc[j].pos_ == "ADJ":
+            j += 1
+        if j < len(doc) and doc[j].pos_ == "NOUN":
+            kind = _kind_of(doc[j], cues)
+            if kind in _MONEY or kind in _GOODS or kind == "deal":
+                return doc[j]
+    return None
+
+
+def _classify_flow(d: _Draft, cues: MoneyCues, index: _Actors) -> None:
+    written = _own_noun(d, cues)
+    cue, crossed = (written, None) if written is not None else _find_cue(d.span, cues)
+    if (cue is None or cue.pos_ == "VERB" or _kind_of(cue, cues) == "deal") and _goods_trade(
+        d, cues, index
+    ):
+        return
+    if cue is not None and cue.pos_ == "VERB" and _kind_of(cue, cues) == "aid":
+        arg = _path_child(cue, d.span)
+        if arg is not None and arg.dep_ == "prep" and arg.lower_ == "for":
+            return  # "gave control of X to Y for $9bn", "given the go-ahead for a $2bn
+            # scheme": a price or a project's value, not the thing given
+    if cue is None or _kind_of(cue, cues) == "other" or _kind_of(cue, cues).startswith(_LEVEL):
+        purpose = _aid_purpose(d, index)
+        if purpose is not None:
+            cue, crossed = purpose, None  # "$6bn to assist US allies": money given to help
     if cue is None:
         # no cue noun, but a verb that moves money ("asked the IMF for $2bn"):
         # the kind stays open, the direction does not
@@ -423,10 +611,17 @@ def _classify(d: _Draft, cues: MoneyCues, index: _Actors) -> None:
             d.set_level("debt_stock")  # 'Kenya owes China $7bn': a stock, debtor and creditor
     else:
         d.cued = True
-        d.kind = _kind_of(cue, cues)
+        d.kind = "aid" if cue.lemma_.lower() in _AID_PURPOSE else _kind_of(cue, cues)
         d.cue_i = cue.i
         if d.kind.startswith(_LEVEL):
             d.set_level(d.kind[len(_LEVEL) :])
+        elif d.kind in _GOODS and _both_ways(cue, cues):
+            d.kind = "trade_total"
+        elif d.kind == "loan" and cue.lemma_.lower() in ("borrowing", "borrow"):
+            near = [cue.head, *cue.children]
+            if any(t.lemma_.lower() in _FISCAL for t in near):
+                d.kind = "other"  # "government borrowing targets": a fiscal aggregate
+                return
     verb = _verb_of(cue)
     heads = [cue] + ([verb] if verb is not None and verb.i != cue.i else [])
     heads += [t for t in d.span.root.ancestors if t not in heads][:2]
@@ -699,11 +894,49 @@ def _orient_from_document(drafts: list[_Draft], index: _Actors) -> None:
                 if kind == d.kind and (g in here or r in here):
                     d.from_, d.to = g, r
                     break
+            else:
+                _orient_from_earlier_cue(d, index, top)
             continue
         known = d.from_ or d.to
         if known in top and len(top) == 2:
             other = next(c for c in top if c != known)
             d.from_, d.to = (known, other) if d.from_ else (other, known)
+
+
+def _orient_from_earlier_cue(d: _Draft, index: _Actors, top: set[str]) -> None:
+    """A flow whose sentence names no party ("The $3bn loan will fund a railway") takes
+    the side an earlier mention of the same kind of flow names, in the headline or an
+    earlier sentence ("KENYA GETS CHINESE LOAN", "the Japanese aid"), when the story is
+    about two actors: a state adjective on the noun gives, a possessor of a loan takes
+    ("Kenya's loan"); the other of the two is the other side."""
+    ranked, counts = index.ranked, index.counts
+    if len(top) != 2 or (len(ranked) > 2 and counts[ranked[2]] >= counts[ranked[1]]):
+        return  # not clearly a story of two
+    cues = _cues()
+    doc = d.span.doc
+    # the headline and the three sentences before: a bounded look back per figure
+    starts = sentence_starts(doc)
+    here = bisect_right(starts, d.span.start) - 1
+    headline_end = doc_text(doc).find("\n")
+    head = doc.char_span(0, headline_end, alignment_mode="contract") if headline_end > 0 else None
+    window = list(doc[starts[max(0, here - 3)] : starts[here]])
+    if head is not None and head.end <= starts[max(0, here - 3)]:
+        window = list(head) + window
+    for tok in reversed(window):
+        noun = tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.text.isupper())  # headline
+        if not noun or _kind_of(tok, cues) != d.kind:
+            continue
+        poss, adj = _owner(tok, index, d.span)
+        giver = next((c for c in adj if c in top), None)
+        taker = next((c for c in poss if c in top), None) if d.kind == "loan" else None
+        if giver is None and d.kind != "loan":
+            giver = next((c for c in poss if c in top), None)
+        if giver is not None:
+            d.from_, d.to = giver, next(c for c in top if c != giver)
+            return
+        if taker is not None:
+            d.from_, d.to = next(c for c in top if c != taker), taker
+            return
 
 
 def _other_side(d: _Draft, index: _Actors, known: str) -> str | None:
@@ -811,6 +1044,7 @@ _PHRASES = re.compile(
     r"|\b\w+\s+months\s+(?:to|ending|ended|through)\s+[A-Z][a-z]+\.?(?:\s+\d{4})?"
     r"|\b(?:fiscal|financial|budget)\s+year\s+(?:ending|ended|to)\s+[A-Z][a-z]+\.?(?:\s+\d{4})?",
 )
+_DECADE = re.compile(r"\b(?:1[89]|20)\d0s\b")
 _DEADLINE = re.compile(r"\b(?:by|before|until|till|ahead\s+of)\s*$", re.I)
 
 
@@ -834,6 +1068,8 @@ def _expressions(sent: Span) -> list[tuple[int, int, str]]:
         expr = without_times(text[s - base : e - base], text[e - base : e - base + 25])
         if not expr.strip() or _DEADLINE.search(text[max(0, s - base - 12) : s - base]):
             continue
+        if _DECADE.search(expr):
+            continue  # "the late 1990s": a decade named for comparison, not a figure's months
         if not re.match(r"(?:by|before|until)\b", expr, re.I):
             out.append((s, e, expr))
     return out
@@ -1058,21 +1294,25 @@ def _amount(d: _Draft, published: str | None, warnings: list[str]) -> Amount | N
 
 def _drop_headline_repeats(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
     """A figure in the first line (the headline) that the body repeats is the same fact;
-    the body's full sentence gives the better reading, so the headline copy goes."""
+    the body's full sentence gives the better reading, so the headline copy goes. A
+    headline rounds ("$28bn" for the body's "$28.3bn"): within 5 % is a repeat."""
     first_line_end = doc.text.find("\n")
     if first_line_end < 0:
         return drafts
-    body = {(d.match.value, d.currency) for d in drafts if d.match.start > first_line_end}
-    return [
-        d
-        for d in drafts
-        if d.match.start > first_line_end or (d.match.value, d.currency) not in body
-    ]
+    body = [(d.match.value, d.currency) for d in drafts if d.match.start > first_line_end]
+
+    def repeated(d: _Draft) -> bool:
+        v = d.match.value
+        return any(c == d.currency and abs(b - v) <= 0.05 * abs(b) for b, c in body)
+
+    return [d for d in drafts if d.match.start > first_line_end or not repeated(d)]
 
 
 def _compatible(a: Amount, b: Amount) -> bool:
     if (a.value, a.currency, a.kind, a.measure) != (b.value, b.currency, b.kind, b.measure):
         return False
+    if a.what and b.what and a.what.lower() != b.what.lower():
+        return False  # "fees of up to £35,000" and a salary band's £35,000: two facts
     if a.kind == "trade_total" and a.from_ and a.to and b.from_ and b.to:
         return {a.from_, a.to} == {b.from_, b.to}
     return all(x is None or y is None or x == y for x, y in ((a.from_, b.from_), (a.to, b.to)))

@@ -5,9 +5,11 @@ than a spaCy token Matcher, because the tokenizer splits these forms inconsisten
 ("US$2bn" is two tokens, "N50bn" one, "Rs." sometimes a sentence end). Forms:
 symbol first ("$8.1 million", "US$2bn", "KSh 2bn", "N50bn", "Rs 500 crore", "USD 5m")
 and word last ("75 mln U.S. Dlrs", "2 billion shillings", "a quarter of a billion dollars").
-Ranges ("$2-3 billion", "$2bn to $3bn", "between $2bn and $3bn") keep the lower bound
-and note the upper one; "from $2bn to $3bn" is a change, two figures. A conversion in
-brackets ("£50m ($97m)") is folded into the figure before it.
+Ranges ("$2-3 billion", "$2bn to $3bn") keep the lower bound and note the upper one;
+"from $2bn to $3bn" is a change, and "between £5,000 and £10,000" a band with two ends
+(eval/real/GUIDE.md), two figures each. Conversions in brackets ("£50m ($97m)",
+"1.5bn euros ($2bn; £1.1bn)") are folded into the figure before them. A thousands group
+with a dropped digit ("£135,00") takes its evident value (135,000).
 """
 
 from __future__ import annotations
@@ -80,7 +82,7 @@ WORD_NUMBERS: dict[str, float] = {
     "several hundred": 200,
 }
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3},\d{2}(?![\d,])|\d+(?:\.\d+)?"
 
 #: The largest figure read, in the currency's own units. Nothing real comes near it
 #: (the world's yearly output is about 1e14 US dollars, and the weakest currencies trade
@@ -150,6 +152,9 @@ def _grammar() -> re.Pattern[str]:
 
 
 def _number(text: str) -> float:
+    short = re.fullmatch(r"(\d{1,3}),(\d{2})", text)
+    if short:  # "135,00": a thousands group that lost its last digit
+        return float(short[1]) * 1000 + float(short[2]) * 10
     return float(text.replace(",", ""))
 
 
@@ -202,6 +207,7 @@ _BRACKET_OPEN = re.compile(
     re.I,
 )
 _BRACKET_CLOSE = re.compile(r"^\s*[)\]]")
+_BRACKET_SEP = re.compile(r"^\s*(?:[;,/]|or)\s*$")
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.I)
 
 
@@ -229,10 +235,19 @@ def find_money(text: str, warnings: list[str] | None = None) -> list[MoneyMatch]
         nxt = found[i + 1] if i + 1 < len(found) else None
         if nxt is not None:
             between = text[cur.end : nxt.start]
-            if _BRACKET_OPEN.match(between) and _BRACKET_CLOSE.match(text[nxt.end :]):
-                out.append(replace(cur, conversion=(nxt.value, nxt.unit)))
-                i += 2
-                continue
+            if _BRACKET_OPEN.match(between):
+                # "($2bn)", "($2bn; £1.1bn)": every figure up to the closing bracket
+                k = i + 1
+                while (
+                    k + 1 < len(found)
+                    and not _BRACKET_CLOSE.match(text[found[k].end :])
+                    and _BRACKET_SEP.match(text[found[k].end : found[k + 1].start])
+                ):
+                    k += 1
+                if _BRACKET_CLOSE.match(text[found[k].end :]):
+                    out.append(replace(cur, conversion=(nxt.value, nxt.unit)))
+                    i = k + 1
+                    continue
             before = text[max(0, cur.start - 12) : cur.start].lower()
             joined = _RANGE_JOIN.match(between)
             is_and = between.strip().lower() == "and"
@@ -240,7 +255,7 @@ def find_money(text: str, warnings: list[str] | None = None) -> list[MoneyMatch]
                 joined
                 and nxt.unit == cur.unit
                 and not re.search(r"\bfrom\s*$", before)
-                and (not is_and or re.search(r"\bbetween\s*$", before))
+                and not is_and  # "between £5,000 and £10,000": a band's two ends
             ):
                 out.append(replace(cur, end=nxt.end, upper=nxt.value))
                 i += 2

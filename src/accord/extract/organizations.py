@@ -9,6 +9,7 @@ the actors, and news outlets credited in the text. The page's own outlet is left
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.matcher import PhraseMatcher
@@ -168,16 +169,28 @@ def _clean_ent(doc: Doc, s: int, e: int, idx: ActorIndex) -> tuple[int, int, str
             break
     if e < len(doc) and any(doc[k].lower_ in ("of", "for") for k in range(s, e)):
         k = e
-        while k + 1 < len(doc) and doc[k].lower_ in ("and", "&") and doc[k + 1].text[:1].isupper():
-            k += 2
+        while k + 1 < len(doc) and doc[k].lower_ in ("and", "&"):
+            nxt = k + 2 if doc[k + 1].lower_ == "the" else k + 1  # "and the Pacific"
+            if nxt >= len(doc) or not _cap(doc[nxt]):
+                break
+            k = nxt
             while k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha:
                 k += 1
             e = k
     e = _acronym_extension(doc, s, e)
+    s, e = _joined_name(doc, s, e, idx)
     while s < e and (doc[s].is_punct or doc[s].is_space) and doc[s].text not in _QUOTES:
         s += 1
     while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space or doc[e - 1].text in POSSESSIVE):
         e -= 1
+    lex = org_lexicon()
+    while (
+        e - s > 1
+        and doc[e - 1].text.islower()
+        and doc[e - 1].text not in lex.legal_suffixes  # "plc" is the name's own
+        and (doc[e - 1].lower_ in lex.descriptor_words or doc[e - 1].lower_ in lex.kinds)
+    ):
+        e -= 1  # "the Labour party", "the AFP news agency": the name without its noun
     for k in range(s, e):
         if doc[k].is_space or (doc[k].text == "(" and k > s):
             e = k  # "International Coffee Organization (ICO": the acronym is its own mention
@@ -185,6 +198,91 @@ def _clean_ent(doc: Doc, s: int, e: int, idx: ActorIndex) -> tuple[int, int, str
     while e > s and (doc[e - 1].is_punct or doc[e - 1].text in POSSESSIVE):
         e -= 1
     return s, e, code
+
+
+_OF_HEADS = frozenset(
+    {
+        "commission",
+        "organisation",
+        "organization",
+        "council",
+        "committee",
+        "ministry",
+        "department",
+        "institute",
+        "centre",
+        "center",
+        "association",
+        "federation",
+        "board",
+        "bureau",
+        "secretariat",
+        "society",
+    }
+)
+_MEDIA_NOUNS = frozenset({"newspaper", "daily", "weekly", "magazine"})
+
+
+def _cap(tok: Token) -> bool:
+    return tok.text[:1].isupper() and tok.is_alpha
+
+
+def _joined_name(doc: Doc, s: int, e: int, idx: ActorIndex) -> tuple[int, int]:
+    """Give back the parts of a name the model cut off at a joining word:
+    "[Economic and Social Commission] for Asia and the Pacific" (a body's remit after
+    its head noun), "[Brown] and Drew" (a firm of two surnames: the second name is no
+    entity of its own), "Vereins- und [Westbank AG]" (a hyphenated first member), and
+    "[Sinar] Kenya newspaper" (a state word inside a newspaper's name)."""
+    n = len(doc)
+    if e < n - 1 and doc[e - 1].lower_ in _OF_HEADS and doc[e].lower_ in ("for", "of", "on"):
+        k = e + 1
+        while k < n:
+            tok = doc[k]
+            word = _cap(tok) and tok.ent_type_ not in ("DATE", "TIME", "PERSON")
+            joint = tok.lower_ in ("and", "&", "the") and k > e + 1
+            if not (word or (joint and k + 1 < n and _cap(doc[k + 1]))):
+                break
+            k += 1
+        if k > e + 1 and doc[k - 1].lower_ not in ("and", "&", "the"):
+            e = k
+    # the second surname is no entity, or a person like the first: "Brown and Drew"
+    partner = ("", "PERSON") if doc[s].ent_type_ == "PERSON" else ("",)
+    if (
+        e + 1 < n
+        and doc[e].lower_ in ("and", "&")
+        and _cap(doc[e + 1])
+        and doc[e + 1].ent_type_ in partner
+        and idx.token(doc[e + 1]) is None
+    ):
+        k = e + 1
+        while k < n and _cap(doc[k]) and doc[k].ent_type_ in partner and k < e + 3:
+            k += 1
+        if k == n or not doc[k].text[:1].isupper():
+            e = k
+    if (  # "of Shearman and [Sterling]": the first surname is no entity
+        s >= 3
+        and doc[s - 1].lower_ in ("and", "&")
+        and _cap(doc[s - 2])
+        and not doc[s - 2].ent_type_
+        and idx.token(doc[s - 2]) is None
+        and not doc[s - 3].text[:1].isupper()
+        and not doc[s - 2].is_sent_start
+    ):
+        s -= 2
+    if s >= 2 and doc[s - 1].lower_ in ("und", "and", "&"):
+        first = doc[s - 2]  # "Vereins- und": the tokenizer keeps the hyphen on the word
+        if first.text.endswith("-") and first.text[:1].isupper() and len(first.text) > 2:
+            s -= 2
+        elif s >= 3 and first.text == "-" and _cap(doc[s - 3]):
+            s -= 3
+    if (
+        e + 1 < n
+        and idx.token(doc[e]) is not None
+        and doc[e + 1].lower_ in _MEDIA_NOUNS
+        and doc[e + 1].text.islower()
+    ):
+        e += 1
+    return s, e
 
 
 def _acronym_extension(doc: Doc, s: int, e: int) -> int:
@@ -259,6 +357,13 @@ def _acceptable(doc: Doc, s: int, e: int, idx: ActorIndex, person_toks: set[int]
     )
 
 
+# a picture credit: "Photo: AP", "Image: AFP", "Image source, NAME"
+_CREDIT = re.compile(
+    r"\b(?:photo(?:graph)?|image(?:\s+source)?|picture|pic|credit|illustration)s?"
+    r"(?:\s+(?:by|credit))?\s*[:,]\s*([^\n]{1,60})",
+    re.I,
+)
+
 _MEDIA_MATCHERS: dict[int, tuple[Vocab, PhraseMatcher]] = {}
 
 
@@ -302,6 +407,18 @@ def extract_organizations(
     outlet = media_outlet.name if media_outlet else None
     outlets = {_norm(x) for x in (document.outlet, outlet) if x}
     found: list[tuple[int, int, str | None, str | None]] = []  # (tok s, tok e, state, name)
+    credits = [m.span(1) for m in _CREDIT.finditer(body)]
+    # how often the model calls each name an organisation and a person, over the whole
+    # document: a firm it tags ORG in most mentions stays one where the persons stage
+    # took a mention for a person ("Alfa Romeo" as a first and a last name)
+    org_votes: Counter[str] = Counter(_norm(x.text) for x in doc.ents if x.label_ == "ORG")
+    person_names = [f" {_norm(x.text)} " for x in doc.ents if x.label_ == "PERSON"]
+    person_votes: Counter[str] = Counter()
+    known_people = [f" {_norm(p.name)} " for p in persons]
+    for key in org_votes:  # a person entity containing the name counts for a person; the
+        # surname of a person of the story ("Branson" of "Nick Branson") is a person outright
+        surname = any(f" {key} " in p and p != f" {key} " for p in known_people)
+        person_votes[key] = len(doc.ents) if surname else sum(f" {key} " in p for p in person_names)
 
     for ent in doc.ents:
         if ent.label_ not in ("ORG", "PERSON", "FAC", "NORP", "WORK_OF_ART", "PRODUCT", "GPE"):
@@ -315,23 +432,44 @@ def extract_organizations(
                 continue
         elif ent.label_ != "ORG":
             last = doc[e - 1].text
-            if ent.label_ == "NORP" and not _known(doc[s:e].text):
+            if (
+                ent.label_ == "NORP"
+                and s
+                and f"{doc[s - 1].text} {doc[s:e].text}" in lex.party_names
+            ):
+                s -= 1  # "Liberal Democrat": the model took only the last word for a people
+            if (
+                ent.label_ == "NORP"
+                and not _known(doc[s:e].text)
+                and doc[s:e].text not in lex.party_names
+            ):
                 continue
             if ent.label_ in ("WORK_OF_ART", "PRODUCT") and not descriptor_after(doc, e):
                 continue  # a title or product named as an organisation by its appositive
             if ent.label_ in ("PERSON", "FAC") and last not in lex.legal_suffixes:
                 the = ent.start > 0 and doc[ent.start - 1].lower_ == "the"
-                named_as_org = (
+                compound = _descriptor_compound(doc, s)  # "carmaker X": a firm, whoever
+                named_as_org = (  # else the persons stage took it for
                     descriptor_after(doc, e)
                     or descriptor_before(doc, s, e)
+                    or compound
                     or (e - s > 1 and last.lower() in lex.kinds)
                 )
-                if not (the or named_as_org) or any(k in person_toks for k in range(s, e)):
+                if not (the or named_as_org) or (
+                    not compound and any(k in person_toks for k in range(s, e))
+                ):
                     continue
         if _headline(body, doc[s].idx):
             continue
-        if ent.label_ == "ORG" and not _acceptable(doc, s, e, idx, person_toks):
-            continue
+        if any(a <= s and e <= b and (a, b) != (s, e) for a, b, _, _ in found):
+            continue  # "the Pacific" of a name given back in full before it
+        if _norm(doc[s:e].text) in lex.seat_metonyms:
+            continue  # "the Kremlin said": the state's leadership, as "the government"
+        if ent.label_ == "ORG":
+            key = _norm(ent.text)
+            mine = person_toks if person_votes[key] >= org_votes[key] else set()
+            if not _acceptable(doc, s, e, idx, mine):
+                continue
         # a programme of the page's own outlet ("the outlet's Morning Report") is the outlet's
         if s >= 2 and doc[s - 1].text in POSSESSIVE and _norm(doc[s - 2].text) in outlets:
             continue
@@ -340,7 +478,7 @@ def extract_organizations(
             for k in range(ent.start, e)
         ):
             continue
-        found.append((s, e, code, None))
+        found.extend((a, b, code, None) for a, b in _split_pair(doc, s, e, body))
 
     # a proper name right after a state's possessive: "China's Sinohydro"
     taken = {k for s, e, _, _ in found for k in range(s, e)}
@@ -389,22 +527,35 @@ def extract_organizations(
     matcher = _media_matcher(doc.vocab)
     spellings = media_spellings()
     for match_id, s, e in matcher(doc):
+        if (
+            e - s == 1
+            and doc[s].lower_ in titles().heads
+            and (s == 0 or doc[s - 1].lower_ != "the")
+        ):
+            continue  # "chief U.K. Economist at ...": a role, not the magazine
         found.append((s, e, None, spellings[doc.vocab.strings[match_id]].name))
 
     orgs: list[_Org] = []
+    aliases: dict[str, _Org] = {}
     for s, e, code, forced in sorted(found, key=lambda x: (x[0], -x[1])):
+        if any(a <= doc[s].idx < b for a, b in credits):
+            continue  # "Photo: AP": the picture's agency, not a party to the story
         text = forced or doc[s:e].text.strip(_QUOTES + " ")
         media = _media(text)
         name = media.name if media else text
         if _norm(name) in outlets:
             continue
         span = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))
-        org = _merge_target(orgs, name)
+        org = aliases.get(_norm(name)) or _merge_target(orgs, name)
         if org is None:
             org = _Org(name=name, first=span[0])
             orgs.append(org)
+        if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")" and _cap(doc[e + 1]):
+            aliases[_norm(doc[e + 1].text)] = org  # "Association of ... Nations (Asean)"
         elif len(name) > len(org.name) and _norm(org.name) in _norm(name).split():
             org.name = name  # "Kaspersky" first, "Kaspersky Lab" later
+        elif _expands(name, org.name):
+            org.name = name  # "OECD" first, "Organisation for Economic ..." later
         if span not in org.mentions:
             org.mentions.append(span)
         before = _state_before(doc, s, idx)
@@ -443,8 +594,12 @@ def extract_organizations(
         name = media.name if media else src
         if _norm(name) in outlets or _merge_target(orgs, name):
             continue
+        seen = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(src)}(?!\w)", body)]
+        if seen and all(any(a <= at < b for a, b in credits) for at in seen):
+            continue  # credited only for a picture ("Photo: AP")
         orgs.append(_Org(name=name, first=len(body)))
 
+    orgs = _the_short_forms(orgs, body)
     out = []
     for org in sorted(orgs, key=lambda o: o.first):
         known = _known(org.name)
@@ -466,22 +621,102 @@ def extract_organizations(
     return tuple(out)
 
 
+def _the_short_forms(orgs: list[_Org], body: str) -> list[_Org]:
+    """ "The Community" after "the European Community", "the Commission" after "the
+    European Commission": a one-word name always written with "the" that ends a longer
+    name of the story is that body, not another one."""
+    keep: list[_Org] = []
+    for org in orgs:
+        word = _norm(org.name)
+        longer = [
+            o
+            for o in orgs
+            if o is not org and len(_norm(o.name).split()) > 1 and _norm(o.name).split()[-1] == word
+        ]
+        with_the = bool(org.mentions) and all(
+            body[max(0, a - 4) : a].lower() == "the " for a, _ in org.mentions
+        )
+        if len(word.split()) == 1 and len(longer) == 1 and with_the:
+            target = longer[0]
+            target.mentions = sorted({*target.mentions, *org.mentions})
+            continue
+        keep.append(org)
+    return keep
+
+
 def _merge_target(orgs: list[_Org], name: str) -> _Org | None:
     """The organisation a new mention belongs to: same name, its acronym, or its first word."""
     n = _norm(name)
     for o in orgs:
         on = _norm(o.name)
-        if on == n:
+        if on == n or (_party_key(on) == _party_key(n) and o.name in org_lexicon().party_names):
             return o
         if name.isupper() and len(name) >= 2 and _initials(o.name).upper() == name.replace(".", ""):
             return o
         if o.name.isupper() and _initials(name).upper() == o.name.replace(".", ""):
             return o
-        if len(n.split()) == 1 and on.split()[0] == n and len(on.split()) >= 2:
-            return o
-        if len(on.split()) == 1 and n.split()[0] == on and len(n.split()) >= 2:
+        words, owords = n.split(), on.split()
+        if len(words) < len(owords) and owords[: len(words)] == words:
+            return o  # the short form after the full name: "Chase" for "Chase Manhattan"
+        if len(words) == 1 and len(owords) >= 2 and owords[-1] == n and not _only_form_words(words):
+            return o  # "Rover" after "MG Rover", "Berisford" after "S and W Berisford"
+        # a longer name after the short one is the same body only when the rest names its
+        # form ("Kaspersky", then "Kaspersky Lab"); "Fiat", then "Fiat Powertrain" is a unit
+        if len(on.split()) == 1 and n.split()[0] == on and _only_form_words(n.split()[1:]):
             return o
     return None
+
+
+def _party_key(name: str) -> str:
+    """A party name without its plural ending: "Tories" and "Tory" are one party."""
+    return re.sub(r"ies$", "y", name).removesuffix("s")
+
+
+def _only_form_words(words: list[str]) -> bool:
+    """Words that name a body's form, not another body: "Kaspersky [Lab]" is Kaspersky,
+    "Fiat [Powertrain]" is a unit of Fiat with its own name."""
+    lex = org_lexicon()
+    suffixes = {x.lower() for x in lex.legal_suffixes}
+    return bool(words) and all(w in lex.kinds or w in suffixes for w in words)
+
+
+def _expands(name: str, acronym: str) -> bool:
+    """``name`` spells out ``acronym`` ("European Union" for "EU")."""
+    bare = acronym.replace(".", "")
+    return (
+        acronym.isupper()
+        and not name.isupper()
+        and len(bare) >= 2
+        and _initials(name).upper() == bare
+    )
+
+
+def _descriptor_compound(doc: Doc, s: int) -> bool:
+    """A lower-case descriptor right before the name: "oil firm X", "the carmaker X"."""
+    if s < 1:
+        return False
+    tok = doc[s - 1]
+    words = org_lexicon().descriptor_words
+    return (
+        tok.text.islower() and tok.pos_ == "NOUN" and (tok.lower_ in words or tok.lemma_ in words)
+    )
+
+
+def _split_pair(doc: Doc, s: int, e: int, body: str) -> list[tuple[int, int]]:
+    """One entity that joins two names the text also uses alone ("X and Y", where
+    both X and Y stand alone elsewhere) is two organisations; "Tate and Lyle" stays."""
+    ands = [k for k in range(s + 1, e - 1) if doc[k].lower_ in ("and", "&")]
+    if len(ands) != 1:
+        return [(s, e)]
+    k = ands[0]
+
+    def alone(a: int, b: int) -> int:
+        return len(re.findall(rf"(?<![\w-]){re.escape(doc[a:b].text)}(?![\w-])", body))
+
+    whole = alone(s, e)
+    if alone(s, k) > whole and alone(k + 1, e) > whole:
+        return [(s, k), (k + 1, e)]
+    return [(s, e)]
 
 
 def _sentence_state(doc: Doc, org: _Org, idx: ActorIndex) -> str | None:

@@ -31,7 +31,7 @@ def extract_facts(document: Document, doc: Doc) -> Facts:
     persons = extract_persons(document, doc, actors)
     organizations = extract_organizations(document, doc, actors, persons)
     quotes, quote_warnings = extract_quotes(document, doc, persons, organizations, actors)
-    amounts, amount_warnings = extract_amounts(document, doc, actors)
+    amounts, amount_warnings = extract_amounts(document, doc, actors, organizations)
     events = extract_events(document, doc, actors, persons, organizations)
     relations = extract_relations(document, doc, actors, events, amounts, persons, organizations)
     return Facts(

@@ -18,6 +18,8 @@ class OrgLexicon:
     event_words: frozenset[str]
     generic_institutions: frozenset[str]
     needs_state_modifier: frozenset[str]
+    seat_metonyms: frozenset[str]  # "the Kremlin": the state's leadership, not a body
+    party_names: frozenset[str]  # "Tory", "Republicans": parties the model calls a people
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +42,8 @@ def org_lexicon() -> OrgLexicon:
         event_words=frozenset(d["event_words"]),
         generic_institutions=frozenset(d["generic_institutions"]),
         needs_state_modifier=frozenset(d["needs_state_modifier"]),
+        seat_metonyms=frozenset(d["seat_metonyms"]),
+        party_names=frozenset(d["party_names"]),
     )
 
 
