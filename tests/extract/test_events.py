@@ -525,3 +525,10 @@ def test_the_offer_stands_for_the_last_offer_a_party_made(nlp: Language) -> None
     assert ("REJECT", ("IGO:PARISCLUB", "IND", "THA")) in [
         (e.type, e.actors) for e in _events(nlp, text)
     ]
+
+
+def test_wire_copy_capitals_after_us_still_trigger(nlp: Language) -> None:
+    """Reuters-style copy capitalises the word after 'U.S.' ('U.S. Demands that ...');
+    the noun is still a demand."""
+    text = "Peru, angered by U.S. Demands that Peru open its fish market, said no."
+    assert ("REQUEST", ("PER", "USA")) in [(e.type, e.actors) for e in _events(nlp, text)]

@@ -234,6 +234,10 @@ def _noun_entry(tok: Token) -> Trigger | None:
     if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
         return None
     entries = event_nouns().get(tok.lemma_.lower()) or event_nouns().get(tok.lower_)
+    if not entries and tok.pos_ == "PROPN" and not tok.ent_type_ and tok.lower_.endswith("s"):
+        # wire copy capitalises the word after 'U.S.' ('U.S. Demands that Japan ...'):
+        # the tagger calls it a name and leaves its plural unlemmatised
+        entries = event_nouns().get(tok.lower_[:-1])
     if not entries:
         return None
     mods = {c.lemma_.lower() for c in children(tok) if c.dep_ in ("amod", "compound", "nmod")}
