@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from sqlalchemy import create_engine, select
 
+from accord.store.dataset import MENTION_TABLES
+
 SPARK_TEST_CONF = {
     "spark.driver.memory": "1g",
     "spark.ui.enabled": "false",
@@ -15,16 +17,6 @@ SPARK_TEST_CONF = {
     # The JVM's start-up is most of a test's cost: the quick JIT tier and a serial GC
     # take about 40% less CPU to get there.
     "spark.driver.extraJavaOptions": "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC",
-}
-
-_FACT_TABLE = {
-    "actor": "actors",
-    "person": "persons",
-    "organization": "organizations",
-    "quote": "quotes",
-    "amount": "amounts",
-    "relation": "relations",
-    "event": "events",
 }
 
 
@@ -45,7 +37,7 @@ def store_rows(url: str) -> dict[str, list[tuple[tuple[str, str], ...]]]:
                     r.id: (docs[r.document_pk], r.position)
                     for r in conn.execute(select(tables[name])).all()
                 }
-                for name in _FACT_TABLE.values()
+                for name in MENTION_TABLES.values()
             }
             for name, table in tables.items():
                 rows = []
@@ -62,7 +54,7 @@ def store_rows(url: str) -> dict[str, list[tuple[tuple[str, str], ...]]]:
                     if "relation_id" in d:
                         d["relation_id"] = facts["relations"][d["relation_id"]]
                     if name == "mentions":
-                        d["fact_id"] = facts[_FACT_TABLE[d["kind"]]][d["fact_id"]]
+                        d["fact_id"] = facts[MENTION_TABLES[d["kind"]]][d["fact_id"]]
                     rows.append(tuple(sorted((k, repr(v)) for k, v in d.items())))
                 out[name] = sorted(rows)
     finally:

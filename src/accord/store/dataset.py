@@ -155,6 +155,16 @@ TABLES: dict[str, pa.Schema] = {
 """Every partitioned table and its columns (``published_month`` comes from the folders)."""
 
 ERROR_SCHEMA = _schema(("path", _S), ("reason", _S), ("stage", _S))
+# mentions.kind -> the table its fact_position indexes
+MENTION_TABLES = {
+    "actor": "actors",
+    "person": "persons",
+    "organization": "organizations",
+    "quote": "quotes",
+    "amount": "amounts",
+    "relation": "relations",
+    "event": "events",
+}
 _PARTITIONING = ds.partitioning(pa.schema([(PARTITION, _S)]), flavor="hive")
 
 Rows = dict[str, list[dict[str, Any]]]

@@ -39,7 +39,7 @@ from accord.errors import StoreError
 from accord.schema import DocumentError, Record
 from accord.store.api import SqlStore
 from accord.store.base import MARK, Outcome, ReadOnlyStoreError, SearchHit, words
-from accord.store.dataset import ERRORS, TABLES, open_dataset
+from accord.store.dataset import ERRORS, MENTION_TABLES, TABLES, open_dataset
 from accord.store.syndication import Sketch, band_keys, same_story, sketch
 
 _OFFLINE: dict[str, str | bool | int | float | list[str]] = {
@@ -53,15 +53,6 @@ _PARENTS = {  # child table -> (its parent-position column, parent table, its ke
     "relation_sectors": ("relation_position", "relations", "relation_id"),
     "event_actors": ("event_position", "events", "event_id"),
     "event_sectors": ("event_position", "events", "event_id"),
-}
-_MENTION_OF = {  # mentions.kind -> the table its fact_position indexes
-    "actor": "actors",
-    "person": "persons",
-    "organization": "organizations",
-    "quote": "quotes",
-    "amount": "amounts",
-    "relation": "relations",
-    "event": "events",
 }
 _FACTS = tuple(t for t in TABLES if t not in ("documents", "mentions", *_PARENTS))
 
@@ -144,7 +135,7 @@ def _child_sql(table: str) -> str:
 def _mentions_sql() -> str:
     parts = " UNION ALL ".join(
         f"SELECT '{kind}' AS kind, id AS fact_id, document_pk, position FROM {table}"
-        for kind, table in _MENTION_OF.items()
+        for kind, table in MENTION_TABLES.items()
     )
     return f"""
     CREATE TABLE mentions AS
