@@ -6,7 +6,7 @@ DB ?= sqlite:///accord.db
 STAMP := $(VENV)/.accord-installed
 DEVSTAMP := $(VENV)/.accord-dev-installed
 
-.PHONY: demo test lint typecheck imports unit install dev bench schema clean fuzz fuzz-api load
+.PHONY: demo test lint typecheck imports unit install dev bench bench-html schema clean fuzz fuzz-api load
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -62,6 +62,11 @@ fuzz: $(DEVSTAMP)
 ## fuzz-api: schemathesis against /openapi.json of a live server on 127.0.0.1 (<= 3 min)
 fuzz-api: $(DEVSTAMP)
 	$(BIN)/python scripts/fuzz_api.py --seconds 140 --out bench/fuzz-api.txt
+
+## bench-html: HTML main text against a checkout of scrapinghub/article-extraction-benchmark
+HTML_BENCH ?= ../article-extraction-benchmark
+bench-html: $(DEVSTAMP)
+	$(BIN)/python scripts/bench_html.py --dataset $(HTML_BENCH) --out bench/html.json
 
 ## load: requests/s and p50/p99 on a 10,000-document store, alone and during an ingest
 load: $(DEVSTAMP)
