@@ -37,8 +37,11 @@ def test_pages_render(client: TestClient, path: str) -> None:
     assert r.status_code == 200
     assert r.headers["content-type"].startswith("text/html")
     charts = 'id="chart-' in r.text
-    # plotly.js (4.8 MB) only where a chart is drawn, from its versioned URL
-    assert (f'<script src="{plotly_url()}" defer></script>' in r.text) == charts
+    # plotly.js (4.8 MB) only where a chart is drawn, from its versioned URL, preloaded
+    # and run after the first paint (accord.js reads the URL from the meta tag)
+    assert (f'<link rel="preload" href="{plotly_url()}" as="script">' in r.text) == charts
+    assert (f'<meta name="accord-plotly" content="{plotly_url()}">' in r.text) == charts
+    assert "<script src=\"" + plotly_url() not in r.text
     assert charts == (path.startswith(("/?", "/network", "/actors", "/pairs")) or path == "/")
     scripts = re.findall(r"<script(?![^>]*(?:src=|application/json))[^>]*>", r.text)
     assert scripts == []  # no inline script: data rides in JSON blocks only

@@ -150,9 +150,35 @@
     });
   }
 
+  /* Run fn once the page has painted: a frame, then a task after it (a timer as well,
+     as hidden tabs get no frames). */
+  function afterPaint(fn) {
+    var done = false;
+    function once() { if (!done) { done = true; fn(); } }
+    requestAnimationFrame(function () { setTimeout(once, 0); });
+    setTimeout(once, 250);
+  }
+
+  /* The served pages name plotly.js in a meta tag and preload it; it runs only after
+     the first paint. The offline report inlines it, so Plotly is already there. */
+  function withPlotly(then) {
+    var meta = document.querySelector('meta[name="accord-plotly"]');
+    if (typeof Plotly !== "undefined" || !meta) { then(); return; }
+    afterPaint(function () {
+      var script = document.createElement("script");
+      script.src = meta.getAttribute("content");
+      script.onload = then;
+      script.onerror = then;
+      document.head.appendChild(script);
+    });
+  }
+
   function drawCharts() {
+    if (document.querySelector("[data-chart]")) { withPlotly(drawNow); }
+  }
+
+  function drawNow() {
     var charts = document.querySelectorAll("[data-chart]");
-    if (!charts.length) { return; }
     if (typeof Plotly === "undefined") {
       charts.forEach(function (el) { empty(el, "Charts need plotly.js (pip install plotly)."); });
       return;
