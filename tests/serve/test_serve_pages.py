@@ -41,7 +41,7 @@ def test_pages_render(client: TestClient, path: str) -> None:
     # and run after the first paint (accord.js reads the URL from the meta tag)
     assert (f'<link rel="preload" href="{plotly_url()}" as="script">' in r.text) == charts
     assert (f'<meta name="accord-plotly" content="{plotly_url()}">' in r.text) == charts
-    assert "<script src=\"" + plotly_url() not in r.text
+    assert '<script src="' + plotly_url() not in r.text
     assert charts == (path.startswith(("/?", "/network", "/actors", "/pairs")) or path == "/")
     scripts = re.findall(r"<script(?![^>]*(?:src=|application/json))[^>]*>", r.text)
     assert scripts == []  # no inline script: data rides in JSON blocks only
