@@ -172,7 +172,7 @@ def extract_amounts(
     wider = _Actors(doc, _with_organizations(actors, organizations)) if organizations else None
     warnings: list[str] = []
     drafts: list[_Draft] = []
-    body = doc.text  # Doc.text joins every token on each access: read it once
+    body = doc_text(doc)  # Doc.text joins every token on each access: read it once
     for mm in find_money(body, warnings):
         span = doc.char_span(mm.start, mm.end, alignment_mode="expand")
         if span is None:
@@ -1296,7 +1296,7 @@ def _drop_headline_repeats(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
     """A figure in the first line (the headline) that the body repeats is the same fact;
     the body's full sentence gives the better reading, so the headline copy goes. A
     headline rounds ("$28bn" for the body's "$28.3bn"): within 5 % is a repeat."""
-    first_line_end = doc.text.find("\n")
+    first_line_end = doc_text(doc).find("\n")
     if first_line_end < 0:
         return drafts
     body = [(d.match.value, d.currency) for d in drafts if d.match.start > first_line_end]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from accord.extract.memo import sentence_starts
+from accord.extract.memo import doc_text, sentence_starts
 from accord.schema import Actor
 from accord.vocab.organizations import known_organizations
 
@@ -146,7 +146,7 @@ def _breaks(doc: Doc) -> set[int]:
     if isinstance(cached, set):
         return cached
     out: set[int] = set()
-    for a, _ in paragraph_spans(doc.text):
+    for a, _ in paragraph_spans(doc_text(doc)):
         span = doc.char_span(a, a + 1, alignment_mode="expand")
         if span is not None and len(span):
             out.add(span[0].i)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from accord.extract.memo import bounded_subtree, children, walk_up
+from accord.extract.memo import bounded_subtree, children, doc_text, walk_up
 from accord.schema import Actor, Organization, Person, Span
 from accord.vocab.media import lookup_outlet_any_case
 
@@ -107,7 +107,7 @@ class PartyIndex:
         organizations: Iterable[Organization] = (),
     ) -> PartyIndex:
         spans: list[tuple[Span, str]] = []
-        datelines = dateline_spans(doc.text)
+        datelines = dateline_spans(doc_text(doc))
         for actor in actors:
             spans.extend(
                 (m, actor.code)

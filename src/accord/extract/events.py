@@ -117,7 +117,7 @@ def extract_events(
             )
             if event is not None:
                 events.append(event)
-    lead_end = units[_LEAD_UNITS].start_char if len(units) > _LEAD_UNITS else len(doc.text)
+    lead_end = units[_LEAD_UNITS].start_char if len(units) > _LEAD_UNITS else len(doc_text(doc))
     return tuple(
         _dated_by_lead(e, document.published, e.span[0] < lead_end) for e in _merge(events)
     )

@@ -20,7 +20,7 @@ from spacy.tokens import Span as SpacySpan
 
 from accord.extract.event_parties import PartyIndex, locative_prep
 from accord.extract.event_status import governing_verb
-from accord.extract.memo import bounded_subtree, children, sentence_root, wide
+from accord.extract.memo import bounded_subtree, children, doc_text, sentence_root, wide
 from accord.extract.sectors import SectorHit, sector_hits, sectors_between
 from accord.extract.units import text_units
 from accord.schema import Actor, Amount, Document, Event, Organization, Person, Relation, Span
@@ -111,7 +111,7 @@ def extract_relations(
             for c in cs:
                 units_of_code.setdefault(c, set()).add(n)
     relations: list[Relation] = []
-    text = doc.text
+    text = doc_text(doc)
     continued: dict[int, list[tuple[Span, tuple[str, ...]]]] = {}  # unit -> spans, sectors
     hit_starts = [h.span[0] for h in hits]
     for pair, linked in evidence.items():

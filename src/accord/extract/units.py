@@ -6,12 +6,23 @@ from __future__ import annotations
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from accord.extract.memo import doc_text
+
+_KEY = "accord_text_units"  # (start, end) token pairs: user_data stays serialisable
+
 
 def text_units(doc: Doc) -> list[SpacySpan]:
     """Sentences, cut again at blank lines and after an all-capitals headline line:
     the parser runs a headline into the first sentence, and a headline is its own claim."""
+    bounds = doc.user_data.get(_KEY)
+    if not isinstance(bounds, list):
+        bounds = doc.user_data[_KEY] = [(u.start, u.end) for u in _units(doc)]
+    return [doc[start:end] for start, end in bounds]
+
+
+def _units(doc: Doc) -> list[SpacySpan]:
     units: list[SpacySpan] = []
-    text = doc.text  # Doc.text joins every token on each access: read it once
+    text = doc_text(doc)
     for sent in doc.sents:
         start = sent.start
         for tok in sent:
