@@ -1,38 +1,51 @@
-"""Which states lie in which region (vocab/data/region_members.json over
-country_converter's UN M49 and continent tables): a state and its own region are
-part and whole, not two parties of a relation."""
+"""Which states lie in which region: a state and its own region are part and whole, not
+two parties of a relation.
+
+vocab/data/region_members.json holds the rules (UN M49 regions and continents of
+country_converter's table, plus listed states); ``scripts/build_actor_vocab.py``
+resolves them into region_states.json, so that extraction never loads the table (and
+pandas with it: about 180 MB in every worker). A test keeps the two in step."""
 
 from __future__ import annotations
 
 import json
 from functools import lru_cache
 from importlib import resources
+from typing import Any, cast
+
+
+def resolve(spec: dict[str, Any], table: Any) -> dict[str, list[str]]:
+    """Region code -> the sorted ISO alpha-3 codes its rules select from
+    country_converter's table (a pandas DataFrame: only the build script and the test
+    pass one)."""
+    out: dict[str, list[str]] = {}
+    for region, rule in spec["regions"].items():
+        members: set[str] = set(rule.get("ISO3", []))
+        for column, values in rule.items():
+            if column == "ISO3":
+                continue
+            members.update(str(c) for c in table.loc[table[column].isin(values), "ISO3"])
+        out[region] = sorted(members)
+    return out
+
+
+def rules() -> dict[str, Any]:
+    """The hand-written region rules."""
+    path = resources.files("accord.vocab").joinpath("data", "region_members.json")
+    return cast(dict[str, Any], json.loads(path.read_text(encoding="utf-8")))
 
 
 @lru_cache(maxsize=1)
 def region_members() -> dict[str, frozenset[str]]:
     """Region code -> the ISO alpha-3 codes of its states."""
-    import country_converter as coco  # slow to import; only when relations need it
-
-    path = resources.files("accord.vocab").joinpath("data", "region_members.json")
-    spec = json.loads(path.read_text(encoding="utf-8"))
-    table = coco.CountryConverter().data
-    out: dict[str, frozenset[str]] = {}
-    for region, rules in spec["regions"].items():
-        members: set[str] = set(rules.get("ISO3", []))
-        for column, values in rules.items():
-            if column == "ISO3":
-                continue
-            members.update(str(c) for c in table.loc[table[column].isin(values), "ISO3"])
-        out[region] = frozenset(members)
-    return out
+    path = resources.files("accord.vocab").joinpath("data", "region_states.json")
+    resolved = json.loads(path.read_text(encoding="utf-8"))["regions"]
+    return {region: frozenset(codes) for region, codes in resolved.items()}
 
 
 @lru_cache(maxsize=1)
 def _inside() -> dict[str, frozenset[str]]:
-    path = resources.files("accord.vocab").joinpath("data", "region_members.json")
-    spec = json.loads(path.read_text(encoding="utf-8"))
-    return {k: frozenset(v) for k, v in spec["inside"].items()}
+    return {k: frozenset(v) for k, v in rules()["inside"].items()}
 
 
 def part_of(a: str, b: str) -> bool:
