@@ -10,9 +10,9 @@ import hashlib
 import json
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, insert
+from sqlalchemy import Table, delete, insert
 from sqlalchemy.orm import Session
 
 from accord.schema import Record, Span, to_dict
@@ -105,8 +105,10 @@ def _insert(session: Session, model: type[Base], rows: list[dict[str, Any]]) -> 
     """Insert rows, returning their new ids in the order given."""
     if not rows:
         return []
-    stmt = insert(model).returning(model.id, sort_by_parameter_order=True)  # type: ignore[attr-defined]
-    return list(session.scalars(stmt, rows).all())
+    # a Core insert on the table: the ORM's bulk path adds a fifth to the store's time
+    table = cast(Table, model.__table__)
+    stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+    return list(session.execute(stmt, rows).scalars().all())
 
 
 def _mentions(
