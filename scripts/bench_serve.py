@@ -9,7 +9,7 @@ store changes) and the median and 95th percentile in milliseconds. Not a
 test: the numbers depend on the machine. Target: median under 300 ms.
 
 ``--paint`` also serves the store with uvicorn on 127.0.0.1 and opens each dashboard
-page in headless Chromium (ACCORD_CHROMIUM, else /usr/bin/chromium), printing its first
+page in headless Chromium (ACCORD_CHROMIUM, else chromium on the PATH), printing its first
 contentful paint and load time as the browser reports them (Performance API): cold (a new
 browser context, empty cache, view cache warm) and warm (the same context again, so
 plotly.js comes from the browser's cache). Target: first paint under 300 ms.
@@ -18,7 +18,6 @@ plotly.js comes from the browser's cache). Target: first paint under 300 ms.
 from __future__ import annotations
 
 import argparse
-import os
 import socket
 import statistics
 import tempfile
@@ -30,6 +29,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from accord.serve.app import create_app
+from accord.serve.headless import CHROMIUM, CHROMIUM_ARGS
 from accord.serve.synthetic import synthetic_records
 from accord.settings import Settings
 from accord.store import open_store
@@ -70,14 +70,6 @@ def fill(url: str, n: int) -> None:
         print(f"filled {n} documents in {time.perf_counter() - start:.1f} s")
 
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 PAGES = tuple(p for p in URLS if not p.startswith("/api"))
 
 # the paint entry can arrive after the load event on a fast page: wait for it (buffered)
@@ -117,11 +109,10 @@ def paint(store: Any, runs: int) -> None:
     while not server.started:
         time.sleep(0.05)
     base = f"http://127.0.0.1:{port}"
-    chromium = os.environ.get("ACCORD_CHROMIUM", "/usr/bin/chromium")
     print(f"\n{'page':<40} {'cold FCP':>9} {'cold load':>10} {'warm FCP':>9} {'warm load':>10}")
     worst = 0.0
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, headless=True)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         for path in PAGES:
             cold, warm = [], []
             for _ in range(runs):

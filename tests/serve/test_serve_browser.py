@@ -5,8 +5,6 @@ article markup never runs. Screenshots go to artifacts/screenshots/."""
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import socket
 import threading
 import time
@@ -20,21 +18,13 @@ import uvicorn
 from serve_data import COPY_ID, HOSTILE_ID, HOSTILE_MARKS, IMG, SCRIPT, STORY_ID, XSS_ID
 
 from accord.serve.app import create_app
+from accord.serve.headless import CHROMIUM, CHROMIUM_ARGS
 from accord.settings import Settings
 from accord.store import Store
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = os.environ.get("ACCORD_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 SHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 
 
@@ -82,7 +72,7 @@ def browser() -> Iterator[Any]:
         pytest.skip(f"no chromium at {CHROMIUM} (apt install chromium, or set ACCORD_CHROMIUM)")
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield launched
         launched.close()
 

@@ -26,10 +26,11 @@ from urllib.parse import quote, urlsplit
 import pycountry
 import pytest
 from serve_data import Filled
-from test_serve_browser import ARGS, CHROMIUM, SHOTS, _wait_charts, base_url_for
+from test_serve_browser import SHOTS, _wait_charts, base_url_for
 
 from accord.schema import Actor, Record, Relation, Source
 from accord.serve.charts import NO_SECTOR, SECTOR_COLOURS
+from accord.serve.headless import CHROMIUM, CHROMIUM_ARGS
 from accord.serve.synthetic import synthetic_records
 from accord.serve.vendor import plotly_url
 from accord.store import Store, open_store
@@ -159,7 +160,7 @@ def browser() -> Iterator[Any]:
         pytest.skip(f"no chromium at {CHROMIUM} (apt install chromium, or set ACCORD_CHROMIUM)")
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield launched
         launched.close()
 

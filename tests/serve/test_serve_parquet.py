@@ -18,13 +18,14 @@ from urllib.parse import quote
 import pytest
 from fastapi.testclient import TestClient
 from serve_data import COPY_ID, TOKEN, fake_process, story_records, xss_record
-from test_serve_browser import CHROMIUM, Watched, _wait_charts, base_url_for
+from test_serve_browser import Watched, _wait_charts, base_url_for
 from typer.testing import CliRunner
 
 from accord.cli.app import app as cli
 from accord.errors import StoreError
 from accord.schema import Record
 from accord.serve.app import create_app
+from accord.serve.headless import CHROMIUM
 from accord.serve.synthetic import synthetic_records
 from accord.settings import Settings
 from accord.store import Store, connect, open_store
