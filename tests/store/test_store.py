@@ -135,12 +135,17 @@ def test_failed_replace_keeps_the_old_facts(
     store.ingest(record, extractor_version="v1")
     before = store.count_rows()
 
-    def broken(*args: object, **kwargs: object) -> list[int]:
-        raise RuntimeError("disk on fire")
+    real_insert = store_write._insert
+
+    def broken(session: object, name: str, rows: list[dict[str, object]]) -> list[int]:
+        if name == "events":
+            raise RuntimeError("disk on fire")
+        return real_insert(session, name, rows)  # type: ignore[arg-type]
 
     # Events are written after actors, persons, quotes and amounts: a failure here is
     # midway through the new facts, after the old ones were deleted.
-    monkeypatch.setattr(store_write, "insert_events", broken)
+    assert record.events, "the sample needs an event for the failure to come midway"
+    monkeypatch.setattr(store_write, "_insert", broken)
     changed = dataclasses.replace(record, title="Changed title", warnings=())
     with pytest.raises(RuntimeError, match="disk on fire"):
         store.ingest(changed, extractor_version="v2")

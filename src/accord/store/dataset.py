@@ -45,24 +45,18 @@ import pyarrow.dataset as ds
 from sqlalchemy import select
 
 from accord.errors import StoreError
-from accord.schema import (
-    Actor,
-    Amount,
-    DocumentError,
-    Event,
-    Organization,
-    Person,
-    Quote,
-    Record,
-    Relation,
-    Source,
-    Span,
-    to_dict,
-)
+from accord.schema import DocumentError, Record, Span, to_dict
 from accord.store.api import SqlStore
 from accord.store.base import Outcome, Store
 from accord.store.models import DocumentRow
 from accord.store.read import load_record
+from accord.store.rows import (
+    DOCUMENT_CHILDREN,
+    DOCUMENT_COLUMNS,
+    FACTS,
+    document_values,
+    record_from,
+)
 from accord.store.write import record_hash
 
 FORMAT = "accord-dataset/1"
@@ -80,91 +74,47 @@ def _schema(*columns: tuple[str, pa.DataType]) -> pa.Schema:
 
 _KEY = (("doc_id", _S), ("doc_key", _S))
 _FACT = (*_KEY, ("position", _I))
-_SPAN = (("span_start", _I), ("span_end", _I))
-TABLES: dict[str, pa.Schema] = {
-    "documents": _schema(
+_ARROW: dict[type, pa.DataType] = {str: _S, int: _I, float: _F}
+
+
+def _tables() -> dict[str, pa.Schema]:
+    """The store's layout (``rows.py``) with dataset keys: ``doc_id``/``doc_key`` for
+    ``document_pk`` and ``<kind>_position`` for a parent's id."""
+    tables = {
+        "documents": _schema(
+            *_KEY,
+            *((c, _S) for c in DOCUMENT_COLUMNS if c != "doc_id"),
+            ("raw", _S),
+            ("extractor_version", _S),
+            ("record_hash", _S),
+        )
+    }
+    for child in DOCUMENT_CHILDREN:
+        tables[child.table] = _schema(*_FACT, (child.column, _S))
+    for table in FACTS:
+        typed = ((c, _ARROW[t]) for c, t in zip(table.columns, table.types, strict=True))
+        tables[table.field] = _schema(*_FACT, *typed)
+        for child in table.children:
+            tables[child.table] = _schema(
+                *_KEY, (f"{table.kind}_position", _I), ("position", _I), (child.column, _S)
+            )
+    tables["mentions"] = _schema(
         *_KEY,
-        ("content_hash", _S),
-        ("source_path", _S),
-        ("source_url", _S),
-        ("source_format", _S),
-        ("title", _S),
-        ("published", _S),
-        ("language", _S),
-        ("outlet", _S),
-        ("body", _S),
-        ("raw", _S),
-        ("boilerplate", _S),  # JSON list of the lines the cleaner dropped, as in the store
-        ("extractor_version", _S),
-        ("record_hash", _S),
-    ),
-    "attributed_sources": _schema(*_FACT, ("name", _S)),
-    "warnings": _schema(*_FACT, ("message", _S)),
-    "actors": _schema(*_FACT, ("code", _S), ("name", _S), ("kind", _S), ("extractor", _S)),
-    "persons": _schema(
-        *_FACT,
-        ("name", _S),
-        ("title", _S),
-        ("actor", _S),
-        ("organization", _S),
-        ("extractor", _S),
-    ),
-    "organizations": _schema(*_FACT, ("name", _S), ("actor", _S), ("kind", _S), ("extractor", _S)),
-    "quotes": _schema(
-        *_FACT, ("text", _S), ("speaker", _S), ("cue", _S), *_SPAN, ("extractor", _S)
-    ),
-    "amounts": _schema(
-        *_FACT,
-        ("value", _F),
-        ("currency", _S),
-        ("value_usd", _F),
         ("kind", _S),
-        ("from_actor", _S),
-        ("to_actor", _S),
-        ("what", _S),
-        ("period_start", _S),
-        ("period_end", _S),
-        *_SPAN,
-        ("extractor", _S),
-        ("measure", _S),
-        ("level_type", _S),
-        ("usd_rate", _F),
-        ("usd_rate_date", _S),
-        ("usd_source", _S),
-        ("usd_note", _S),
-    ),
-    "relations": _schema(*_FACT, ("actor_a", _S), ("actor_b", _S), ("extractor", _S)),
-    "relation_sectors": _schema(*_KEY, ("relation_position", _I), ("position", _I), ("sector", _S)),
-    "events": _schema(
-        *_FACT,
-        ("type", _S),
-        ("cameo", _S),
-        ("source_actor", _S),
-        ("target_actor", _S),
-        ("what", _S),
-        ("place", _S),
-        ("event_date", _S),
-        ("status", _S),
-        *_SPAN,
-        ("extractor", _S),
-    ),
-    "event_actors": _schema(*_KEY, ("event_position", _I), ("position", _I), ("code", _S)),
-    "event_sectors": _schema(*_KEY, ("event_position", _I), ("position", _I), ("sector", _S)),
-    "mentions": _schema(*_KEY, ("kind", _S), ("fact_position", _I), ("position", _I), *_SPAN),
-}
+        ("fact_position", _I),
+        ("position", _I),
+        ("span_start", _I),
+        ("span_end", _I),
+    )
+    return tables
+
+
+TABLES = _tables()
 """Every partitioned table and its columns (``published_month`` comes from the folders)."""
 
 ERROR_SCHEMA = _schema(("path", _S), ("reason", _S), ("stage", _S))
-# mentions.kind -> the table its fact_position indexes
-MENTION_TABLES = {
-    "actor": "actors",
-    "person": "persons",
-    "organization": "organizations",
-    "quote": "quotes",
-    "amount": "amounts",
-    "relation": "relations",
-    "event": "events",
-}
+MENTION_TABLES = {t.kind: t.field for t in FACTS}
+"""mentions.kind -> the table its fact_position indexes."""
 _PARTITIONING = ds.partitioning(pa.schema([(PARTITION, _S)]), flavor="hive")
 
 Rows = dict[str, list[dict[str, Any]]]
@@ -194,132 +144,39 @@ def record_rows(record: Record, *, raw: str | None, extractor_version: str) -> R
     key = doc_key(record)
     out: Rows = {name: [] for name in TABLES}
 
-    def add(table: str, **values: Any) -> None:
+    def add(table: str, values: dict[str, Any]) -> None:
         out[table].append({"doc_id": record.id, "doc_key": key, **values, PARTITION: month})
-
-    def mention(kind: str, fact: int, spans: Sequence[Span]) -> None:
-        for i, (start, end) in enumerate(spans):
-            add(
-                "mentions",
-                kind=kind,
-                fact_position=fact,
-                position=i,
-                span_start=start,
-                span_end=end,
-            )
 
     add(
         "documents",
-        content_hash=record.content_hash,
-        source_path=record.source.path,
-        source_url=record.source.url,
-        source_format=record.source.format,
-        title=record.title,
-        published=record.published,
-        language=record.language,
-        outlet=record.outlet,
-        body=record.body,
-        raw=raw,
-        boilerplate=json.dumps(list(record.boilerplate), ensure_ascii=False),
-        extractor_version=extractor_version,
-        record_hash=record_hash(record),
+        {
+            **document_values(record),
+            "raw": raw,
+            "extractor_version": extractor_version,
+            "record_hash": record_hash(record),
+        },
     )
-    for i, name in enumerate(record.attributed_sources):
-        add("attributed_sources", position=i, name=name)
-    for i, message in enumerate(record.warnings):
-        add("warnings", position=i, message=message)
-    for i, a in enumerate(record.actors):
-        add("actors", position=i, code=a.code, name=a.name, kind=a.kind, extractor=a.extractor)
-        mention("actor", i, a.mentions)
-    for i, p in enumerate(record.persons):
-        add(
-            "persons",
-            position=i,
-            name=p.name,
-            title=p.title,
-            actor=p.actor,
-            organization=p.organization,
-            extractor=p.extractor,
-        )
-        mention("person", i, p.mentions)
-    for i, o in enumerate(record.organizations):
-        add(
-            "organizations",
-            position=i,
-            name=o.name,
-            actor=o.actor,
-            kind=o.kind,
-            extractor=o.extractor,
-        )
-        mention("organization", i, o.mentions)
-    for i, q in enumerate(record.quotes):
-        add(
-            "quotes",
-            position=i,
-            text=q.text,
-            speaker=q.speaker,
-            cue=q.cue,
-            span_start=q.span[0],
-            span_end=q.span[1],
-            extractor=q.extractor,
-        )
-        mention("quote", i, (q.span,))
-    for i, m in enumerate(record.amounts):
-        add(
-            "amounts",
-            position=i,
-            value=m.value,
-            currency=m.currency,
-            value_usd=m.value_usd,
-            kind=m.kind,
-            from_actor=m.from_,
-            to_actor=m.to,
-            what=m.what,
-            period_start=m.period[0] if m.period else None,
-            period_end=m.period[1] if m.period else None,
-            span_start=m.span[0],
-            span_end=m.span[1],
-            extractor=m.extractor,
-            measure=m.measure,
-            level_type=m.level_type,
-            usd_rate=m.usd_rate,
-            usd_rate_date=m.usd_rate_date,
-            usd_source=m.usd_source,
-            usd_note=m.usd_note,
-        )
-        mention("amount", i, (m.span,))
-    for i, r in enumerate(record.relations):
-        add(
-            "relations",
-            position=i,
-            actor_a=r.actors[0],
-            actor_b=r.actors[1],
-            extractor=r.extractor,
-        )
-        for j, sector in enumerate(r.sectors):
-            add("relation_sectors", relation_position=i, position=j, sector=sector)
-        mention("relation", i, r.evidence)
-    for i, e in enumerate(record.events):
-        add(
-            "events",
-            position=i,
-            type=e.type,
-            cameo=e.cameo,
-            source_actor=e.source,
-            target_actor=e.target,
-            what=e.what,
-            place=e.where,
-            event_date=e.when,
-            status=e.status,
-            span_start=e.span[0],
-            span_end=e.span[1],
-            extractor=e.extractor,
-        )
-        for j, code in enumerate(e.actors):
-            add("event_actors", event_position=i, position=j, code=code)
-        for j, sector in enumerate(e.sectors):
-            add("event_sectors", event_position=i, position=j, sector=sector)
-        mention("event", i, (e.span,))
+    for child in DOCUMENT_CHILDREN:
+        for i, value in enumerate(getattr(record, child.field)):
+            add(child.table, {"position": i, child.column: value})
+    for table in FACTS:
+        parent = f"{table.kind}_position"
+        for i, fact in enumerate(getattr(record, table.field)):
+            add(table.field, {"position": i, **table.row(fact)})
+            for child in table.children:
+                for j, value in enumerate(getattr(fact, child.field)):
+                    add(child.table, {parent: i, "position": j, child.column: value})
+            for j, (start, end) in enumerate(table.spans(fact)):
+                add(
+                    "mentions",
+                    {
+                        "kind": table.kind,
+                        "fact_position": i,
+                        "position": j,
+                        "span_start": start,
+                        "span_end": end,
+                    },
+                )
     return out
 
 
@@ -355,101 +212,22 @@ def record_from_rows(
     for m in _ordered(facts.get("mentions", ()), "kind", "fact_position", "position"):
         spans[(m["kind"], m["fact_position"])].append((m["span_start"], m["span_end"]))
 
-    def ev(kind: str, position: int) -> tuple[Span, ...]:
-        return tuple(spans.get((kind, position), ()))
-
-    relation_sectors = _children(facts.get("relation_sectors", ()), "relation_position", "sector")
-    event_actors = _children(facts.get("event_actors", ()), "event_position", "code")
-    event_sectors = _children(facts.get("event_sectors", ()), "event_position", "sector")
-    return Record(
-        id=doc["doc_id"],
-        content_hash=doc["content_hash"],
-        source=Source(path=doc["source_path"], url=doc["source_url"], format=doc["source_format"]),
-        title=doc["title"],
-        published=doc["published"],
-        language=doc["language"],
-        outlet=doc["outlet"],
-        attributed_sources=tuple(r["name"] for r in rows("attributed_sources")),
-        body=doc["body"],
-        actors=tuple(
-            Actor(r["code"], r["name"], r["kind"], ev("actor", r["position"]), r["extractor"])
-            for r in rows("actors")
-        ),
-        persons=tuple(
-            Person(
-                r["name"],
-                r["title"],
-                r["actor"],
-                r["organization"],
-                ev("person", r["position"]),
-                r["extractor"],
+    built: dict[str, tuple[Any, ...]] = {}
+    for table in FACTS:
+        parent = f"{table.kind}_position"
+        kids = {
+            c.field: _children(facts.get(c.table, ()), parent, c.column) for c in table.children
+        }
+        built[table.field] = tuple(
+            table.build(
+                r,
+                tuple(spans.get((table.kind, r["position"]), ())),
+                {name: values.get(r["position"], ()) for name, values in kids.items()},
             )
-            for r in rows("persons")
-        ),
-        organizations=tuple(
-            Organization(
-                r["name"], r["actor"], r["kind"], ev("organization", r["position"]), r["extractor"]
-            )
-            for r in rows("organizations")
-        ),
-        quotes=tuple(
-            Quote(
-                r["text"], r["speaker"], r["cue"], (r["span_start"], r["span_end"]), r["extractor"]
-            )
-            for r in rows("quotes")
-        ),
-        amounts=tuple(
-            Amount(
-                value=r["value"],
-                currency=r["currency"],
-                value_usd=r["value_usd"],
-                kind=r["kind"],
-                from_=r["from_actor"],
-                to=r["to_actor"],
-                what=r["what"],
-                period=(r["period_start"], r["period_end"])
-                if r["period_start"] is not None and r["period_end"] is not None
-                else None,
-                span=(r["span_start"], r["span_end"]),
-                extractor=r["extractor"],
-                measure=r["measure"],
-                level_type=r["level_type"],
-                usd_rate=r["usd_rate"],
-                usd_rate_date=r["usd_rate_date"],
-                usd_source=r["usd_source"],
-                usd_note=r["usd_note"],
-            )
-            for r in rows("amounts")
-        ),
-        relations=tuple(
-            Relation(
-                actors=(r["actor_a"], r["actor_b"]),
-                sectors=relation_sectors.get(r["position"], ()),
-                evidence=ev("relation", r["position"]),
-                extractor=r["extractor"],
-            )
-            for r in rows("relations")
-        ),
-        events=tuple(
-            Event(
-                type=r["type"],
-                cameo=r["cameo"],
-                actors=event_actors.get(r["position"], ()),
-                source=r["source_actor"],
-                target=r["target_actor"],
-                what=r["what"],
-                where=r["place"],
-                when=r["event_date"],
-                status=r["status"],
-                span=(r["span_start"], r["span_end"]),
-                sectors=event_sectors.get(r["position"], ()),
-                extractor=r["extractor"],
-            )
-            for r in rows("events")
-        ),
-        warnings=tuple(r["message"] for r in rows("warnings")),
-        boilerplate=tuple(json.loads(doc["boilerplate"] or "[]")),
-    )
+            for r in rows(table.field)
+        )
+    own = {c.field: tuple(r[c.column] for r in rows(c.table)) for c in DOCUMENT_CHILDREN}
+    return record_from(doc, built, own)
 
 
 # -- the manifest ------------------------------------------------------------------------

@@ -40,6 +40,7 @@ from accord.schema import DocumentError, Record
 from accord.store.api import SqlStore
 from accord.store.base import MARK, Outcome, ReadOnlyStoreError, SearchHit, words
 from accord.store.dataset import ERRORS, MENTION_TABLES, TABLES, open_dataset
+from accord.store.rows import child_tables
 from accord.store.syndication import Sketch, band_keys, same_story, sketch
 
 _OFFLINE: dict[str, str | bool | int | float | list[str]] = {
@@ -50,9 +51,8 @@ _OFFLINE: dict[str, str | bool | int | float | list[str]] = {
 
 _KEYS = ("doc_id", "doc_key")
 _PARENTS = {  # child table -> (its parent-position column, parent table, its key column)
-    "relation_sectors": ("relation_position", "relations", "relation_id"),
-    "event_actors": ("event_position", "events", "event_id"),
-    "event_sectors": ("event_position", "events", "event_id"),
+    child.table: (f"{table.kind}_position", table.field, table.parent_key)
+    for table, child in child_tables()
 }
 _FACTS = tuple(t for t in TABLES if t not in ("documents", "mentions", *_PARENTS))
 
