@@ -55,7 +55,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from accord.extract.memo import doc_text
+from accord.extract.memo import doc_text, tokens
 from accord.schema import Actor, Document
 from accord.schema import Span as CharSpan
 from accord.vocab import actors as gazetteer
@@ -183,7 +183,7 @@ def _matcher(vocab: Vocab) -> _Matcher:
 
 def _lower_cased(doc: Doc) -> bool:
     """A document typed all in lower case: case cannot tell names from words there."""
-    alpha = [t.text for t in doc if t.is_alpha]
+    alpha = [t.text for t in tokens(doc) if t.is_alpha]
     return len(alpha) >= 20 and sum(w[0].isupper() for w in alpha) < 0.02 * len(alpha)
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from accord.extract.memo import bounded_subtree, children, doc_text, walk_up
+from accord.extract.memo import bounded_subtree, children, doc_text, tokens, walk_up
 from accord.schema import Actor, Organization, Person, Span
 from accord.vocab.media import lookup_outlet_any_case
 
@@ -217,7 +217,7 @@ def _add_pair_anaphors(
     """'the two countries', 'both sides' -> the last two distinct actors named before
     them; an agency or person acting for a state ('she told AFP') does not count."""
     recent: list[str] = []  # the last two distinct actors named, the latest last
-    for tok in doc:
+    for tok in tokens(doc):
         codes = by_token.get(tok.i, ())
         for code in codes if tok.i in actor_tokens else ():
             if not recent or recent[-1] != code:

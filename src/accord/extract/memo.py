@@ -2,6 +2,8 @@
 
 ``doc_text``: ``Doc.text`` joins every token on each access; read it once per Doc.
 
+``tokens``: the Doc's Token objects, made once (spaCy makes a new one per access).
+
 ``walk_up``: walks up the dependency tree, memoised per Doc.
 
 A list of thousands of conjoined names parses as a chain thousands of heads deep; a
@@ -65,7 +67,7 @@ def walk_up(
     memo[cur.i] = result
     for i in path:
         memo[i] = result
-    return token.doc[result] if result != _NONE else None
+    return tokens(token.doc)[result] if result != _NONE else None
 
 
 def sentence_starts(doc: Doc) -> list[int]:
@@ -118,6 +120,19 @@ def entities(doc: Doc) -> Entities:
     return kept[1]
 
 
+_TOKENS: dict[int, tuple[Doc, list[Token]]] = {}
+
+
+def tokens(doc: Doc) -> list[Token]:
+    """Every token of the Doc as one list, kept for the last Doc asked about: iterating
+    or indexing a Doc makes a new Token object each time, and the extractors read the
+    whole Doc a dozen times."""
+    kept = _TOKENS.get(0)
+    if kept is None or kept[0] is not doc or len(kept[1]) != len(doc):
+        kept = _TOKENS[0] = (doc, list(doc))
+    return kept[1]
+
+
 _PHRASE_LIMIT = 256  # tokens: a longer phrase is a list, read only near its head
 _PHRASE_WINDOW = 32
 
@@ -142,7 +157,7 @@ def _children_table(doc: Doc) -> dict[int, list[int]]:
     table = doc.user_data.get("accord_children")
     if not isinstance(table, dict):
         table = {}
-        for tok in doc:  # in text order, so each list is sorted
+        for tok in tokens(doc):  # in text order, so each list is sorted
             if tok.head.i != tok.i:
                 table.setdefault(tok.head.i, []).append(tok.i)
         doc.user_data["accord_children"] = table
@@ -153,7 +168,8 @@ def children(token: Token) -> list[Token]:
     """``token.children``, from a per-Doc table: spaCy finds a token's children by
     scanning its whole subtree, so asking once per list member is quadratic."""
     doc = token.doc
-    return [doc[i] for i in _children_table(doc).get(token.i, ())]
+    toks = tokens(doc)
+    return [toks[i] for i in _children_table(doc).get(token.i, ())]
 
 
 CHILD_REACH = 64
@@ -167,7 +183,8 @@ def children_near(token: Token, at: int, reach: int = CHILD_REACH) -> list[Token
     doc = token.doc
     ids = _children_table(doc).get(token.i, [])
     lo, hi = bisect_left(ids, at - reach), bisect_right(ids, at + reach)
-    return [doc[i] for i in ids[lo:hi]]
+    toks = tokens(doc)
+    return [toks[i] for i in ids[lo:hi]]
 
 
 def sentence_of(token_or_span: Token | Span) -> Span:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from accord.extract.context import ActorIndex, Regions, paragraph_bounds, sentence_tokens
+from accord.extract.memo import tokens
 from accord.extract.titles import POSSESSIVE, descriptor_after, descriptor_before
 from accord.schema import Actor, Document, Organization, Person, Span
 from accord.vocab.organizations import (
@@ -401,7 +402,7 @@ def extract_organizations(
     body = document.body
     person_chars = Regions(_union([span for p in persons for span in p.mentions]))
     person_toks = {  # the cheap tag test first: most tokens are not proper nouns
-        t.i for t in doc if t.pos_ == "PROPN" and person_chars.contains(t.idx)
+        t.i for t in tokens(doc) if t.pos_ == "PROPN" and person_chars.contains(t.idx)
     }
     media_outlet = _media(document.outlet) if document.outlet else None
     outlet = media_outlet.name if media_outlet else None
@@ -482,7 +483,7 @@ def extract_organizations(
 
     # a proper name right after a state's possessive: "China's Sinohydro"
     taken = {k for s, e, _, _ in found for k in range(s, e)}
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.text not in POSSESSIVE or tok.i < 1 or tok.i + 1 >= len(doc):
             continue
         m = idx.token(doc[tok.i - 1])
@@ -504,7 +505,7 @@ def extract_organizations(
             found.append((tok.i + 1, k, m.code, None))
 
     # quoted names before an organisation noun: "the ‘Smart Cities’ association"
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.lower_ not in lex.quoted_name_nouns or tok.i < 3:
             continue
         if tok.lower_ in lex.not_organization_nouns:

@@ -18,6 +18,7 @@ from functools import partial
 from spacy.tokens import Doc, Token
 
 from accord.extract.context import ActorIndex, Regions, paragraph_bounds, sentence_tokens
+from accord.extract.memo import tokens
 from accord.extract.quotemarks import find_quotations
 from accord.extract.titles import (
     NAME_PARTICLES,
@@ -211,7 +212,7 @@ def _firm_name(doc: Doc, s: int, e: int) -> bool:
 def _pluralised(doc: Doc) -> set[str]:
     """Capitalised words that the text also uses in the plural ("Romeo", "Romeos"): a
     name that takes a plural is a product or a brand, not a person."""
-    caps = {t.text for t in doc if t.text[:1].isupper() and t.is_alpha}
+    caps = {t.text for t in tokens(doc) if t.text[:1].isupper() and t.is_alpha}
     single = {w for w in caps if w + "s" in caps and w.lower() not in PLURAL_SAFE}
     return single | {w + "s" for w in single}
 
@@ -280,7 +281,7 @@ def _extra_surnames(doc: Doc, people: list[_Person], covered: set[int]) -> None:
         for w in p.words:
             if len(w) > 1:
                 parts.setdefault(w, []).append(p)
-    for tok in doc:
+    for tok in tokens(doc):
         owners = parts.get(tok.text)
         if not owners or tok.i in covered or len(owners) > 1:
             continue
@@ -407,7 +408,7 @@ def _nominals(
 ) -> None:
     """Title nominals without a name: "the deputy minister", "An AU spokeswoman"."""
     lex = titles()
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.i in used or quotes.contains(tok.idx) or tok.tag_ in ("NNS", "NNPS"):
             continue
         head = tok.lower_
@@ -532,7 +533,7 @@ def _pronouns(doc: Doc, people: list[_Person], quotes: Regions) -> None:
     Monday. He said ..." is X); within a sentence, the nearest. A pronoun whose
     antecedent is the only candidate in reach teaches its person's gender. Past three
     sentences, the nearest name within 1,500 characters."""
-    starts = sorted({sentence_tokens(doc, t.i)[0] for t in doc})
+    starts = sorted({sentence_tokens(doc, i)[0] for i in range(len(doc))})
     sent_no: dict[int, int] = {}
     for n, st in enumerate(starts):
         sent_no[st] = n
@@ -546,7 +547,7 @@ def _pronouns(doc: Doc, people: list[_Person], quotes: Regions) -> None:
             ments.append((s, sent_no[sentence_tokens(doc, s)[0]], _is_subject(doc, s, e), p))
     ments.sort(key=lambda m: m[0])
     keys = [m[0] for m in ments]
-    for tok in doc:
+    for tok in tokens(doc):
         low = tok.lower_
         if low not in PRONOUNS or tok.pos_ != "PRON" or quotes.contains(tok.idx):
             continue
@@ -688,7 +689,7 @@ def _introduced_state(doc: Doc, p: _Person, idx: ActorIndex, people: list[_Perso
     first = doc[p.mentions[0][0]].idx
     taken = [(q.title.start, q.title.end) for q in people if q.title is not None]
     codes: set[str] = set()
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.idx >= first:
             break
         if tok.lower_ != last or any(a <= tok.i < b for a, b in taken):
@@ -817,7 +818,7 @@ def extract_persons(document: Document, doc: Doc, actors: tuple[Actor, ...]) -> 
     idx = ActorIndex(actors, document.body)
     quotations, _ = find_quotations(document.body)
     quotes = Regions([(q.start, q.end) for q in quotations])
-    words = [t.lower_ for t in doc]  # once per document: three passes below read it
+    words = [t.lower_ for t in tokens(doc)]  # once per document: three passes below read it
     ranges = [
         (s, e)
         for s, e in _name_ranges(doc, idx, lex, words)

@@ -23,7 +23,7 @@ from accord.extract.context import (
     paragraph_bounds,
     sentence_tokens,
 )
-from accord.extract.memo import wide
+from accord.extract.memo import tokens, wide
 from accord.extract.quotemarks import Quotation, find_quotations
 from accord.schema import Actor, Document, Organization, Person, Quote
 from accord.vocab.actors import CAPITAL, CITY, lookup_alias
@@ -234,7 +234,7 @@ def _all_cue_tokens(doc: Doc, inside: Regions) -> list[Token]:
     long sentence holding many quotations would otherwise be read once per quotation)."""
     lex = reporting()
     out = []
-    for tok in doc:
+    for tok in tokens(doc):
         if inside.contains(tok.idx):
             continue
         if (tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lex.verbs) or (

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from accord.extract.context import ActorIndex, sentence_tokens
+from accord.extract.memo import tokens
 from accord.vocab.organizations import known_organizations, media_outlets, org_lexicon
 from accord.vocab.titles import TitleLexicon, titles
 
@@ -70,7 +71,7 @@ class Title:
 
 
 def head_words(doc: Doc) -> list[str]:
-    return [t.lower_ for t in doc]
+    return [t.lower_ for t in tokens(doc)]
 
 
 def head_ending_at(doc: Doc, words: list[str], i: int, lex: TitleLexicon) -> int | None:
