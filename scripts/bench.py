@@ -10,6 +10,8 @@ Each measurement runs in a process of its own, so its peak memory is its own:
 - extract-2    the same over 2 worker processes (their start-up, model loads included)
 - ingest-sqlite   extract-1 plus storing every record in a fresh SQLite file
 - ingest-postgres the same into PostgreSQL (--pg URL or ACCORD_TEST_PG_URL; own schema)
+               (both also time the store's calls inside the run: its cost over the
+               extraction then needs no second run, whose noise would swamp it)
 - spark        `accord spark` on local[2] into a Parquet dataset (session start apart)
 - stream-1x / stream-10x   the first --stream-docs documents, then the same repeated 10
                times, read lazily from disk and streamed: peak memory must not grow
@@ -193,18 +195,21 @@ def _ingest(args: argparse.Namespace, url: str) -> dict[str, Any]:
     docs = _docs(args.corpus, args.limit)
     load_nlp(args.model)("warm up")
     version = f"bench; model {args.model}"
-    failed = 0
+    failed, storing = 0, 0.0
     with open_store(url) as store:
         start = time.perf_counter()
         for raw, item in zip(docs, process_stream(docs, args.model, args.batch_size), strict=True):
             if isinstance(item, DocumentError):
                 failed += 1
                 continue
+            one = time.perf_counter()
             store.ingest(item, raw=raw.text, extractor_version=version)
+            storing += time.perf_counter() - one
         seconds = time.perf_counter() - start
         stored = store.count_rows()["documents"]
     return {
         "seconds": seconds,
+        "store_seconds": storing,  # inside this run: noise between runs cannot touch it
         "docs": len(docs),
         "words": _words(docs),
         "failed": failed,
@@ -355,6 +360,14 @@ def _ratio(results: dict[str, dict[str, Any]], a: str, b: str, how: str) -> floa
     return ra["seconds"] / rb["seconds"] - 1
 
 
+def _store_share(results: dict[str, dict[str, Any]], name: str) -> float | None:
+    """Seconds spent storing over seconds spent reading and extracting, in one run."""
+    r = results.get(name, {})
+    if "store_seconds" not in r or r["seconds"] <= r["store_seconds"]:
+        return None
+    return float(r["store_seconds"]) / (float(r["seconds"]) - float(r["store_seconds"]))
+
+
 def _print(
     results: dict[str, dict[str, Any]], ratios: dict[str, Any], meta: dict[str, Any]
 ) -> None:
@@ -449,6 +462,11 @@ def main() -> None:
         "ingest_postgres_cost_over_extract_1": _ratio(
             results, "ingest-postgres", "extract-1", "cost"
         ),
+        # the store's seconds over the extraction's, both timed inside one ingest run:
+        # the ratios above compare two runs, whose difference is within this machine's
+        # noise for a cost of a few per cent
+        "ingest_sqlite_store_over_extract_same_process": _store_share(results, "ingest-sqlite"),
+        "ingest_postgres_store_over_extract_same_process": _store_share(results, "ingest-postgres"),
         "spark_seconds_over_extract_2": (
             None
             if _ratio(results, "spark", "extract-2", "cost") is None

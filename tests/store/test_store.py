@@ -40,6 +40,25 @@ def test_an_empty_record_comes_back_equal(store: Store) -> None:
     assert store.get("bare") == bare
 
 
+def test_a_record_with_tens_of_thousands_of_rows_comes_back_equal(
+    store: Store, record: Record
+) -> None:
+    """PostgreSQL takes a document's rows as one array per column: no limit on how
+    many rows, and None, floats and quotes in values arrive as they were."""
+    actor = dataclasses.replace(
+        record.actors[0], mentions=tuple((i, i + 1) for i in range(0, 60_000, 2))
+    )
+    odd = dataclasses.replace(
+        record.amounts[0], what='it\'s "50%" off; DROP TABLE amounts; --', usd_rate=None
+    )
+    big = dataclasses.replace(
+        record, actors=(actor, *record.actors[1:]), amounts=(odd, *record.amounts[1:])
+    )
+    assert store.ingest(big) == "added"
+    assert store.get(record.id) == big
+    assert store.count_rows()["mentions"] >= 30_000
+
+
 def test_a_page_with_nul_bytes_is_stored_on_every_backend(store: Store) -> None:
     """PostgreSQL text cannot hold NUL: the cleaner puts U+FFFD in its place (one for
     one, so offsets hold) and says so, and the store keeps the raw text the same way."""
@@ -135,17 +154,14 @@ def test_failed_replace_keeps_the_old_facts(
     store.ingest(record, extractor_version="v1")
     before = store.count_rows()
 
-    real_insert = store_write._insert
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("disk on fire")
 
-    def broken(session: object, name: str, rows: list[dict[str, object]]) -> list[int]:
-        if name == "events":
-            raise RuntimeError("disk on fire")
-        return real_insert(session, name, rows)  # type: ignore[arg-type]
-
-    # Events are written after actors, persons, quotes and amounts: a failure here is
-    # midway through the new facts, after the old ones were deleted.
-    assert record.events, "the sample needs an event for the failure to come midway"
-    monkeypatch.setattr(store_write, "_insert", broken)
+    # The rows that point at facts (mentions, sectors, event actors) are written after
+    # the facts themselves: a failure here is midway through the new facts, after the
+    # old ones were deleted.
+    assert record.events, "the sample needs facts for the failure to come midway"
+    monkeypatch.setattr(store_write, "_insert_rows", broken)
     changed = dataclasses.replace(record, title="Changed title", warnings=())
     with pytest.raises(RuntimeError, match="disk on fire"):
         store.ingest(changed, extractor_version="v2")

@@ -17,7 +17,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
-from sqlalchemy import Engine, delete, func, select
+from sqlalchemy import Engine, delete, func, or_, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -112,9 +112,16 @@ class SqlStore:
         outcome: Outcome
         with self._write() as session, session.begin():
             stories.lock(session)
-            row = session.scalar(
-                select(DocumentRow).where(DocumentRow.content_hash == record.content_hash)
-            )
+            # one look-up for both keys: the same text (under any name), else the name
+            found = session.scalars(
+                select(DocumentRow).where(
+                    or_(
+                        DocumentRow.content_hash == record.content_hash,
+                        DocumentRow.doc_id == record.id,
+                    )
+                )
+            ).all()
+            row = next((r for r in found if r.content_hash == record.content_hash), None)
             if row is not None:
                 if row.extractor_version == version and row.record_hash == digest:
                     outcome = "unchanged"
@@ -130,7 +137,7 @@ class SqlStore:
                     )
                     outcome = "replaced"
             else:
-                row = session.scalar(select(DocumentRow).where(DocumentRow.doc_id == record.id))
+                row = next((r for r in found if r.doc_id == record.id), None)
                 if row is not None:
                     row.raw = None  # the old raw text belongs to the old content
                     outcome = "replaced"
@@ -147,7 +154,7 @@ class SqlStore:
             if outcome != "unchanged":
                 write.insert_facts(session, row.pk, record)
             if outcome != "unchanged" or row.story_id is None:
-                stories.place(session, row.pk, record.body)
+                stories.place(session, row.pk, record.body, fresh=outcome == "added")
             if record.source.path:
                 session.execute(delete(ErrorRow).where(ErrorRow.path == record.source.path))
         return outcome

@@ -111,21 +111,26 @@ _CANDIDATES = select(
 )
 
 
-def place(session: Session, pk: int, body: str | None = None) -> None:
+def place(session: Session, pk: int, body: str | None = None, *, fresh: bool = False) -> None:
     """Give document ``pk`` (flushed) its sketch, bands and story; ``body`` if at hand.
 
     Does nothing when the stored signature is this body's and the story is set.
+    ``fresh``: the row was inserted in this transaction, after ``lock``, with ``body``,
+    so it has no sketch, story or bands yet and there is nothing to look up.
     """
     session.flush()
     conn = session.connection()
-    row = conn.execute(_SKETCH_OF, {"doc": pk}).one()
-    new = sketch(row.body if body is None else body)
-    if row.story_id is not None and row.signature == (new.signature if new else None):
-        return
-    if row.story_id is not None or row.signature is not None:
-        leave(session, pk)  # a new document has neither, and nothing to leave
+    if fresh and body is not None:
+        new = sketch(body)
     else:
-        _lock(conn)
+        row = conn.execute(_SKETCH_OF, {"doc": pk}).one()
+        new = sketch(row.body if body is None else body)
+        if row.story_id is not None and row.signature == (new.signature if new else None):
+            return
+        if row.story_id is not None or row.signature is not None:
+            leave(session, pk)  # a new document has neither, and nothing to leave
+        else:
+            _lock(conn)
     sig, size = (new.signature, new.size) if new else (None, None)
     conn.execute(_SET_SKETCH, {"doc": pk, "sig": sig, "size": size})
     if new is not None:

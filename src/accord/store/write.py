@@ -10,9 +10,10 @@ import hashlib
 import json
 from collections.abc import Sequence
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import delete, insert
+from sqlalchemy import Column, Double, Integer, Row, TextClause, delete, insert, text
 from sqlalchemy.orm import Session
 
 from accord.schema import Record, Span, to_dict
@@ -82,6 +83,78 @@ def _insert(session: Session, name: str, rows: list[dict[str, Any]]) -> list[int
     return list(session.execute(stmt, rows).scalars().all())
 
 
+def _pg_type(column: Column[Any]) -> str:
+    if isinstance(column.type, Integer):
+        return "integer"
+    if isinstance(column.type, Double):
+        return "double precision"
+    return "text"
+
+
+Layout = tuple[tuple[str, tuple[str, ...]], ...]  # (table, its columns) for each table
+
+
+@lru_cache(maxsize=256)
+def _pg_statement(layout: Layout, returning: bool) -> TextClause:
+    """Several tables' INSERTs as data-modifying CTEs of one statement, each fed by
+    ``unnest`` over one array per column: the text depends only on which tables have
+    rows, so PostgreSQL prepares it once, and a document costs one round trip however
+    many rows it has. Names come from the models, values only through parameters."""
+    ctes, selects = [], []
+    for name, columns in layout:
+        table = Base.metadata.tables[name]
+        arrays = ", ".join(f"CAST(:{name}__{c} AS {_pg_type(table.c[c])}[])" for c in columns)
+        tail = " RETURNING id, position" if returning else ""
+        ctes.append(
+            f"new_{name} AS (INSERT INTO {name} ({', '.join(columns)}) "
+            f"SELECT * FROM unnest({arrays}){tail})"
+        )
+        selects.append(f"SELECT '{name}' AS name, id, position FROM new_{name}")
+    body = " UNION ALL ".join(selects) if returning else "SELECT 1"
+    return text(f"WITH {', '.join(ctes)} {body}")
+
+
+def _pg_execute(
+    session: Session, tables: dict[str, list[dict[str, Any]]], returning: bool
+) -> Sequence[Row[Any]]:
+    """Run ``_pg_statement`` for the tables with rows; with ``returning``, one
+    (table, id, position) row per row inserted."""
+    filled = {name: rows for name, rows in tables.items() if rows}
+    layout = tuple((name, tuple(rows[0])) for name, rows in filled.items())
+    params = {
+        f"{name}__{c}": [r[c] for r in rows] for name, rows in filled.items() for c in rows[0]
+    }
+    return session.execute(_pg_statement(layout, returning), params).all()
+
+
+def _postgres(session: Session, tables: dict[str, list[dict[str, Any]]]) -> bool:
+    """PostgreSQL takes several tables' rows in one statement (SQLite has no INSERT
+    inside WITH, and goes table by table)."""
+    return session.get_bind().dialect.name == "postgresql" and any(tables.values())
+
+
+def _insert_parents(
+    session: Session, tables: dict[str, list[dict[str, Any]]]
+) -> dict[str, list[int]]:
+    """Insert the rows of several tables; each table's new ids, in position order."""
+    if not _postgres(session, tables):
+        return {name: _insert(session, name, rows) for name, rows in tables.items()}
+    ids: dict[str, dict[int, int]] = {name: {} for name in tables}
+    for row in _pg_execute(session, tables, returning=True):
+        ids[row.name][row.position] = row.id  # RETURNING has no order: position says which
+    return {name: [ids[name][r["position"]] for r in rows] for name, rows in tables.items()}
+
+
+def _insert_rows(session: Session, tables: dict[str, list[dict[str, Any]]]) -> None:
+    """Insert the rows of several tables that need no ids back."""
+    if _postgres(session, tables):
+        _pg_execute(session, tables, returning=False)
+        return
+    for name, rows in tables.items():
+        if rows:
+            session.execute(insert(Base.metadata.tables[name]), rows)
+
+
 def _mentions(
     pk: int, kind: str, ids: Sequence[int], spans: Sequence[Sequence[Span]]
 ) -> list[dict[str, Any]]:
@@ -101,31 +174,35 @@ def _mentions(
 
 def insert_facts(session: Session, pk: int, record: Record) -> None:
     """Write one document's facts, their children and evidence mentions, and the
-    record's own lists (attributed sources, warnings): the layout of ``rows.py``."""
-    for child in DOCUMENT_CHILDREN:
-        values = getattr(record, child.field)
-        _insert(
-            session,
-            child.table,
-            [{"document_pk": pk, "position": i, child.column: v} for i, v in enumerate(values)],
-        )
+    record's own lists (attributed sources, warnings): the layout of ``rows.py``.
+
+    Facts go first (their ids come back), then everything that points at them."""
+    facts = {t.field: getattr(record, t.field) for t in FACTS}
+    ids = _insert_parents(
+        session,
+        {
+            t.field: [
+                {"document_pk": pk, "position": i, **t.row(f)} for i, f in enumerate(facts[t.field])
+            ]
+            for t in FACTS
+        },
+    )
+    rows: dict[str, list[dict[str, Any]]] = {
+        child.table: [
+            {"document_pk": pk, "position": i, child.column: v}
+            for i, v in enumerate(getattr(record, child.field))
+        ]
+        for child in DOCUMENT_CHILDREN
+    }
     mentions: list[dict[str, Any]] = []
     for table in FACTS:
-        facts = getattr(record, table.field)
-        ids = _insert(
-            session,
-            table.field,
-            [{"document_pk": pk, "position": i, **table.row(f)} for i, f in enumerate(facts)],
-        )
-        mentions += _mentions(pk, table.kind, ids, [table.spans(f) for f in facts])
+        group = facts[table.field]
+        mentions += _mentions(pk, table.kind, ids[table.field], [table.spans(f) for f in group])
         for child in table.children:
-            _insert(
-                session,
-                child.table,
-                [
-                    {"document_pk": pk, table.parent_key: fid, "position": j, child.column: v}
-                    for fid, fact in zip(ids, facts, strict=True)
-                    for j, v in enumerate(getattr(fact, child.field))
-                ],
-            )
-    _insert(session, "mentions", mentions)
+            rows[child.table] = [
+                {"document_pk": pk, table.parent_key: fid, "position": j, child.column: v}
+                for fid, fact in zip(ids[table.field], group, strict=True)
+                for j, v in enumerate(getattr(fact, child.field))
+            ]
+    rows["mentions"] = mentions
+    _insert_rows(session, rows)
