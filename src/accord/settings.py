@@ -38,6 +38,13 @@ class Settings:
         metadata={"help": "SQLAlchemy URL of the store (sqlite:/// or postgresql+psycopg://)"},
     )
     batch_size: int = field(default=32, metadata={"help": "documents per nlp.pipe batch"})
+    batch_words: int = field(
+        default=10_000,
+        metadata={
+            "help": "words per nlp.pipe batch at most (a longer document goes alone): "
+            "what a batch holds in memory grows with its words, not its documents"
+        },
+    )
     workers: int = field(
         default_factory=cores,
         metadata={"help": "processes for local parallelism (default: the cores available)"},

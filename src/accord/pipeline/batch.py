@@ -13,7 +13,6 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
-from itertools import islice
 
 from accord.clean.cleaner import clean
 from accord.clean.language import detect_language
@@ -189,10 +188,34 @@ def process_chunk(chunk: Sequence[Item], settings: Settings) -> list[Result]:
     return out
 
 
+def _words(item: Item) -> int:
+    return 0 if isinstance(item, DocumentError) else len(item.text.split())
+
+
+def chunks(items: Iterable[Item], settings: Settings) -> Iterator[list[Item]]:
+    """The stream in chunks of at most ``batch_size`` documents and ``batch_words``
+    words, in order; a document longer than ``batch_words`` is a chunk of its own.
+
+    A parsed batch holds every document's arrays until the batch is extracted, so its
+    memory follows its words: capping documents alone lets one batch of long texts set
+    a worker's peak (measured on the bulk corpus: 19,000 words in one 32-document
+    batch against 8,500 for the median)."""
+    chunk: list[Item] = []
+    words = 0
+    for item in items:
+        n = _words(item)
+        if chunk and (len(chunk) >= settings.batch_size or words + n > settings.batch_words):
+            yield chunk
+            chunk, words = [], 0
+        chunk.append(item)
+        words += n
+    if chunk:
+        yield chunk
+
+
 def iter_processed_here(items: Iterable[Item], settings: Settings) -> Iterator[Result]:
-    """Results for a stream of documents, in this process, ``settings.batch_size`` at a time."""
-    it = iter(items)
-    while chunk := list(islice(it, settings.batch_size)):
+    """Results for a stream of documents, in this process, a chunk at a time."""
+    for chunk in chunks(items, settings):
         yield from process_chunk(chunk, settings)
 
 

@@ -41,7 +41,14 @@ from itertools import chain, islice
 from typing import Any
 
 from accord.parse import load_nlp
-from accord.pipeline.batch import iter_processed_here, late, process_chunk, records, warm_up
+from accord.pipeline.batch import (
+    chunks,
+    iter_processed_here,
+    late,
+    process_chunk,
+    records,
+    warm_up,
+)
 from accord.pipeline.processed import Item, Result, where
 from accord.schema import DocumentError, RawDocument, Record
 from accord.settings import DEFAULT_MODEL, Settings, load_settings
@@ -273,15 +280,14 @@ def iter_processed(
         if runner is process_chunk:
             yield from iter_processed_here(rest, settings)
         else:
-            while chunk := list(islice(rest, settings.batch_size)):
+            for chunk in chunks(rest, settings):
                 yield from runner(chunk, settings)
         return
     pool = Workers(settings.workers, settings, runner)
     window: deque[_Task] = deque()
-    it = chain(first, it)
     finished = False
     try:
-        while chunk := list(islice(it, settings.batch_size)):
+        for chunk in chunks(chain(first, it), settings):
             window.append(pool.submit(chunk))
             while len(window) >= 2 * settings.workers:
                 yield from _collect(pool, window)
