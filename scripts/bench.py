@@ -7,6 +7,8 @@ Each measurement runs in a process of its own, so its peak memory is its own:
 - extract-1    accord's whole pipeline (clean, parse, extract, record), one process; it
                runs the documents a length quartile at a time, which gives the second
                table (cost by document length)
+- paired       plain spaCy and extract-1 in alternating blocks of 96 documents in one
+               process: their ratio, with both sides under the same machine drift
 - extract-2    the same over 2 worker processes (their start-up, model loads included)
 - ingest-sqlite   extract-1 plus storing every record in a fresh SQLite file
 - ingest-postgres the same into PostgreSQL (--pg URL or ACCORD_TEST_PG_URL; own schema)
@@ -46,6 +48,7 @@ DEFAULT_OUT = REPO / "bench" / "results.json"
 STEPS = (
     "spacy",
     "extract-1",
+    "paired",
     "extract-2",
     "ingest-sqlite",
     "ingest-postgres",
@@ -137,10 +140,15 @@ def step_spacy(args: argparse.Namespace) -> dict[str, Any]:
     docs = _docs(args.corpus, args.limit)
     nlp = spacy.load(args.model)  # the model's own full pipeline, nothing of accord's
     nlp("warm up")
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for _ in nlp.pipe((d.text for d in docs), batch_size=args.batch_size):
         pass
-    return {"seconds": time.perf_counter() - start, "docs": len(docs), "words": _words(docs)}
+    return {
+        "seconds": time.perf_counter() - start,
+        "cpu_seconds": time.process_time() - cpu,
+        "docs": len(docs),
+        "words": _words(docs),
+    }
 
 
 def step_extract_1(args: argparse.Namespace) -> dict[str, Any]:
@@ -150,6 +158,7 @@ def step_extract_1(args: argparse.Namespace) -> dict[str, Any]:
     docs = _docs(args.corpus, args.limit)
     load_nlp(args.model)("warm up")
     groups, failed, facts, total = [], 0, 0, 0.0
+    cpu = time.process_time()
     for group in _quartiles(docs):
         start = time.perf_counter()
         f, n = _count(process_stream(group, args.model, args.batch_size))
@@ -168,11 +177,51 @@ def step_extract_1(args: argparse.Namespace) -> dict[str, Any]:
         )
     return {
         "seconds": total,
+        "cpu_seconds": time.process_time() - cpu,
         "docs": len(docs),
         "words": _words(docs),
         "failed": failed,
         "facts": facts,
         "quartiles": groups,
+    }
+
+
+PAIRED_BLOCK = 96  # documents: three nlp.pipe batches of 32 for each side
+
+
+def step_paired(args: argparse.Namespace) -> dict[str, Any]:
+    """Plain spaCy and accord (1 worker) over the same documents in alternating blocks,
+    in one process. The machine's speed drifts over minutes (three full runs here saw
+    plain spaCy take 113 s and 175 s), so two runs minutes apart can differ by more than
+    the ratio being measured; blocks that alternate, the first side swapping each time,
+    see the same drift."""
+    import spacy
+
+    from accord.parse import load_nlp
+    from accord.pipeline import process_stream
+
+    docs = _docs(args.corpus, args.limit)
+    plain = spacy.load(args.model)  # the model's own full pipeline, nothing of accord's
+    plain("warm up")
+    load_nlp(args.model)("warm up")
+    _count(process_stream(docs[:1], args.model, args.batch_size))  # every stage once
+    spent = {"spacy": 0.0, "accord": 0.0}
+    for n, k in enumerate(range(0, len(docs), PAIRED_BLOCK)):
+        block = docs[k : k + PAIRED_BLOCK]
+        for side in ("spacy", "accord") if n % 2 == 0 else ("accord", "spacy"):
+            start = time.perf_counter()
+            if side == "spacy":
+                for _ in plain.pipe((d.text for d in block), batch_size=args.batch_size):
+                    pass
+            else:
+                _count(process_stream(block, args.model, args.batch_size))
+            spent[side] += time.perf_counter() - start
+    return {
+        "seconds": spent["accord"],
+        "spacy_seconds": spent["spacy"],
+        "docs": len(docs),
+        "words": _words(docs),
+        "block": PAIRED_BLOCK,
     }
 
 
@@ -457,6 +506,21 @@ def main() -> None:
     first = next((r for r in results.values() if "docs" in r and "words" in r), {})
     ratios = {
         "extract_1_over_spacy_docs_per_s": _ratio(results, "extract-1", "spacy", "speed"),
+        # spaCy and accord in alternating blocks of one process: the ratio least moved
+        # by the machine's drift (the ratios of separate runs above can differ by more)
+        "extract_1_over_spacy_paired": (
+            results["paired"]["spacy_seconds"] / results["paired"]["seconds"]
+            if "spacy_seconds" in results.get("paired", {})
+            else None
+        ),
+        # the same on the process's CPU time: a neighbour's load on a shared machine
+        # slows one run's wall clock, not the CPU seconds the run itself needed
+        "extract_1_over_spacy_cpu": (
+            results["spacy"]["cpu_seconds"] / results["extract-1"]["cpu_seconds"]
+            if "cpu_seconds" in results.get("spacy", {})
+            and "cpu_seconds" in results.get("extract-1", {})
+            else None
+        ),
         "extract_2_over_extract_1_docs_per_s": _ratio(results, "extract-2", "extract-1", "speed"),
         "ingest_sqlite_cost_over_extract_1": _ratio(results, "ingest-sqlite", "extract-1", "cost"),
         "ingest_postgres_cost_over_extract_1": _ratio(
