@@ -68,6 +68,44 @@ MODES = [  # one sentence and its event per line: a table
     ("The Peruvian minister addressed the annual meeting of the Andean Community.", ("CONSULT", "040", ("IGO:CAN", "PER"))),
 ]  # fmt: skip
 
+ONE_STATE = [  # one state and a party that is none (CAMEO's agent roles): still an event
+    ("Nigerian soldiers killed 20 Boko Haram fighters.", ("ASSAULT", ("NGA",), "NGA", None)),
+    ("Pakistan deployed troops against Taliban militants in the Swat valley.", ("MOBILIZE", ("PAK",), "PAK", None)),
+    ("Uganda's army threatened to attack the Lord's Resistance Army rebels.", ("THREATEN", ("UGA",), "UGA", None)),
+    ("The Thai government rejected the protesters' demands.", ("REJECT", ("THA",), "THA", None)),
+    ("The Venezuelan government accused opposition leaders of plotting a coup.", ("ACCUSE", ("VEN",), "VEN", None)),
+    ("The Zimbabwean government asked the opposition MDC to join a unity government.", ("REQUEST", ("ZWE",), "ZWE", None)),
+    ("The Kenyan government praised the teachers' union for ending the strike.", ("SUPPORT", ("KEN",), "KEN", None)),
+    ("The British government gave £5 million to local charities for famine relief.", ("AID", ("GBR",), "GBR", None)),
+    ("The Colombian government agreed to resume peace talks with the ELN rebels.", ("AGREE", ("COL",), "COL", None)),
+]  # fmt: skip
+
+NO_OTHER_SIDE = [  # one state and nobody it acts on: no event
+    "The Thai government rejected the claims.",
+    "Nigerian soldiers killed time before the parade.",
+    "Kenya's exports rose by 12 percent.",
+]
+
+
+def _sided(nlp: Language, text: str) -> set[tuple[str, tuple[str, ...], str | None, str | None]]:
+    doc = nlp(text)
+    document = Document(
+        id="t", content_hash="sha256:t", source=Source(), raw=text, body=text, published=None
+    )
+    found = extract_events(document, doc, extract_actors(document, doc))
+    return {(e.type, e.actors, e.source, e.target) for e in found}
+
+
+@pytest.mark.parametrize(("text", "want"), ONE_STATE, ids=[m[0][:40] for m in ONE_STATE])
+def test_one_state_and_a_party_that_is_none(nlp: Language, text: str, want: tuple) -> None:  # type: ignore[type-arg]
+    assert want in _sided(nlp, text)
+
+
+@pytest.mark.parametrize("text", NO_OTHER_SIDE)
+def test_one_state_alone_is_no_event(nlp: Language, text: str) -> None:
+    assert not _sided(nlp, text)
+
+
 AGREE_MODES = [  # AGREE: accepting an offer commits to what it offers; a proposal is intent
     ("Malawi accepted the Zambian offer of debt relief.", ("AGREE", "030", ("MWI", "ZMB"), "planned")),
     ("Japan proposed talks with China on fishing quotas.", ("AGREE", "030", ("CHN", "JPN"), "intended")),

@@ -39,7 +39,7 @@ from accord.extract.event_status import (
     noun_status,
     verb_status,
 )
-from accord.extract.memo import children, doc_text, entities, sentence_root
+from accord.extract.memo import bounded_subtree, children, doc_text, entities, sentence_root
 from accord.extract.sectors import SectorHit, sector_hits, sectors_between
 from accord.extract.units import text_units
 from accord.schema import Actor, Amount, Document, Event, Organization, Person
@@ -47,6 +47,7 @@ from accord.vocab.event_lexicon import (
     Trigger,
     event_nouns,
     event_verbs,
+    non_state_parties,
     plover_types,
     status_cues,
 )
@@ -395,9 +396,10 @@ def _parties(
     partners: dict[str, str],
     others: frozenset[int] = frozenset(),
     owners: dict[str, list[tuple[int, str]]] | None = None,
-) -> tuple[list[str], str | None, str | None]:
-    """(sorted codes, source, target) for a trigger, or fewer than two codes; one code
-    that is both source and target is an IGO acting alone (_internal_to_igo)."""
+) -> tuple[list[str], str | None, str | None, bool]:
+    """(sorted codes, source, target, one-sided) for a trigger, or fewer than two codes;
+    one code that is both source and target is an IGO acting alone (_internal_to_igo);
+    one-sided: one state against a party that is none (_against_non_state)."""
     tok = hit.token
     found = collect(tok, index, skip=others)
     if hit.kind == "verb":
@@ -418,7 +420,7 @@ def _parties(
                     found.extend(p for p in collect(child, index, role="obj") if not p.locative)
         if tok.dep_ in ("relcl", "acl") and tok.head.i != tok.i:
             if _agent_without_party(tok, index):
-                return [], None, None  # '..., which was criticised by aid groups'
+                return [], None, None, False  # '..., which was criticised by aid groups'
             where_clause = any(c.lower_ == "where" for c in children(tok))
             found.extend(
                 collect(
@@ -449,7 +451,13 @@ def _parties(
             # places alone ('attacks ... in Iraq and Afghanistan') are not parties
             codes = _unique([*codes, *(c for _, c in nearby)])
     if len(codes) == 1 and _internal_to_igo(hit, codes[0], found):
-        return codes, codes[0], codes[0]  # source == target: the IGO acts alone
+        return codes, codes[0], codes[0], False  # source == target: the IGO acts alone
+    if len(codes) == 1 and core == codes and _against_non_state(hit, index):
+        # one state and a party that is none: 'Nigerian troops killed 20 rebels'
+        side = next(p for p in found if p.code == codes[0] and not p.locative)
+        if side.role == "subj":
+            return codes, codes[0], None, True
+        return codes, None, codes[0], True
     if len(codes) == 1 and codes[0] in partners and _implies_counterpart(hit):
         codes = [codes[0], partners[codes[0]]]
     source = next((p.code for p in found if p.role == "subj" and p.code in codes), None)
@@ -457,7 +465,7 @@ def _parties(
         (p.code for p in found if p.role != "subj" and p.code in codes and p.code != source),
         None,
     )
-    return sorted(codes), source, target
+    return sorted(codes), source, target, False
 
 
 _RELATIVES = frozenset({"which", "that", "who", "whom", "whose", "what"})
@@ -514,6 +522,60 @@ def _anaphoric_owners(
         if earlier:
             out.append(Party(earlier[-1], obj.i, "obj", False))
     return out
+
+
+_PARTNER_PREPS = frozenset({"with", "against", "to", "on", "from", "by", "over"})
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "poss", "compound"})
+
+
+def _arguments(tok: Token, content: bool) -> list[Token]:
+    """The heads of a trigger's arguments: subject, objects, possessor, the objects of
+    its partner prepositions ('talks with', 'attacks on'), and with ``content`` those of
+    its content clause ('agreed to resume talks with ...', 'threatened to attack ...')."""
+    out: list[Token] = []
+    for child in children(tok):
+        if child.dep_ in _ARGUMENT_DEPS:
+            out.append(child)
+        elif child.dep_ in ("prep", "agent") and (
+            child.dep_ == "agent" or child.lower_ in _PARTNER_PREPS
+        ):
+            out.extend(c for c in children(child) if c.dep_ == "pobj")
+        elif content and child.dep_ in ("xcomp", "ccomp"):
+            out.extend(_arguments(child, content=False))
+    for obj in [a for a in out if a.dep_ == "dobj"]:  # 'resume peace talks with the ELN'
+        for prep in children(obj):
+            if prep.dep_ == "prep" and prep.lower_ in _PARTNER_PREPS:
+                out.extend(c for c in children(prep) if c.dep_ == "pobj")
+    return out
+
+
+def _names_non_state(arg: Token) -> bool:
+    """Is the argument a party that is no state: a noun of CAMEO's agent roles as its
+    head or its modifier ('rebels', 'opposition leaders', 'the protesters' demands')?"""
+    lex = non_state_parties()
+    if arg.lemma_.lower() in lex:
+        return True
+    for mod in children(arg):
+        if mod.dep_ in ("compound", "amod", "poss") and mod.lemma_.lower() in lex:
+            return True
+        if mod.dep_ == "poss" and any(
+            m.dep_ == "compound" and m.lemma_.lower() in lex for m in children(mod)
+        ):
+            return True
+    return False
+
+
+def _against_non_state(hit: _Hit, index: PartyIndex) -> bool:
+    """The trigger's one state faces a party that is none: an argument with no state
+    in its phrase that names a CAMEO agent role ('Nigerian soldiers killed 20 Boko Haram
+    fighters', 'asked the opposition to join')."""
+    content = hit.kind == "verb" and hit.entry.type in _CONTENT_TYPES
+    for arg in _arguments(hit.token, content):
+        if is_locative(arg) or any(index.codes(t) for t in bounded_subtree(arg)):
+            continue
+        if _names_non_state(arg):
+            return True
+    return False
 
 
 def _internal_to_igo(hit: _Hit, code: str, found: list[Party]) -> bool:
@@ -746,9 +808,9 @@ def _build(
         return None
     if hit.entry.future_only and status == OCCURRED:
         return None
-    codes, source, target = _parties(hit, sent, index, partners, others, owners or {})
+    codes, source, target, one_sided = _parties(hit, sent, index, partners, others, owners or {})
     alone = len(codes) == 1 and source == target == codes[0]
-    if len(codes) < 2 and not alone:
+    if len(codes) < 2 and not (alone or one_sided):
         return None
     if alone:
         target = None

@@ -153,3 +153,11 @@ def status_cues() -> StatusCues:
         for verb, parts in data["withdrawal_particles"].items()
     }
     return StatusCues(**sets, withdrawal_particles=particles)
+
+
+@lru_cache(maxsize=1)
+def non_state_parties() -> frozenset[str]:
+    """Lemmas of nouns naming a party that is no state (CAMEO's agent roles: rebels,
+    the opposition, unions, refugees, ...): vocab/data/non_state_parties.json."""
+    roles = _load("non_state_parties.json")["roles"]
+    return frozenset(word for words in roles.values() for word in words)
