@@ -1,7 +1,9 @@
 """Record -> rows: the document row's values and the inserts of one document's facts.
 
-Facts go in with one multi-row INSERT ... RETURNING per table (ids come back in
-parameter order), so a document costs a dozen statements, not one per fact.
+The layout is ``rows.py``'s. Facts go in first, their ids coming back, then every row
+that points at them: on PostgreSQL each half is one statement (INSERTs as data-modifying
+CTEs), elsewhere one multi-row INSERT per table, so a document never costs a statement
+per fact.
 """
 
 from __future__ import annotations
@@ -38,6 +40,10 @@ def default_extractor_version(record: Record) -> str:
     return ",".join(sorted(names))[:256]
 
 
+IDENTITY = frozenset(c for c in DOCUMENT_COLUMNS if c == "doc_id" or c.startswith("source_"))
+"""The document columns that name it rather than say what it holds."""
+
+
 def fill_document(
     row: DocumentRow,
     record: Record,
@@ -61,10 +67,6 @@ def fill_document(
     row.extractor_version = extractor_version
     row.record_hash = digest
     row.updated_at = now
-
-
-IDENTITY = frozenset(c for c in DOCUMENT_COLUMNS if c == "doc_id" or c.startswith("source_"))
-"""The document columns that name it rather than say what it holds."""
 
 
 def delete_facts(session: Session, document_pk: int) -> None:
