@@ -7,11 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import spacy
 from spacy.language import Language
+from swapped import compared_texts, plain_and_swapped
 
 from accord.parse.attributes import use_table_attributes
-from accord.settings import DEFAULT_MODEL
 
 INVENTED = (
     "We ain't gonna sign it, and they're gotta wait, the minister said.\n\n"
@@ -28,21 +27,14 @@ def _annotations(nlp: Language, text: str) -> list[tuple[str, ...]]:
 
 @pytest.fixture(scope="module")
 def pair() -> tuple[Language, Language]:
-    plain = spacy.load(DEFAULT_MODEL)
-    table = spacy.load(DEFAULT_MODEL)
-    use_table_attributes(table)
-    assert "attribute_ruler" not in table.pipe_names
-    assert "accord_attributes" in table.pipe_names
-    return plain, table
+    return plain_and_swapped(use_table_attributes, "attribute_ruler", "accord_attributes")
 
 
 def test_the_table_annotates_as_the_ruler_does(
     pair: tuple[Language, Language], shared: Path
 ) -> None:
     plain, table = pair
-    articles = sorted((shared / "corpus").glob("*/*.txt"))[:12]
-    texts = [INVENTED, *(p.read_text(encoding="utf-8") for p in articles)]
-    for text in texts:
+    for text in compared_texts(INVENTED, shared):
         assert _annotations(table, text) == _annotations(plain, text)
 
 

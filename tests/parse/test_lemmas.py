@@ -7,11 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import spacy
 from spacy.language import Language
+from swapped import compared_texts, plain_and_swapped
 
 from accord.parse.lemmas import use_table_lemmas
-from accord.settings import DEFAULT_MODEL
 
 INVENTED = (
     "The ministers were meeting; they've met twice and went home. Geese flew over "
@@ -26,21 +25,14 @@ def _lemmas(nlp: Language, text: str) -> list[tuple[str, str, str, str]]:
 
 @pytest.fixture(scope="module")
 def pair() -> tuple[Language, Language]:
-    plain = spacy.load(DEFAULT_MODEL)
-    table = spacy.load(DEFAULT_MODEL)
-    use_table_lemmas(table)
-    assert "lemmatizer" not in table.pipe_names
-    assert "accord_lemmas" in table.pipe_names
-    return plain, table
+    return plain_and_swapped(use_table_lemmas, "lemmatizer", "accord_lemmas")
 
 
 def test_the_table_lemmatizes_as_the_model_does(
     pair: tuple[Language, Language], shared: Path
 ) -> None:
     plain, table = pair
-    articles = sorted((shared / "corpus").glob("*/*.txt"))[:12]
-    texts = [INVENTED, *(p.read_text(encoding="utf-8") for p in articles)]
-    for text in texts:
+    for text in compared_texts(INVENTED, shared):
         assert _lemmas(table, text) == _lemmas(plain, text)
     # the second pass answers from the cache, and still agrees
     assert _lemmas(table, INVENTED) == _lemmas(plain, INVENTED)
