@@ -48,6 +48,28 @@ STATES = [
     ("Orders for European manufacturer Aerotec Systems fell.", "Aerotec Systems", None, "company"),
     # an institution standing for its state
     ("The Pentagon denied the report on Friday.", "Pentagon", "USA", "ministry"),
+    # a plural that heads company names is part of the name, not "U.S. Firms"
+    (
+        "British Airways has warned that fuel prices will hit profits.",
+        "British Airways",
+        "GBR",
+        "company",
+    ),
+    # a state's own office, in a story about that one state, with no state of its own
+    (
+        "Kenya's asylum claims fell by a third. Kenya will publish the figures, and "
+        "the Home Office said the fall would go on.",
+        "Home Office",
+        "KEN",
+        "agency",
+    ),
+    # a union no IGO of the story matched is a union of people
+    (
+        "Tom Pike, general secretary of the National Union of Teachers, spoke first.",
+        "National Union of Teachers",
+        None,
+        "association",
+    ),
     # a credited outlet, under its normalised name, with its state
     ("According to RT News, exports to Kenya grew last year.", "RT", "RUS", "media"),
 ]

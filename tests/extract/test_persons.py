@@ -90,6 +90,15 @@ TITLES = [
         "US Trade Representative",
         "USA",
     ),
+    # a firm's name before a private post is the organisation, even tagged an adjective
+    ("Tesco boss Alan Reed said sales rose.", "Alan Reed", "boss", None),
+    # "British Airways chief executive": the airline, not the post
+    (
+        "British Airways chief executive Rod Hale said fuel costs would rise.",
+        "Rod Hale",
+        "chief executive",
+        None,
+    ),
     # "President of X": the state is the holder's, not part of the post
     ("President of Kenya Daniel Otieno arrived on Tuesday.", "Daniel Otieno", "President", "KEN"),
 ]
@@ -214,6 +223,51 @@ ACTING_STATE = [
         "and Ghana's Minister of Energy, Kofi Mensah.",
         "Claire Martin",
         "Development Minister",
+        "FRA",
+    ),
+    # a state has one president: a bare "President X" is not the other state's
+    (
+        "Uganda and Kenya agree on pipeline\n\nPresident Okello met Kenyan President "
+        "James Mwangi in Nairobi on Tuesday to discuss the route of the pipeline.",
+        "Okello",
+        "President",
+        "UGA",
+    ),
+    # a place the person travels to is the host's, not theirs
+    (
+        "Harold Finch, the prime minister, said he would visit Washington in May.",
+        "Harold Finch",
+        "prime minister",
+        None,
+    ),
+    # ... but the host met there keeps it
+    (
+        "Harold Finch flew to Washington. He met President Ross Garner there on Friday.",
+        "Ross Garner",
+        "President",
+        "USA",
+    ),
+    # an official of a union of people acts for no state, whatever the story's state
+    (
+        "Britain's teachers want more pay. British schools are short of staff. "
+        "Tom Pike, general secretary of the National Union of Teachers, said the union "
+        "would study the figures.",
+        "Tom Pike",
+        "general secretary",
+        None,
+    ),
+    # a post that only one state has
+    (
+        "The Taoiseach Aidan Byrne met business leaders in Paris on Monday.",
+        "Aidan Byrne",
+        "Taoiseach",
+        "IRL",
+    ),
+    # "his French counterpart": a post the other person's title stands for
+    (
+        "Italian Prime Minister Paolo Conti and his French counterpart Luc Benoit met in Rome.",
+        "Luc Benoit",
+        "counterpart",
         "FRA",
     ),
     # wire copy: an unqualified minister belongs to the dateline's state

@@ -3,6 +3,7 @@ and paragraph a span sits in, and whether it lies inside a quotation."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -11,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from accord.extract.memo import doc_text, sentence_starts
 from accord.schema import Actor
 from accord.vocab.organizations import known_organizations
+from accord.vocab.titles import titles
 
 STATE_KINDS = frozenset({"state", "former_state"})
 
@@ -179,3 +181,30 @@ def sentence_tokens(doc: Doc, i: int) -> tuple[int, int]:
         while end > start and doc[end - 1].is_space:
             end -= 1
     return start, end
+
+
+def party_counts(body: str) -> dict[str, int]:
+    """Mentions of national parties by their state: a story about a country's parties
+    ("the Tories", "Labour's election supremo") is about that country's politics."""
+    counts: dict[str, int] = {}
+    for name, code in titles().party_states.items():
+        n = len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", body))
+        if n:
+            counts[code] = counts.get(code, 0) + n
+    return counts
+
+
+def story_state(
+    idx: ActorIndex, place: str | None, body: str = "", exclude: frozenset[str] = frozenset()
+) -> str | None:
+    """The state a story is about, when one state has most of the state mentions (at
+    least twice the next one's): an official named with no state of their own in reach
+    acts for it ("the shadow chancellor" in a story about one country's politics)."""
+    counts = party_counts(body) if body else {}
+    for m in idx.mentions:
+        if m.kind == "state" and m.code != place:
+            counts[m.code] = counts.get(m.code, 0) + 1
+    ranked = sorted(((c, n) for c, n in counts.items() if c not in exclude), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]

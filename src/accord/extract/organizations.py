@@ -16,7 +16,13 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-from accord.extract.context import ActorIndex, Regions, paragraph_bounds, sentence_tokens
+from accord.extract.context import (
+    ActorIndex,
+    Regions,
+    paragraph_bounds,
+    sentence_tokens,
+    story_state,
+)
 from accord.extract.memo import tokens
 from accord.extract.titles import POSSESSIVE, descriptor_after, descriptor_before
 from accord.schema import Actor, Document, Organization, Person, Span
@@ -69,7 +75,8 @@ def _kind_of(name: str) -> str:
     words = _norm(name).split()
     for w in reversed(words):
         if w in kinds:
-            return kinds[w]
+            # a "union" no IGO of the actors matched is a union of people
+            return "association" if kinds[w] == "igo" else kinds[w]
     return "organization"
 
 
@@ -341,12 +348,13 @@ def _acceptable(doc: Doc, s: int, e: int, idx: ActorIndex, person_toks: set[int]
         return False  # "the Reagan Administration", "Indian Government": the state itself
     rest = [t for t in doc[s:e] if idx.token(t) is None and t.is_alpha]
     if len(rest) == 1 and (
-        rest[0].tag_ in ("NNS", "NNPS", "VBZ", "VBD")
+        (rest[0].tag_ in ("NNS", "NNPS", "VBZ", "VBD") and rest[0].lower_ not in lex.kinds)
         or rest[0].lemma_.lower() in lex.descriptor_words
         or rest[0].lower_ in titles().heads
         or _modifies_common_noun(doc, e)
     ):
-        return False  # "U.S. Firms", "U.S. Official", "U.S. Farm exports": not a body
+        return False  # "U.S. Firms", "U.S. Official", "U.S. Farm exports": not a body, but
+        # a plural that heads names is one ("British Airways", "Japan Airlines")
     if name in lex.needs_state_modifier and not _state_before(doc, s, idx)[1]:
         return name in known_organizations() and doc[s - 1].lower_ != "the" if s else False
     # a fragment of a longer capitalised run: "... Scientific and Technical Cooperation"
@@ -602,14 +610,22 @@ def extract_organizations(
 
     orgs = _the_short_forms(orgs, body)
     out = []
+    home: list[str | None] = []  # the story's state, found once when a body needs it
     for org in sorted(orgs, key=lambda o: o.first):
         known = _known(org.name)
         actor = org.actor or (known.actor if known and known.kind == "media" else None)
+        kind = org.kind or (known.kind if known else None) or _descriptor_kind(doc, org)
         if actor is None:
             actor = next((x for x in org.evidence), None) if org.evidence else None
             if not org.evidence:
                 actor = known.actor if known else _sentence_state(doc, org, idx)
-        kind = org.kind or (known.kind if known else None) or _descriptor_kind(doc, org)
+            if actor is None and not org.evidence and _government_body(org.name, kind):
+                # "the Home Office" in a story about one state: that state's ministry,
+                # unless its own sentence names another state
+                if not home:
+                    home.append(story_state(idx, None, body))
+                if home[0] and set(_sentence_states(doc, org, idx)) <= {home[0]}:
+                    actor = home[0]
         out.append(
             Organization(
                 name=org.name,
@@ -720,16 +736,37 @@ def _split_pair(doc: Doc, s: int, e: int, body: str) -> list[tuple[int, int]]:
     return [(s, e)]
 
 
+#: heads of a state's own bodies; a council, board or commission may be anybody's
+_GOVERNMENT_HEADS = frozenset(
+    {"office", "agency", "authority", "administration", "bureau", "directorate", "inspectorate"}
+)
+
+
+def _government_body(name: str, kind: str | None) -> bool:
+    """A ministry, legislature, armed force or state agency by its name's head noun."""
+    words = _norm(name).split()
+    head = words[words.index("of") - 1] if "of" in words[1:] else (words[-1] if words else "")
+    kind = kind or _kind_of(name)
+    return kind in ("ministry", "legislature", "military") or (
+        kind == "agency" and head in _GOVERNMENT_HEADS
+    )
+
+
 def _sentence_state(doc: Doc, org: _Org, idx: ActorIndex) -> str | None:
     """The only state named in the sentence of the first mention, if just one."""
+    codes = _sentence_states(doc, org, idx)
+    return codes[0] if len(codes) == 1 else None
+
+
+def _sentence_states(doc: Doc, org: _Org, idx: ActorIndex) -> list[str]:
+    """The states named in the sentence of the first mention."""
     if not org.mentions:
-        return None
+        return []
     span = doc.char_span(org.mentions[0][0], org.mentions[0][1], alignment_mode="expand")
     if span is None or not len(span):
-        return None
+        return []
     s, e = sentence_tokens(doc, span[0].i)
-    codes = idx.states_within(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), igo=False)
-    return codes[0] if len(codes) == 1 else None
+    return idx.states_within(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), igo=False)
 
 
 def _descriptor_kind(doc: Doc, org: _Org) -> str | None:

@@ -17,7 +17,16 @@ from functools import partial
 
 from spacy.tokens import Doc, Token
 
-from accord.extract.context import ActorIndex, Regions, paragraph_bounds, sentence_tokens
+from accord.extract.context import (
+    STATE_KINDS,
+    ActorIndex,
+    ActorMention,
+    Regions,
+    paragraph_bounds,
+    party_counts,
+    sentence_tokens,
+    story_state,
+)
 from accord.extract.memo import tokens
 from accord.extract.quotemarks import find_quotations
 from accord.extract.titles import (
@@ -36,6 +45,13 @@ from accord.vocab.organizations import org_lexicon
 from accord.vocab.titles import TitleLexicon, titles
 
 EXTRACTOR = "persons@1"
+#: verbs whose object or goal is a place travelled to
+TRAVEL_VERBS = frozenset({"visit", "travel", "fly", "arrive", "tour", "head", "return", "go"})
+#: posts one person holds in a state at a time
+SINGLE_POSTS = frozenset(
+    {"president", "prime minister", "premier", "head of state", "king", "queen", "emperor"}
+    | {"emir", "sultan", "crown prince", "monarch", "dictator"}
+)
 PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
 DEFINITE = frozenset({"the", "this", "that"})
 #: capitalised words whose plural says nothing about a name ("the Smiths" aside)
@@ -580,6 +596,8 @@ def _acting_state(
     t = p.title
     if t is not None and t.actor:
         return t.actor
+    if t is not None and titles().post_state(t.text):
+        return titles().post_state(t.text)
     official = (t is not None and t.official) or (t is None and _rank_title(p.rank) is not None)
     if t is None and not official:
         # a person with no post, in a story about one state's party politics (its
@@ -588,6 +606,7 @@ def _acting_state(
     if not official:
         return None
     place = t.place if t else None
+    taken = _posts_taken(p, people)
     if t is not None:
         owner = _possessive_owner(doc, t.start, idx)
         if owner:
@@ -609,6 +628,8 @@ def _acting_state(
             for m in idx.within(a, b)
             if m.kind in ({"state", "former_state", "igo"} if igo else {"state", "former_state"})
             and not any(x <= m.start and m.end <= y for x, y in others)
+            and m.code not in taken
+            and not _destination(doc, m, p)
         ]
         out: list[str] = []
         for m in ms:
@@ -641,24 +662,78 @@ def _acting_state(
     if not codes:
         ps, pe = paragraph_bounds(document.body, doc[s].idx)
         for q in people:
-            if q is p or q.title is None or not q.title.actor:
+            if q is p or q.title is None or not q.title.actor or q.title.actor in taken:
                 continue
             if any(ss <= qs < se for qs, _ in q.mentions):
                 return q.title.actor
-        codes = [c for c in idx.states_within(ps, pe, igo=False) if c != place]
+        codes = []
+        for m in idx.within(ps, pe):
+            fresh = m.code not in codes and m.code != place and m.code not in taken
+            if m.kind in STATE_KINDS and fresh and not _destination(doc, m, p):
+                codes.append(m.code)
         if len(codes) == 1:
             return codes[0]
     home = _dateline_state(document.body, idx)
-    if home and home != place and (not codes or home in codes):
+    if home and home != place and home not in taken and (not codes or home in codes):
         return home  # wire copy: an unqualified minister is the dateline's country's
     if not codes:
         # an official of the one state the story is about, or of the state its
         # opening sentences are about ("The Philippines has summoned ...")
-        return _story_state(idx, place, document.body) or _lede_state(doc, idx, place)
+        found = story_state(idx, place, document.body, taken) or _lede_state(doc, idx, place, taken)
+        return found
     return None
 
 
-def _lede_state(doc: Doc, idx: ActorIndex, place: str | None) -> str | None:
+def _destination(doc: Doc, m: ActorMention, p: _Person) -> bool:
+    """Is the mention where the person goes ("X said he would visit Washington", "X flew
+    to Tokyo")? A place one travels to is the host's, never the traveller's own state."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    for _ in range(4):
+        if tok.dep_ in ("dobj", "pobj", "prep", "compound", "poss", "conj", "appos"):
+            tok = tok.head
+            continue
+        break
+    if not (tok.pos_ == "VERB" and tok.lemma_.lower() in TRAVEL_VERBS and span.root is not tok):
+        return False
+    ss, se = sentence_tokens(doc, tok.i)
+    for subj in tok.children:
+        if subj.dep_ not in SUBJECTS:
+            continue
+        if any(a <= subj.i < b for a, b in p.mentions):
+            return True  # the person is the traveller
+        # "he", "she": the person named in the same sentence
+        return subj.lower_ in ("he", "she") and any(ss <= a < se for a, _ in p.mentions)
+    return False
+
+
+def _posts_taken(p: _Person, people: list[_Person]) -> frozenset[str]:
+    """States whose holder of ``p``'s one-holder post is someone else of the story: the
+    President named without a country is not the president of "Kenyan President Y"."""
+    t = p.title
+    if t is None or t.head not in SINGLE_POSTS or _former(t.text):
+        return frozenset()
+    return frozenset(
+        q.title.actor
+        for q in people
+        if q is not p
+        and q.title is not None
+        and q.title.actor
+        and q.title.head == t.head
+        and not _former(q.title.text)
+        and q.name != p.name
+    )
+
+
+def _former(title: str) -> bool:
+    return any(w in ("former", "ex", "then") for w in title.lower().replace("-", " ").split())
+
+
+def _lede_state(
+    doc: Doc, idx: ActorIndex, place: str | None, exclude: frozenset[str] = frozenset()
+) -> str | None:
     """The state that is the grammatical subject of the story's first sentences (the
     headline and the lede), when they agree on one."""
     found: set[str] = set()
@@ -671,7 +746,7 @@ def _lede_state(doc: Doc, idx: ActorIndex, place: str | None) -> str | None:
             for t in doc[s:e]:
                 if t.dep_ in SUBJECTS and t.head.dep_ == "ROOT":
                     m = idx.token(t)
-                    if m is not None and m.kind == "state" and m.code != place:
+                    if m is not None and m.kind == "state" and m.code not in {place, *exclude}:
                         found.add(m.code)
         i = max(e, i + 1)
     return found.pop() if len(found) == 1 else None
@@ -719,33 +794,8 @@ def _introduced_state(doc: Doc, p: _Person, idx: ActorIndex, people: list[_Perso
 def _politics_state(body: str) -> str | None:
     """The state whose parties the story names at least three times, the others at
     most a third as often."""
-    ranked = sorted(_party_counts(body).items(), key=lambda kv: -kv[1])
+    ranked = sorted(party_counts(body).items(), key=lambda kv: -kv[1])
     if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[1][1] * 3 > ranked[0][1]):
-        return None
-    return ranked[0][0]
-
-
-def _party_counts(body: str) -> dict[str, int]:
-    """Mentions of national parties by their state: a story about a country's parties
-    ("the Tories", "Labour's election supremo") is about that country's politics."""
-    counts: dict[str, int] = {}
-    for name, code in titles().party_states.items():
-        n = len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", body))
-        if n:
-            counts[code] = counts.get(code, 0) + n
-    return counts
-
-
-def _story_state(idx: ActorIndex, place: str | None, body: str = "") -> str | None:
-    """The state a story is about, when one state has most of the state mentions (at
-    least twice the next one's): an official named with no state of their own in reach
-    acts for it ("the shadow chancellor" in a story about one country's politics)."""
-    counts = _party_counts(body) if body else {}
-    for m in idx.mentions:
-        if m.kind == "state" and m.code != place:
-            counts[m.code] = counts.get(m.code, 0) + 1
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
         return None
     return ranked[0][0]
 

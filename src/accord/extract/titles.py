@@ -205,11 +205,28 @@ def _org_kind(text: str) -> str | None:
     return kinds.get(words[-1]) if words else None
 
 
+def _of_head(words: list[str]) -> str:
+    """The head noun of a name with an "of" complement, or ""."""
+    return words[words.index("of") - 1] if "of" in words[1:] else ""
+
+
+def _labour_union(text: str) -> bool:
+    """A union of people ("National Union of Teachers", "the miners' union"): an IGO
+    union is an actor of its own, found before any title is read."""
+    words = text.lower().replace("’", "'").strip("' ").split()
+    return bool(words) and "union" in (words[-1], _of_head(words))
+
+
 def _body_kind(text: str) -> str | None:
-    """The kind of a named body by its last word, or its first ("Group Menatep")."""
+    """The kind of a named body by its head noun: its last word, the word before "of"
+    ("National Union of Teachers"), or its first ("Group Menatep")."""
     words = text.lower().replace("’", "'").strip("' ").split()
     kinds = org_lexicon().kinds
-    kind = (kinds.get(words[-1]) or kinds.get(words[0])) if words else None
+    kind = (
+        (kinds.get(words[-1]) or kinds.get(_of_head(words)) or kinds.get(words[0]))
+        if words
+        else None
+    )
     # a "union" that is no IGO (the text names none here) is a union of people
     return "association" if kind == "igo" else kind
 
@@ -307,12 +324,20 @@ def build_title(
     elif comp:
         comp = []  # words after the head that are no complement: not part of the post
     firm = _firm_modifier(doc, keep)
-    if not firm and not lex.is_official(head):
-        # a private post's capitalised lead-in is its firm: "Fiat chairman", "Acme CEO"
+    if not firm:
+        # a private post's capitalised lead-in is its firm: "Fiat chairman", "Acme CEO",
+        # "Tesco boss" (the tagger may take the name for an adjective); an official
+        # post's only where an organisation owns it: "Ryanair's chief"
+        private = not lex.is_official(head)
         for k in keep:
-            if not (doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper()):
+            tok = doc[k]
+            named = tok.pos_ == "PROPN" or tok.ent_type_ == "ORG"
+            if not (named and tok.text[:1].isupper()):
                 break
             firm.append(k)
+        owned = bool(firm) and firm[-1] + 1 < end and doc[firm[-1] + 1].text in POSSESSIVE
+        if not private and not (owned and all(doc[k].ent_type_ == "ORG" for k in firm)):
+            firm = []
     if firm:
         keep = [k for k in keep if k not in firm]
         organization = organization or _text(doc, firm)  # "Midland Bank treasury economist"
@@ -321,6 +346,7 @@ def build_title(
         lex.is_official(head)
         and not any(doc[k].lower_ in lex.private_modifiers for k in keep)
         and not (organization and _body_kind(organization) == "company" and not state_run)
+        and not (organization and _labour_union(organization))
     )  # "union leader", "a director of <firm>": a private post; a state firm's is not
     # a private post ("Paris lawyer", "chief U.K. economist at X", "union leader") acts
     # for no state, unless it speaks for a national body ("federation of X")

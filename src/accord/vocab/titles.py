@@ -24,6 +24,8 @@ class TitleLexicon:
     private_modifiers: frozenset[str] = frozenset()
     #: party name (as written) -> the state its posts are held in
     party_states: dict[str, str] = field(default_factory=dict)
+    #: post (lower case, without "shadow", "deputy" ...) -> the one state that has it
+    post_states: dict[str, str] = field(default_factory=dict)
     #: Last words of the heads: most tokens end none, and then no join is needed.
     last_words: frozenset[str] = frozenset()
 
@@ -37,6 +39,13 @@ class TitleLexicon:
             if cand in self.heads:
                 return cand
         return None
+
+    def post_state(self, title: str) -> str | None:
+        """The state a post's name alone says ("Shadow Home Secretary": GBR), or None."""
+        words = title.lower().split()
+        while words and words[0] in self.keep_modifiers:
+            words.pop(0)
+        return self.post_states.get(" ".join(words))
 
     def is_official(self, head: str) -> bool:
         return self.heads.get(head, (False, ""))[0]
@@ -60,5 +69,6 @@ def titles() -> TitleLexicon:
         last_words=frozenset(h.rsplit(" ", 1)[-1] for h in heads),
         keep_modifiers=frozenset(data["keep_modifiers"]),
         party_states=dict(data["party_states"]),
+        post_states=dict(data["post_states"]),
         private_modifiers=frozenset(data["private_modifiers"]),
     )
