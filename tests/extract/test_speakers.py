@@ -77,6 +77,19 @@ CASES = [
         "said that the workers would strike.",
         [("The", "Marco Ferri"), ("The", "Marco Ferri")],
     ),
+    # "the Bank" after the Bank of X: the capitalised head of the name stands for it
+    (
+        "The Bank of Westland has warned that house prices could fall sharply.\n\n"
+        "“The risks to the housing market are greater than at any time in a decade,” "
+        "the Bank said in its quarterly report.",
+        [("The", "Bank of Westland")],
+    ),
+    # a hyphenated surname is one name, whatever the tokenizer does with the hyphen
+    (
+        "Nigerian finance minister Amaka Okafor-Bello met bankers in London.\n\n"
+        "“Our debt is crushing the hopes of a generation of children,” she said.",
+        [("Our", "Amaka Okafor-Bello")],
+    ),
 ]
 
 

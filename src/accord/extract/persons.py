@@ -177,7 +177,7 @@ def _name_ranges(
         elif chain:
             if not any(doc[k].pos_ == "PROPN" for k in chain):
                 continue
-            found.append((chain[0], chain[min(len(chain), 3) - 1] + 1))
+            found.append((chain[0], _first_words(doc, chain, 3) + 1))
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
@@ -216,6 +216,23 @@ def _name_ranges(
             continue  # "Consulting Limited", "General Motors"; "two Alfa Romeos": a product
         taken.append((s, e))
     return sorted(taken)
+
+
+def _first_words(doc: Doc, chain: list[int], n: int) -> int:
+    """The last token of the first ``n`` words of a name chain, a hyphenated word
+    ("Okonjo-Iweala", "Jean-Claude") counting as one."""
+    words = 0
+    last = chain[0]
+    for k in chain:
+        joined = (
+            k > 0 and (doc[k].text == "-" or doc[k - 1].text == "-") and not doc[k - 1].whitespace_
+        )
+        if not joined:
+            words += 1
+            if words > n:
+                break
+        last = k
+    return last
 
 
 def _firm_name(doc: Doc, s: int, e: int) -> bool:

@@ -300,6 +300,8 @@ def _speaker_of_cue(cue: Token, who: _Speakers) -> tuple[str | None, Token | Non
     det = next((c.lower_ for c in head.children if c.dep_ == "det"), "")
     if det == "the" and head.pos_ == "NOUN" and head.text.islower() and head.tag_ == "NN":
         return who.org_by_kind(head.lower_, head.idx), head  # "the ministry said"
+    if det == "the" and head.text.istitle() and head.lower_ in org_lexicon().kinds:
+        return who.org_by_word(head.lower_, head.idx), head  # "the Bank" after the Bank of X
     return None, head
 
 
