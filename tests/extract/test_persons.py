@@ -99,6 +99,14 @@ TITLES = [
         "chief executive",
         None,
     ),
+    # a hyphenated head the tokenizer splits is still the head ("director - general")
+    (
+        "Peter Ross, deputy director-general of the Westland Chamber of Commerce, said "
+        "costs were rising.",
+        "Peter Ross",
+        "deputy director-general",
+        None,
+    ),
     # "President of X": the state is the holder's, not part of the post
     ("President of Kenya Daniel Otieno arrived on Tuesday.", "Daniel Otieno", "President", "KEN"),
 ]

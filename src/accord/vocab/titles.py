@@ -59,6 +59,8 @@ def titles() -> TitleLexicon:
     """The title lexicon, loaded once."""
     data = load_json("titles.json")
     heads = {k.lower(): (bool(v["official"]), str(v["class"])) for k, v in data["heads"].items()}
+    # the tokenizer splits "director-general" into three tokens: match those too
+    heads |= {k.replace("-", " - "): v for k, v in heads.items() if "-" in k}
     return TitleLexicon(
         heads=heads,
         max_words=max(len(h.split()) for h in heads),
