@@ -125,6 +125,22 @@ FLOWS = [
         "Pakistan's budget deficit stood at $8 billion.",
         [(8e9, "USD", "other", None, "PAK")],
     ),
+    # a business bought for a price: an investment from the buyer's state to the target's
+    (
+        "Indian firm Sagar Steel has agreed to buy Britain's Westmill for $8 billion.",
+        [(8e9, "USD", "investment", "IND", "GBR")],
+    ),
+    (
+        "Japanese bank Kaito has bought a 10% stake in Germany's Rhein Credit for $500m.",
+        [(5e8, "USD", "investment", "JPN", "DEU")],
+    ),
+    # another state's goods bought for a price: an import from that state
+    (
+        "Egypt bought 300,000 tonnes of US wheat for $50m.",
+        [(5e7, "USD", "import", "USA", "EGY")],
+    ),
+    # a price for something of no other state stays a plain sum
+    ("The Kenyan government bought the land for $5m.", [(5e6, "USD", "other", None, None)]),
 ]
 
 

@@ -69,6 +69,7 @@ from accord.schema import Actor, Amount, Document, Organization, Period
 from accord.vocab.currencies import currency_lexicon
 from accord.vocab.ecb_rates import USD_SOURCE, usd_rate
 from accord.vocab.money_cues import MoneyCues, MoneyLevels, money_cues, money_levels
+from accord.vocab.organizations import org_lexicon
 
 EXTRACTOR = "amounts@2"
 _GOODS = {"export", "import"}
@@ -528,6 +529,53 @@ def _goods_trade(d: _Draft, cues: MoneyCues, index: _Actors) -> bool:
     return True
 
 
+#: what one buys when one buys into a business ("bought a stake in", "a 10% holding")
+_BUSINESS_NOUNS = frozenset(
+    {"stake", "share", "holding", "company", "firm", "business", "unit", "division"}
+    | {"subsidiary", "operation", "bank", "brand", "group", "rival", "arm"}
+)
+
+
+def _bought_for(d: _Draft, cues: MoneyCues, index: _Actors) -> bool:
+    """A price paid for what the verb's object names. A business ("Tata agreed to buy
+    British steelmaker Corus for $8bn", "a stake in Japan's Mazda"): an investment from
+    the buyer's state to the target's. Another state's goods ("bought 300,000 tonnes of
+    US wheat for $50m"): an import from that state."""
+    verb = _verb_of(d.span.root)
+    if verb is None or verb.pos_ != "VERB":
+        return False
+    if verb.lemma_.lower() not in ("buy", "purchase", "acquire", "take"):
+        return False
+    arg = _path_child(verb, d.span)
+    if arg is None or arg.dep_ != "prep" or arg.lower_ != "for":
+        return False  # the figure is the price paid for the verb's object
+    if verb.lemma_.lower() == "take" and not any(c.lower_ == "over" for c in children(verb)):
+        return False
+    objs = [c for c in children(verb) if c.dep_ in ("dobj", "nsubjpass")]
+    if not objs:
+        return False
+    obj = objs[0]
+    lemma = obj.lemma_.lower()
+    kind = org_lexicon().kinds.get(lemma)
+    named = obj.pos_ == "PROPN" or obj.ent_type_ == "ORG"
+    business = named or kind in ("company", "bank") or lemma in _BUSINESS_NOUNS
+    target = index.in_tokens(list(obj.subtree), d.span)
+    buyer = _subject(verb, index, d.span) or _clause_subject(verb, index, d.span)
+    buyer_state = next(iter(buyer), None)
+    seller = next((c for c in target if c != buyer_state), None)
+    if business or lemma.endswith("maker"):
+        d.kind = "investment"
+        d.from_, d.to = buyer_state, seller
+    elif seller is not None and buyer_state is not None:
+        # "Japan bought 300,000 tonnes of US wheat for $50m": goods from another state
+        d.kind = "import"
+        d.from_, d.to = seller, buyer_state
+    else:
+        return False
+    d.cued, d.cue_i, d.what = True, verb.i, None
+    return True
+
+
 def _both_ways(cue: Token, cues: MoneyCues) -> bool:
     """'imports from and exports to China', 'exports and imports': both goods flows
     joined under one figure, a trade total."""
@@ -585,8 +633,8 @@ def _own_noun(d: _Draft, cues: MoneyCues) -> Token | None:
 def _classify_flow(d: _Draft, cues: MoneyCues, index: _Actors) -> None:
     written = _own_noun(d, cues)
     cue, crossed = (written, None) if written is not None else _find_cue(d.span, cues)
-    if (cue is None or cue.pos_ == "VERB" or _kind_of(cue, cues) == "deal") and _goods_trade(
-        d, cues, index
+    if (cue is None or cue.pos_ == "VERB" or _kind_of(cue, cues) == "deal") and (
+        _goods_trade(d, cues, index) or _bought_for(d, cues, index)
     ):
         return
     if cue is not None and cue.pos_ == "VERB" and _kind_of(cue, cues) == "aid":
