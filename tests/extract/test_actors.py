@@ -148,6 +148,10 @@ CASES = [
     ),
     ("The ICCO adjourned, Ghana said.", {"GHA"}),
     ("Finance ministers of the Group of Five met in Paris.", {"IGO:G5", "FRA"}),
+    # a combining form is a demonym before its hyphen, and only there
+    ("The Franco-German plan was rejected by Spain.", {"FRA", "DEU", "ESP"}),
+    ("Anglo-Irish talks resumed.", {"GBR", "IRL"}),
+    ("General Franco ruled Spain.", {"ESP"}),
 ]
 
 

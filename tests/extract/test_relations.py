@@ -216,11 +216,17 @@ SIDE_BY_SIDE = [
         ("JPN", "KOR"),
     ),
     ("Both Kenya and Uganda signed trade deals with China.", ("KEN", "UGA")),
+    # one firm of two nationalities: the halves of its compound adjective are no pair
+    ("Westmill, the Anglo-Dutch steel group, cut 3,000 jobs.", ("GBR", "NLD")),
     (
         "Peru accused Chile of dumping steel, while Bolivia warned Chile against new tariffs.",
         ("BOL", "PER"),
     ),
 ]
+
+
+def test_a_compound_adjective_on_a_relation_noun_is_a_pair(nlp: Language) -> None:
+    assert ("CHN", "JPN") in _pairs(_relations(nlp, "Sino-Japanese ties improved sharply."))
 
 
 @pytest.mark.parametrize(("text", "pair"), SIDE_BY_SIDE)

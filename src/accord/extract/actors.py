@@ -54,6 +54,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
+from spacy.tokenizer import Tokenizer
 
 from accord.extract.memo import doc_text, tokens
 from accord.schema import Actor, Document
@@ -104,6 +105,14 @@ class Mention:
     text: str
 
 
+def _pattern_words(tokenizer: Tokenizer, text: str) -> tuple[str, ...]:
+    """An alias's tokens as they stand in running text: a combining form ("Anglo-")
+    is split from its hyphen there ("Anglo-Dutch"), though alone the tokenizer keeps it."""
+    if text.endswith("-") and len(text) > 1:
+        return (*(t.text for t in tokenizer(text[:-1])), "-")
+    return tuple(t.text for t in tokenizer(text))
+
+
 class _Matcher:
     """Matchers over all aliases, with the aliases behind each match key.
 
@@ -129,10 +138,10 @@ class _Matcher:
         for lower, group in grouped.items():
             name = f"ACTOR::{lower}"
             key = vocab.strings.add(name)
-            patterns = [(alias, tuple(t.text for t in tokenizer(alias.text))) for alias in group]
+            patterns = [(alias, _pattern_words(tokenizer, alias.text)) for alias in group]
             self.by_key[key] = patterns
             words = patterns[0][1]
-            self.phrases.add(name, [tokenizer(group[0].text)])
+            self.phrases.add(name, [Doc(vocab, words=list(words))])
             if len(words) > 1:
                 tokens: list[dict[str, object]] = [{"LOWER": words[0].lower()}]
                 for w in words[1:]:

@@ -25,6 +25,7 @@ from accord.extract.sectors import SectorHit, sector_hits, sectors_between
 from accord.extract.units import text_units
 from accord.schema import Actor, Amount, Document, Event, Organization, Person, Relation, Span
 from accord.vocab.event_lexicon import event_nouns, event_verbs
+from accord.vocab.organizations import org_lexicon
 from accord.vocab.region_members import part_of
 from accord.vocab.relation_lexicon import (
     host_words,
@@ -186,11 +187,37 @@ def _cue_pairs(
         if len(core) == 1:
             found.extend(_pair(core[0], p) for p in places)
         parallel = _listed_together(head, parties) | _side_by_side(own, parties)
+        parallel |= _compound_nationality(own, parties, cues)
         parallel |= _same_side(_argument_groups(own, parties), {*core, *places})
         linked = [p for p in found if p not in parallel]
         if not _crowd(linked):
             pairs.update(linked)
     return sorted(pairs)
+
+
+def _compound_nationality(
+    own: list[Token], parties: dict[int, tuple[str, ...]], cues: frozenset[str]
+) -> set[tuple[str, str]]:
+    """The two halves of a compound adjective on a noun that is no relation word: an
+    'Anglo-Dutch oil group' is one firm of two nationalities, while 'Sino-Japanese ties'
+    and a 'Franco-German plan' stay a pair."""
+    out: set[tuple[str, str]] = set()
+    doc = own[0].doc if own else None
+    for tok in own:
+        if doc is None or tok.i + 2 >= len(doc) or tok.i not in parties:
+            continue
+        hyphen, second = doc[tok.i + 1], doc[tok.i + 2]
+        if hyphen.text != "-" or tok.whitespace_ or hyphen.whitespace_ or second.i not in parties:
+            continue
+        noun = second.head
+        while noun.i in parties and noun.head is not noun and noun.i <= second.i:
+            noun = noun.head  # the parse may hang the first half on the second
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() in cues or noun.lower_ in cues:
+            continue
+        kinds = org_lexicon().kinds
+        if kinds.get(noun.lemma_.lower()) or noun.lemma_.lower().endswith("maker"):
+            out.update(_pairs(_unique([*parties[tok.i], *parties[second.i]])))
+    return out
 
 
 def _crowd(pairs: list[tuple[str, str]]) -> bool:

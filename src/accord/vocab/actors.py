@@ -135,6 +135,9 @@ def _tables() -> tuple[dict[str, ActorEntry], tuple[Alias, ...]]:
             plural = None if w in no_plural else _plural(w)
             if plural:
                 add(plural, code, DEMONYM)
+    for code, forms in demonyms["combining_forms"].items():
+        for w in forms:
+            add(f"{w}-", code, DEMONYM)  # "Anglo-Dutch": matched with its hyphen only
     for r in regions:
         for a in r["adjectives"]:
             add(a, r["code"], REGION_ADJ)
