@@ -51,10 +51,10 @@ from typing import Final
 
 from spacy.lang.en import English
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
-from spacy.tokenizer import Tokenizer
 
 from accord.extract.memo import doc_text, tokens
 from accord.schema import Actor, Document
