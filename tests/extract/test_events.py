@@ -303,6 +303,8 @@ NO_EVENT = [
     "Canada withdrew from an agreement to supply oil to Mexico.",
     "Ghana reneged on an agreement to sell cocoa to Togo.",
     "Mali tore up an agreement to buy gold from Niger.",
+    # a state word that only says whose money it is: fighting a currency is no assault
+    "Japan cut interest rates to fight the yen's rise against the U.S. dollar.",
 ]
 
 

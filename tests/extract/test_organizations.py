@@ -273,6 +273,8 @@ NOT_ORGS_MORE = [
         "Zambia is not in crisis, said Nick Halloran. Debt is manageable, Halloran added.",
         "Halloran",
     ),
+    # a currency the model tags as an organisation
+    ("The yen rose against the U.S. Dollar on Friday, dealers said.", "U.S. Dollar"),
     # a document
     (
         "The World Grain Supply and Trade Report was published on Friday.",

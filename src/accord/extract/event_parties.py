@@ -19,6 +19,7 @@ from spacy.tokens import Span as SpacySpan
 
 from accord.extract.memo import bounded_subtree, children, doc_text, tokens, walk_up
 from accord.schema import Actor, Organization, Person, Span
+from accord.vocab.currencies import currency_lexicon
 from accord.vocab.media import lookup_outlet_any_case
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
@@ -128,7 +129,7 @@ class PartyIndex:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
-            if n < n_actor_spans and _names_a_process(span):
+            if n < n_actor_spans and (_names_a_process(span) or _names_a_currency(span)):
                 continue
             for tok in span:
                 if code not in by_token.get(tok.i, ()):
@@ -173,6 +174,21 @@ def _names_a_process(span: SpacySpan) -> bool:
     while nxt < len(doc) and doc[nxt].is_space:
         nxt += 1
     return nxt < len(doc) and _process_word(doc[nxt])
+
+
+def _names_a_currency(span: SpacySpan) -> bool:
+    """A state word that only says whose money it is ('the U.S. dollar', 'the yen's rise
+    against the West German mark'): fighting a currency's rise is no act against it."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    return (
+        nxt.pos_ in ("NOUN", "PROPN")
+        and nxt.lower_ in currency_lexicon().words
+        and span.root.head.i == nxt.i
+        and span.root.dep_ in ("compound", "amod", "nmod", "poss")
+    )
 
 
 def _process_word(token: Token) -> bool:

@@ -26,6 +26,7 @@ from accord.extract.context import (
 from accord.extract.memo import tokens
 from accord.extract.titles import POSSESSIVE, descriptor_after, descriptor_before
 from accord.schema import Actor, Document, Organization, Person, Span
+from accord.vocab.currencies import currency_lexicon
 from accord.vocab.organizations import (
     KnownOrg,
     known_organizations,
@@ -351,6 +352,7 @@ def _acceptable(doc: Doc, s: int, e: int, idx: ActorIndex, person_toks: set[int]
         (rest[0].tag_ in ("NNS", "NNPS", "VBZ", "VBD") and rest[0].lower_ not in lex.kinds)
         or rest[0].lemma_.lower() in lex.descriptor_words
         or rest[0].lower_ in titles().heads
+        or rest[0].lower_ in currency_lexicon().words  # "the U.S. Dollar": a currency
         or _modifies_common_noun(doc, e)
     ):
         return False  # "U.S. Firms", "U.S. Official", "U.S. Farm exports": not a body, but
