@@ -152,10 +152,36 @@ def _main_partners(units: list[SpacySpan], index: PartyIndex) -> dict[str, str]:
 _MONEY = "%money"  # pseudo-lemma: the object is a sum of money ('provide $48m')
 
 
+def _agent_compound(verb: Token, index: PartyIndex) -> Token | None:
+    """The party joined by a hyphen to a participle that modifies a noun ('a Chinese-built
+    railway', 'a US-backed government', 'the Saudi-funded mosque'): the doer of the
+    participle's act on that noun, and no party of what else befalls the noun."""
+    if verb.dep_ != "amod" or verb.tag_ != "VBN":
+        return None
+    for child in children(verb):
+        if child.i + 2 != verb.i or child.dep_ not in ("npadvmod", "compound", "nmod", "amod"):
+            continue
+        hyphen = verb.doc[child.i + 1]
+        if hyphen.text == "-" and not child.whitespace_ and not hyphen.whitespace_:
+            return child if index.codes(child) else None
+    return None
+
+
+def _agent_compounds(sent: SpacySpan, index: PartyIndex) -> dict[int, int]:
+    """Agent token -> its participle, for every 'X-built'/'X-backed' of the sentence."""
+    out: dict[int, int] = {}
+    for tok in sent:
+        if tok.tag_ == "VBN" and tok.dep_ == "amod":
+            agent = _agent_compound(tok, index)
+            if agent is not None:
+                out[agent.i] = tok.i
+    return out
+
+
 def _object_lemmas(verb: Token) -> set[str]:
     lemmas: set[str] = set()
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":  # 'the agreement, signed on Monday'
-        lemmas.add(verb.head.lemma_.lower())
+    if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN":  # 'the agreement, signed on
+        lemmas.add(verb.head.lemma_.lower())  # Monday', 'a Chinese-built railway'
     for child in children(verb):
         if child.dep_ in ("dobj", "dative", "nsubjpass") and any(
             t.ent_type_ == "MONEY" for t in child.subtree
@@ -327,7 +353,7 @@ def _triggers(sent: SpacySpan, index: PartyIndex) -> tuple[list[_Hit], frozenset
             entry = _verb_entry(tok, index)
             if entry is not None and entry.type == "AGREE" and tok.dep_ in ("acl", "amod"):
                 entry = None  # 'an initiative promising roads' describes, does not promise
-            if entry is not None and tok.dep_ == "amod":
+            if entry is not None and tok.dep_ == "amod" and _agent_compound(tok, index) is None:
                 entry = None  # 'the detained journalists': a participle used as an adjective
             if entry is not None:
                 hits.append(_Hit(tok, entry, "verb"))
@@ -401,7 +427,24 @@ def _parties(
     one code that is both source and target is an IGO acting alone (_internal_to_igo);
     one-sided: one state against a party that is none (_against_non_state)."""
     tok = hit.token
+    agents = _agent_compounds(sent, index)
+    others = others | frozenset(v for v in agents.values() if v != tok.i)
     found = collect(tok, index, skip=others)
+    agent = _agent_compound(tok, index) if hit.kind == "verb" else None
+    if agent is not None:
+        # 'Kenya opened a Chinese-built railway': China built it, for the noun's owner,
+        # its place, or the one who acts on it
+        found = [Party(c, agent.i, "subj", False) for c in index.codes(agent)]
+        found.extend(collect(tok.head, index, role="obj", skip=frozenset({tok.i}) | others))
+        gov = tok.head.head
+        if tok.head.dep_ in ("dobj", "nsubjpass") and gov.pos_ == "VERB":
+            found.extend(Party(p.code, p.token, "obj", False) for p in subject_parties(gov, index))
+        codes = _unique(p.code for p in found)
+        if len(codes) < 2:
+            return [], None, None, False
+        source = next(p.code for p in found if p.role == "subj")
+        target = next((p.code for p in found if p.code != source), None)
+        return sorted(codes), source, target, False
     if hit.kind == "verb":
         # 'demanded that Belarus release ...': the content clause's subject is the target
         for child in children(tok):
@@ -442,7 +485,7 @@ def _parties(
         nearby = [
             (i, c)
             for i, c in index.in_range(sent.start, sent.end)
-            if c not in codes and _clause_head(sent.doc[i]).i in chain
+            if c not in codes and _clause_head(sent.doc[i]).i in chain and i not in agents
         ]
         plain = _unique(c for i, c in nearby if not is_locative(sent.doc[i]))
         codes = _unique([*codes, *plain])
@@ -693,6 +736,12 @@ def _what(hit: _Hit) -> str:
             if child.dep_ in _NOUN_WHAT_DEPS and not is_clause(child):
                 parts.extend(child.subtree)
         return _phrase(_contiguous(tok, parts))
+    if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN" and tok.head.i != tok.i:
+        # 'a Chinese-built railway', 'the railway built by China': the noun and its act
+        noun = tok.head
+        lo = min(t.i for t in tok.subtree)
+        hi = max(noun.i, max(t.i for t in tok.subtree))
+        return _phrase(list(tok.doc[min(lo, noun.i) : hi + 1]))
     parts = [tok]
     has_object = any(c.dep_ in ("dobj", "nsubjpass") for c in children(tok))
     for child in children(tok):
