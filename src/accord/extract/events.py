@@ -436,15 +436,16 @@ def _parties(
         # its place, or the one who acts on it
         found = [Party(c, agent.i, "subj", False) for c in index.codes(agent)]
         found.extend(collect(tok.head, index, role="obj", skip=frozenset({tok.i}) | others))
-        gov = tok.head.head
-        if tok.head.dep_ in ("dobj", "nsubjpass") and gov.pos_ == "VERB":
-            found.extend(Party(p.code, p.token, "obj", False) for p in subject_parties(gov, index))
+        acting = tok.head.head
+        if tok.head.dep_ in ("dobj", "nsubjpass") and acting.pos_ == "VERB":
+            found.extend(
+                Party(p.code, p.token, "obj", False) for p in subject_parties(acting, index)
+            )
         codes = _unique(p.code for p in found)
         if len(codes) < 2:
             return [], None, None, False
-        source = next(p.code for p in found if p.role == "subj")
-        target = next((p.code for p in found if p.code != source), None)
-        return sorted(codes), source, target, False
+        doer = found[0].code
+        return sorted(codes), doer, next((p.code for p in found if p.code != doer), None), False
     if hit.kind == "verb":
         # 'demanded that Belarus release ...': the content clause's subject is the target
         for child in children(tok):
