@@ -265,6 +265,13 @@ MECHANISMS = [
 ]
 
 
+def test_a_speaker_saying_it_will_act_is_the_source(nlp: Language) -> None:
+    (event,) = _events(nlp, "Japan said it would lift the ban on Peruvian beef.")
+    assert (event.type, event.source, event.target) == ("CONCEDE", "JPN", "PER")
+    (event,) = _events(nlp, "Officials said Germany will lend Greece more money.")
+    assert (event.type, event.status) == ("AGREE", "planned")
+
+
 def test_a_hyphened_doer_is_no_party_of_what_befalls_the_noun(nlp: Language) -> None:
     # the US backed the government; it did not take part in the attack on it
     events = _events(nlp, "Gunmen attacked a US-backed government office in Ethiopia.")
@@ -325,6 +332,10 @@ NO_EVENT = [
     "Canada withdrew from an agreement to supply oil to Mexico.",
     "Ghana reneged on an agreement to sell cocoa to Togo.",
     "Mali tore up an agreement to buy gold from Niger.",
+    # what could or should happen is no act; nor is what onlookers forecast
+    "Analysts said Japan could impose tariffs on Peru next year.",
+    "Critics say China should invest more in Kenya.",
+    "Economists believe Germany will lend Greece more money.",
     # a state word that only says whose money it is: fighting a currency is no assault
     "Japan cut interest rates to fight the yen's rise against the U.S. dollar.",
 ]

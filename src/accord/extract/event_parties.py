@@ -296,6 +296,17 @@ def _is_locative_prep(token: Token) -> bool:
     return token.dep_ == "prep" and token.lower_ in LOCATIVE_PREPS
 
 
+_SELF_PRONOUNS = frozenset({"it", "they", "we"})
+
+
+def _said_of_itself(verb: Token, subjects: list[Token]) -> bool:
+    """A pronoun subject of a clause that a speaker says of itself ('X said it would',
+    'X announced they had agreed'): the pronoun is the speaker."""
+    if verb.dep_ != "ccomp" or verb.head.i == verb.i or verb.head.pos_ != "VERB":
+        return False
+    return all(s.lower_ in _SELF_PRONOUNS for s in subjects)
+
+
 def subject_parties(verb: Token, index: PartyIndex) -> list[Party]:
     """Subjects of a verb, inherited from the governing verb for 'X pledged to boost',
     'X is ready to share', 'X met Y and signed ...'."""
@@ -309,6 +320,9 @@ def subject_parties(verb: Token, index: PartyIndex) -> list[Party]:
             out: list[Party] = []
             for subj in subjects:
                 out.extend(collect(subj, index, role="subj"))
+            if not out and _said_of_itself(tok, subjects):
+                tok = tok.head  # 'Japan said it would lift the ban': 'it' is Japan
+                continue
             return out
         if tok.dep_ in ("xcomp", "conj", "acomp", "advcl") and tok.head.i != tok.i:
             tok = tok.head

@@ -106,6 +106,23 @@ def _reported_past(verb: Token, cues: StatusCues) -> bool:
     return head.lemma_.lower() in cues.reporting_verbs and head.tag_ in ("VBD", "VBN")
 
 
+def _forecast(verb: Token, cues: StatusCues) -> bool:
+    """A future act that onlookers forecast ('analysts expect Germany will lend more',
+    'economists say Japan would cut rates'): an opinion, not the party's plan."""
+    tok = verb
+    while tok.dep_ in ("conj", "xcomp") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ not in ("ccomp", "parataxis") or tok.head.i == tok.i:
+        return False
+    head = tok.head
+    if head.lemma_.lower() not in cues.opinion_verbs:
+        return False
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in cues.speculators
+        for c in children(head)
+    )
+
+
 def verb_status(verb: Token, cues: StatusCues | None = None, depth: int = 0) -> str | None:
     """Status of the clause a verb heads, from negation, modals, governors and tense."""
     cues = cues or status_cues()
@@ -120,8 +137,10 @@ def verb_status(verb: Token, cues: StatusCues | None = None, depth: int = 0) -> 
     if any(a in cues.hypothetical_aux for a in auxes):
         return None
     if any(a in cues.planned_aux for a in auxes):
-        return PLANNED
+        return None if _forecast(verb, cues) else PLANNED
     if any(a in cues.intended_aux for a in auxes):
+        if _forecast(verb, cues):
+            return None
         if "would" in auxes and _reported_past(verb, cues):
             return PLANNED  # 'officials said Moscow would supply oil': future in the past
         return INTENDED

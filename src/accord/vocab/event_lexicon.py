@@ -65,6 +65,9 @@ class StatusCues:
     reporting_verbs: frozenset[str]
     temporal_marks: frozenset[str]
     agreement_nouns: frozenset[str]
+    #: onlookers whose forecast of a party's act asserts nothing ("analysts expect ...")
+    speculators: frozenset[str]
+    opinion_verbs: frozenset[str]
     # verb -> particles that make it undo its object: 'pull out of', 'walk away from'
     withdrawal_particles: dict[str, frozenset[str]]
 
