@@ -107,6 +107,8 @@ TITLES = [
         "deputy director-general",
         None,
     ),
+    # a firm's possessive before a private post leaves the post alone
+    ("Tesco's chief executive, Alan Reed, said sales rose.", "Alan Reed", "chief executive", None),
     # "President of X": the state is the holder's, not part of the post
     ("President of Kenya Daniel Otieno arrived on Tuesday.", "Daniel Otieno", "President", "KEN"),
 ]
@@ -375,3 +377,17 @@ def test_a_role_word_modifying_another_noun_is_no_mention(nlp: Language) -> None
     person = _persons(nlp, text)["Jorge Ruiz"]
     assert all("board" not in text[e : e + 30] for _, e in person.mentions)
     assert len(person.mentions) == 1
+
+
+def test_a_peer_is_named_with_the_peerage_and_keeps_it_across_styles(nlp: Language) -> None:
+    text = (
+        "Baroness Hale, the international development minister, met aid groups. "
+        "Later Lady Hale said the situation was serious. Lord Pym, the lord chancellor, "
+        "said the courts were busy."
+    )
+    persons = _persons(nlp, text)
+    assert {"Baroness Hale", "Lord Pym"} <= set(persons), sorted(persons)
+    assert "Lady Hale" not in persons  # the same peer, styled as a baroness is in speech
+    assert persons["Baroness Hale"].title == "international development minister"
+    assert len(persons["Baroness Hale"].mentions) == 2
+    assert persons["Lord Pym"].title == "lord chancellor"

@@ -45,6 +45,8 @@ from accord.vocab.organizations import org_lexicon
 from accord.vocab.titles import TitleLexicon, titles
 
 EXTRACTOR = "persons@1"
+#: British peerages, which with a surname are the name the text uses ("Lord Browne")
+PEERAGES = frozenset({"Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl", "Countess"})
 #: verbs whose object or goal is a place travelled to
 TRAVEL_VERBS = frozenset({"visit", "travel", "fly", "arrive", "tour", "head", "return", "go"})
 #: posts one person holds in a state at a time
@@ -125,6 +127,17 @@ def _name_ranges(
     """Token ranges of person names, title-led runs first, then PERSON entities.
     ``words`` are the lower-cased tokens of ``doc``, built once per document."""
     found: list[tuple[int, int]] = []
+    # a peer, named by the peerage and a surname: "Lord Falconer", "Baroness Amos"
+    for i in range(len(doc) - 1):
+        if doc[i].text not in PEERAGES:
+            continue
+        j = i + 1
+        while j < len(doc) and j < i + 4 and is_name_token(doc[j], idx, lex):
+            if doc[j].pos_ != "PROPN" or words[j] in lex.heads:
+                break
+            j += 1
+        if j > i + 1:
+            found.append((i, j))
     # title-led: HEAD [for|to|of OBJECT] NAME
     for i in range(len(doc)):
         hs = head_ending_at(doc, words, i, lex)
@@ -265,7 +278,10 @@ def _looks_like_person(doc: Doc, s: int, e: int) -> bool:
 
 
 def _words(doc: Doc, s: int, e: int) -> list[str]:
-    return [t.text for t in doc[s:e] if t.text[:1].isalpha()]
+    """The name's words; a peerage is the style, not the name ("Baroness Amos" is the
+    "Lady Amos" of the next paragraph)."""
+    out = [t.text for t in doc[s:e] if t.text[:1].isalpha()]
+    return out[1:] if len(out) > 1 and out[0] in PEERAGES else out
 
 
 def _group(doc: Doc, ranges: list[tuple[int, int]]) -> list[_Person]:
@@ -299,7 +315,7 @@ def _group(doc: Doc, ranges: list[tuple[int, int]]) -> list[_Person]:
         else:
             solo = next((p for p in people if [x.lower() for x in p.words] == [w]), None)
             if solo is None:
-                solo = _Person(words=[doc[s].text], name=doc[s:e].text, first=doc[s].idx)
+                solo = _Person(words=_words(doc, s, e), name=doc[s:e].text, first=doc[s].idx)
                 people.append(solo)
             solo.mentions.append((s, e))
     return people

@@ -339,7 +339,8 @@ def build_title(
         if not private and not (owned and all(doc[k].ent_type_ == "ORG" for k in firm)):
             firm = []
     if firm:
-        keep = [k for k in keep if k not in firm]
+        owner = {firm[-1] + 1} if doc[firm[-1] + 1].text in POSSESSIVE else set()
+        keep = [k for k in keep if k not in firm and k not in owner]  # "Tesco's chief"
         organization = organization or _text(doc, firm)  # "Midland Bank treasury economist"
     state_run = state_firm or any(doc[k].lower_ in STATE_RUN for k in range(left, end))
     official = state_firm or (
