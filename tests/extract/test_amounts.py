@@ -139,6 +139,14 @@ FLOWS = [
         "Egypt bought 300,000 tonnes of US wheat for $50m.",
         [(5e7, "USD", "import", "USA", "EGY")],
     ),
+    # goods "worth" a figure, sold or bought: the verb's object is the goods
+    ("Russia sold arms worth $2bn to India last year.", [(2e9, "USD", "export", "RUS", "IND")]),
+    ("China bought soybeans worth $3bn from Brazil.", [(3e9, "USD", "import", "BRA", "CHN")]),
+    # a project's value under "for" is not what an approval gives
+    (
+        "Kenya's parliament gave the go-ahead for the $3.5bn Chinese railway in March.",
+        [(3.5e9, "USD", "other", None, None)],
+    ),
     # a price for something of no other state stays a plain sum
     ("The Kenyan government bought the land for $5m.", [(5e6, "USD", "other", None, None)]),
 ]

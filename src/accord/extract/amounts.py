@@ -478,7 +478,7 @@ def _goods_trade(d: _Draft, cues: MoneyCues, index: _Actors) -> bool:
     if not (buys or sells) or lemma in ("import", "export"):
         return False
     arg = _path_child(verb, d.span)
-    if arg is None or arg.dep_ not in ("dobj", "nsubjpass"):
+    if arg is None or not (arg.dep_ in ("dobj", "nsubjpass") or arg.lower_ == "worth"):
         return False
     root = d.span.root
     owners = [root, *(c for c in children(root) if c.lower_ == "worth")]
@@ -492,6 +492,9 @@ def _goods_trade(d: _Draft, cues: MoneyCues, index: _Actors) -> bool:
         for obj in children(child)
         if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN")
     ]
+    if not goods_toks and root.head.lower_ == "worth":
+        # "sold arms worth $2bn to India", "sell 66 jets worth $8bn": the verb's object
+        goods_toks = [c for c in children(verb) if c.dep_ == "dobj" and c.pos_ == "NOUN"]
     if not goods_toks:
         return False  # "the central bank bought $1bn": currency, not goods
     thing = goods_toks[0]
@@ -503,8 +506,9 @@ def _goods_trade(d: _Draft, cues: MoneyCues, index: _Actors) -> bool:
         return False  # "bought $2bn of shares / bonds": an investment, left to its cue
     goods = _what(d.span.root, d.span)
     subj = _subject(verb, index, d.span)
-    from_p = _prep_actors([verb, d.span.root], cues.from_preps, index, d.span)
-    to_p = _prep_actors([verb, d.span.root], cues.to_preps, index, d.span)
+    heads = [verb, d.span.root, *(t for t in (d.span.root.head,) if t.lower_ == "worth")]
+    from_p = _prep_actors(heads, cues.from_preps, index, d.span)
+    to_p = _prep_actors(heads, cues.to_preps, index, d.span)  # "arms worth $2bn to India"
     made_in: list[str] = []  # "$3bn of Brazilian soybeans": the goods' own state
     for child in (c for owner in owners for c in children(owner)):
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -638,10 +642,11 @@ def _classify_flow(d: _Draft, cues: MoneyCues, index: _Actors) -> None:
     ):
         return
     if cue is not None and cue.pos_ == "VERB" and _kind_of(cue, cues) == "aid":
-        arg = _path_child(cue, d.span)
-        if arg is not None and arg.dep_ == "prep" and arg.lower_ == "for":
-            return  # "gave control of X to Y for $9bn", "given the go-ahead for a $2bn
-            # scheme": a price or a project's value, not the thing given
+        path = [d.span.root, *islice(d.span.root.ancestors, _MAX_CUE_HOPS)]
+        below = path[: next((n for n, t in enumerate(path) if t.i == cue.i), len(path))]
+        if any(t.dep_ == "prep" and t.lower_ == "for" for t in below):
+            return  # "gave control of X to Y for $9bn", "gave the go-ahead for the $2bn
+            # project": a price or a project's value, not the thing given
     if cue is None or _kind_of(cue, cues) == "other" or _kind_of(cue, cues).startswith(_LEVEL):
         purpose = _aid_purpose(d, index)
         if purpose is not None:
