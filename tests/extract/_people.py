@@ -41,6 +41,8 @@ ACTORS: dict[str, tuple[str, str]] = {
     "Italian": ("ITA", "state"),
     "Rome": ("ITA", "state"),
     "Paris": ("FRA", "state"),
+    "Uruguay": ("URY", "state"),
+    "Economic and Social Commission for Asia and the Pacific": ("IGO:ESCAP", "igo"),
     "EU": ("IGO:EU", "igo"),
     "European Union": ("IGO:EU", "igo"),
     "African Union": ("IGO:AU", "igo"),

@@ -346,3 +346,19 @@ def test_an_agency_named_with_its_descriptor_is_named_alone(nlp: Language) -> No
 def test_a_sunday_paper_credited_for_a_report_is_an_organisation(nlp: Language) -> None:
     orgs = _orgs(nlp, "The Observer reported on Sunday that 5,000 jobs were at risk in Leeds.")
     assert orgs["The Observer"].kind == "media", sorted(orgs)
+
+
+def test_a_part_of_an_igos_name_is_that_igo(nlp: Language) -> None:
+    text = (
+        "Ministers met at the annual meeting of the U.N. Economic and Social Commission "
+        "for Asia and the Pacific on Monday to prepare the Uruguay Round."
+    )
+    orgs = _orgs(nlp, text)
+    igos = [o for o in orgs.values() if "Commission" in o.name]
+    assert [(o.actor, o.kind) for o in igos] == [("IGO:ESCAP", "igo")], sorted(orgs)
+
+
+def test_the_place_in_a_negotiations_name_gives_no_body_its_state(nlp: Language) -> None:
+    text = "The Westland Trade Council said the Uruguay Round must end this year."
+    orgs = _orgs(nlp, text)
+    assert orgs["Westland Trade Council"].actor is None

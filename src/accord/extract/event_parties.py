@@ -129,7 +129,7 @@ class PartyIndex:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
-            if n < n_actor_spans and (_names_a_process(span) or _names_a_currency(span)):
+            if n < n_actor_spans and (names_a_process(span) or _names_a_currency(span)):
                 continue
             for tok in span:
                 if code not in by_token.get(tok.i, ()):
@@ -158,7 +158,7 @@ class PartyIndex:
         return [(i, c) for i, cs in self.restrict(start, end).by_token.items() for c in cs]
 
 
-def _names_a_process(span: SpacySpan) -> bool:
+def names_a_process(span: SpacySpan) -> bool:
     """A place in the name of a negotiation or accord ('the Uruguay Round', 'the
     Helsinki Accords', 'the Doha Development Agenda') names the process, not a party.
     By the parse (a compound of the name's head) or, where wire copy breaks the parse,
@@ -166,7 +166,8 @@ def _names_a_process(span: SpacySpan) -> bool:
     token = span[-1]
     head = token.head
     if token.dep_ == "compound" and head.i != token.i:
-        while head.dep_ == "compound" and head.head.i != head.i:
+        # any head up the compound chain: 'the Uruguay Round negotiations'
+        while not _process_word(head) and head.dep_ == "compound" and head.head.i != head.i:
             head = head.head
         return _process_word(head)
     doc = span.doc

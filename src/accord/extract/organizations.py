@@ -17,12 +17,14 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from accord.extract.context import (
+    STATE_KINDS,
     ActorIndex,
     Regions,
     paragraph_bounds,
     sentence_tokens,
     story_state,
 )
+from accord.extract.event_parties import names_a_process
 from accord.extract.memo import tokens
 from accord.extract.titles import POSSESSIVE, descriptor_after, descriptor_before
 from accord.schema import Actor, Document, Organization, Person, Span
@@ -585,9 +587,20 @@ def extract_organizations(
         if not texts:
             continue
         name = max(texts, key=len)
-        org = _merge_target(orgs, name) or next(
-            (o for o in orgs if any(_norm(body[s:e]) == _norm(o.name) for s, e in a.mentions)),
-            None,
+        org = (
+            _merge_target(orgs, name)
+            or next(
+                (o for o in orgs if any(_norm(body[s:e]) == _norm(o.name) for s, e in a.mentions)),
+                None,
+            )
+            or next(  # the IGO's name as the model cut it ("U.N. ... for Asia")
+                (
+                    o
+                    for o in orgs
+                    if o.mentions and all(_mostly_in(m, a.mentions) for m in o.mentions)
+                ),
+                None,
+            )
         )
         if org is None:
             org = _Org(name=name, first=min(s for s, _ in a.mentions))
@@ -638,6 +651,12 @@ def extract_organizations(
             )
         )
     return tuple(out)
+
+
+def _mostly_in(span: Span, spans: tuple[Span, ...]) -> bool:
+    """Does most of ``span`` lie inside one of ``spans``?"""
+    a, b = span
+    return any(2 * (min(b, e) - max(a, s)) > b - a for s, e in spans)
 
 
 def _the_short_forms(orgs: list[_Org], body: str) -> list[_Org]:
@@ -768,7 +787,15 @@ def _sentence_states(doc: Doc, org: _Org, idx: ActorIndex) -> list[str]:
     if span is None or not len(span):
         return []
     s, e = sentence_tokens(doc, span[0].i)
-    return idx.states_within(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), igo=False)
+    out: list[str] = []
+    for m in idx.within(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)):
+        if m.kind not in STATE_KINDS or m.code in out:
+            continue
+        place = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if place is not None and len(place) and names_a_process(place):
+            continue  # "the Uruguay Round": a negotiation's name, not a state beside it
+        out.append(m.code)
+    return out
 
 
 def _descriptor_kind(doc: Doc, org: _Org) -> str | None:
