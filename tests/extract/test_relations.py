@@ -216,6 +216,9 @@ SIDE_BY_SIDE = [
         ("JPN", "KOR"),
     ),
     ("Both Kenya and Uganda signed trade deals with China.", ("KEN", "UGA")),
+    # two sellers of one flow each sell on their own
+    ("Australia and Canada could then increase their wheat exports.", ("AUS", "CAN")),
+    ("Kenya and Uganda exported tea to Egypt last year.", ("KEN", "UGA")),
     # one firm of two nationalities: the halves of its compound adjective are no pair
     ("Westmill, the Anglo-Dutch steel group, cut 3,000 jobs.", ("GBR", "NLD")),
     (
@@ -223,6 +226,11 @@ SIDE_BY_SIDE = [
         ("BOL", "PER"),
     ),
 ]
+
+
+def test_each_seller_of_a_flow_is_paired_with_its_buyer(nlp: Language) -> None:
+    pairs = set(_pairs(_relations(nlp, "Kenya and Uganda exported tea to Egypt last year.")))
+    assert pairs == {("EGY", "KEN"), ("EGY", "UGA")}
 
 
 def test_a_compound_adjective_on_a_relation_noun_is_a_pair(nlp: Language) -> None:

@@ -50,6 +50,8 @@ _MAX_EVENT_ACTORS = 4  # a larger set is a multilateral crowd, not pairwise rela
 _WINDOW = 256  # tokens each side of a clause head read in a very wide clause
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj", "appos"})
 _BETWEEN = frozenset({"between", "among", "amongst"})
+#: flows that go one way, from a seller to a buyer: their conjoined subjects are no pair
+_ONE_WAY = frozenset({"export", "import", "sell", "buy", "supply", "ship", "purchase"})
 _MAX_CLAUSE_ACTORS = 8  # more actors linked all with all in one clause: a crowd (_crowd)
 
 
@@ -188,7 +190,12 @@ def _cue_pairs(
             found.extend(_pair(core[0], p) for p in places)
         parallel = _listed_together(head, parties) | _side_by_side(own, parties)
         parallel |= _compound_nationality(own, parties, cues)
-        parallel |= _same_side(_argument_groups(own, parties), {*core, *places})
+        groups = _argument_groups(own, parties)
+        parallel |= _same_side(groups, {*core, *places})
+        if tok.lemma_.lower() in _ONE_WAY or head.lemma_.lower() in _ONE_WAY:
+            # 'Australia and Canada could increase their wheat exports': each sells
+            # on its own; partners of one flow are its two ends, not two sellers
+            parallel |= {p for codes, _ in groups for p in _pairs(codes)}
         linked = [p for p in found if p not in parallel]
         if not _crowd(linked):
             pairs.update(linked)
