@@ -255,6 +255,11 @@ MECHANISMS = [
         "Ethiopia inaugurated the Turkish-built dam.",
         ("COOPERATE", "061", ("ETH", "TUR"), "occurred"),
     ),
+    # a purchase is an act of trade between the buyer and the goods' state
+    (
+        "South Korea's purchase of 2.4 mln tonnes of U.S. corn doubled last year's total.",
+        ("COOPERATE", "061", ("KOR", "USA"), "occurred"),
+    ),
     # resuming: ties, talks, aid and trade each keep their own type
     (
         "Qatar and Egypt resumed diplomatic ties after a four-year rift.",
