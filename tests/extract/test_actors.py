@@ -202,3 +202,18 @@ def test_actors_in_a_sentence(nlp: Language) -> None:
     assert codes_in(actors, 0, len(text)) == ["KEN", "UGA", "CHN", "ZMB"]
     assert code_at(actors, text.index("China"), text.index("China") + 2) == "CHN"
     assert code_at(actors, 0, 0) is None
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [("1987-04-02", {"GRC", "SUN"}), ("2024-05-01", {"GRC", "RUS"}), (None, {"GRC", "RUS"})],
+)
+def test_an_old_capital_is_the_state_it_was_the_capital_of_when_published(
+    nlp: Language, published: str | None, expected: set[str]
+) -> None:
+    text = "The Greek minister was in Moscow for talks on alumina."
+    doc = nlp(text)
+    document = Document(
+        id="t", content_hash="sha256:t", source=Source(), raw=text, body=text, published=published
+    )
+    assert {a.code for a in extract_actors(document, doc)} == expected

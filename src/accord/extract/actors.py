@@ -370,11 +370,15 @@ def _former_state_seats(mentions: list[Mention]) -> list[Mention]:
 def extract_actors(document: Document, doc: Doc) -> tuple[Actor, ...]:
     """Actors of one document, grouped by code, in order of first mention.
 
-    ``doc`` is the spaCy parse of ``document.body``; mentions are offsets into it.
+    ``doc`` is the spaCy parse of ``document.body``; mentions are offsets into it. The
+    publication date decides what an old capital stood for.
     """
-    del document  # the parse carries the body; kept for the uniform extractor signature
     grouped: dict[str, list[CharSpan]] = {}
     for mention in find_mentions(doc):
+        if mention.form in (CAPITAL, SEAT, CITY):
+            # "Moscow" in a text of 1987 is the Soviet Union, named or not
+            then = gazetteer.seat_of_the_time(mention.text, document.published)
+            mention = replace(mention, code=then) if then else mention
         grouped.setdefault(mention.code, []).append((mention.start_char, mention.end_char))
     actors = []
     for code, mentions in grouped.items():

@@ -261,6 +261,22 @@ def former_seat(text: str) -> str | None:
     return _former_seats().get(" ".join(text.split()).lower())
 
 
+@cache
+def _dissolved() -> dict[str, str]:
+    data = _data("former_states.json")["former_states"]
+    return {f["code"]: f["dissolved"] for f in data if f.get("dissolved")}
+
+
+def seat_of_the_time(text: str, published: str | None) -> str | None:
+    """The former state an old capital or metonym stood for when the text was published
+    ("Moscow" in 1987 wire copy -> "SUN"), else None."""
+    code = former_seat(text)
+    if code is None or not published:
+        return None
+    until = _dissolved().get(code)
+    return code if until is not None and published[:10] < until else None
+
+
 @dataclass(frozen=True, slots=True)
 class Ambiguity:
     """Words that name an actor but also a person or a thing (vocab/data/ambiguity.json)."""
