@@ -391,3 +391,19 @@ def test_a_peer_is_named_with_the_peerage_and_keeps_it_across_styles(nlp: Langua
     assert persons["Baroness Hale"].title == "international development minister"
     assert len(persons["Baroness Hale"].mentions) == 2
     assert persons["Lord Pym"].title == "lord chancellor"
+
+
+def test_a_name_with_its_post_in_apposition_is_a_person(nlp: Language) -> None:
+    # as if the model had missed the name (it does at some paragraph starts): the post in
+    # apposition says it is a person
+    text = "Pay talks stalled.\n\nDave Pollard, general secretary of Unitas, warned of strikes."
+    document, doc, actors = parsed(nlp, text)
+    doc.ents = ()
+    persons = {p.name: p for p in extract_persons(document, doc, actors)}
+    assert "Dave Pollard" in persons, sorted(persons)
+    assert persons["Dave Pollard"].title == "general secretary of Unitas"
+    # a capitalised name before a descriptor that is no post stays what it is
+    text = "Shares fell.\n\nMicrosoft Windows, the company's main product, sold well."
+    document, doc, actors = parsed(nlp, text)
+    doc.ents = ()
+    assert extract_persons(document, doc, actors) == ()

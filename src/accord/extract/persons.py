@@ -45,6 +45,8 @@ from accord.vocab.organizations import org_lexicon
 from accord.vocab.titles import TitleLexicon, titles
 
 EXTRACTOR = "persons@1"
+#: entity labels that a capitalised run before a post is not a name under
+_NOT_NAMES = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "LAW"})
 #: British peerages, which with a surname are the name the text uses ("Lord Browne")
 PEERAGES = frozenset({"Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl", "Countess"})
 #: verbs whose object or goal is a place travelled to
@@ -138,6 +140,25 @@ def _name_ranges(
             j += 1
         if j > i + 1:
             found.append((i, j))
+    # a name with its post in apposition: "NAME, general secretary of X," (the model
+    # may miss a name at a paragraph's start; the post says it is a person)
+    for i in range(2, len(doc)):
+        hs = head_ending_at(doc, words, i, lex)
+        if hs is None:
+            continue
+        k = hs - 1
+        while k > 0 and (doc[k].pos_ in ("ADJ", "NOUN", "DET") and doc[k].text[:1].islower()):
+            k -= 1  # "the", "general", "deputy": the post's own words
+        if k < 2 or doc[k].text != ",":
+            continue
+        e = k
+        s0 = e
+        while s0 - 1 >= 0 and e - s0 < 3 and doc[s0 - 1].pos_ == "PROPN":
+            if not is_name_token(doc[s0 - 1], idx, lex) or doc[s0 - 1].ent_type_ in _NOT_NAMES:
+                break
+            s0 -= 1
+        if e - s0 >= 2 and (s0 == 0 or not doc[s0 - 1].text[:1].isupper()):
+            found.append((s0, e))
     # title-led: HEAD [for|to|of OBJECT] NAME
     for i in range(len(doc)):
         hs = head_ending_at(doc, words, i, lex)
