@@ -109,6 +109,19 @@ TITLES = [
     ),
     # a firm's possessive before a private post leaves the post alone
     ("Tesco's chief executive, Alan Reed, said sales rose.", "Alan Reed", "chief executive", None),
+    # a portfolio of two joined by "and" is one post; two states joined so are not
+    (
+        "Work and Pensions Secretary Alan Carr insisted the changes were fair.",
+        "Alan Carr",
+        "Work and Pensions Secretary",
+        None,
+    ),
+    (
+        "Kenya and Ghana Trade Minister Kofi Otieno spoke first.",
+        "Kofi Otieno",
+        "Trade Minister",
+        "GHA",
+    ),
     # "President of X": the state is the holder's, not part of the post
     ("President of Kenya Daniel Otieno arrived on Tuesday.", "Daniel Otieno", "President", "KEN"),
 ]

@@ -115,6 +115,16 @@ def _left_modifiers(doc: Doc, head_start: int, lex: TitleLexicon, floor: int) ->
             left = k
             k -= 1
             continue
+        if (
+            tok.lower_ in ("and", "&")
+            and k - 1 >= sent_start
+            and doc[k - 1].text[:1].isupper()
+            and doc[k + 1].text[:1].isupper()
+            and left == k + 1
+            and not {doc[k - 1].ent_type_, doc[k + 1].ent_type_} & {"GPE", "NORP"}
+        ):
+            k -= 1  # a portfolio of two: "Work and Pensions Secretary"
+            continue
         break
     # drop leading words the parse attaches outside the phrase ("talks President X")
     span_end = head_start + 1
