@@ -42,6 +42,8 @@ ACTORS: dict[str, tuple[str, str]] = {
     "Rome": ("ITA", "state"),
     "Paris": ("FRA", "state"),
     "Uruguay": ("URY", "state"),
+    "Japan": ("JPN", "state"),
+    "Japanese": ("JPN", "state"),
     "Economic and Social Commission for Asia and the Pacific": ("IGO:ESCAP", "igo"),
     "EU": ("IGO:EU", "igo"),
     "European Union": ("IGO:EU", "igo"),

@@ -362,3 +362,15 @@ def test_the_place_in_a_negotiations_name_gives_no_body_its_state(nlp: Language)
     text = "The Westland Trade Council said the Uruguay Round must end this year."
     orgs = _orgs(nlp, text)
     assert orgs["Westland Trade Council"].actor is None
+
+
+def test_the_firm_a_descriptor_names_takes_its_state(nlp: Language) -> None:
+    text = "Kaito Motors will build a new plant in France, the Japanese company said."
+    assert _orgs(nlp, text)["Kaito Motors"].actor == "JPN"
+
+
+def test_a_state_another_body_has_is_not_the_sentences_state(nlp: Language) -> None:
+    text = "China's biggest computer maker Hanwei agreed to buy Orbis's laptop business."
+    orgs = _orgs(nlp, text)
+    assert orgs["Hanwei"].actor == "CHN"
+    assert orgs["Orbis"].actor is None

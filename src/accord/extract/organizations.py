@@ -633,7 +633,10 @@ def extract_organizations(
         if actor is None:
             actor = next((x for x in org.evidence), None) if org.evidence else None
             if not org.evidence:
-                actor = known.actor if known else _sentence_state(doc, org, idx)
+                actor = known.actor or None if known else None
+                actor = actor or _descriptor_state(doc, org, idx, orgs)
+                if actor is None and not known:
+                    actor = _sentence_state(doc, org, idx, orgs)
             if actor is None and not org.evidence and _government_body(org.name, kind):
                 # "the Home Office" in a story about one state: that state's ministry,
                 # unless its own sentence names another state
@@ -773,10 +776,53 @@ def _government_body(name: str, kind: str | None) -> bool:
     )
 
 
-def _sentence_state(doc: Doc, org: _Org, idx: ActorIndex) -> str | None:
-    """The only state named in the sentence of the first mention, if just one."""
+def _sentence_state(
+    doc: Doc, org: _Org, idx: ActorIndex, orgs: list[_Org] | None = None
+) -> str | None:
+    """The only state named in the sentence of the first mention, if just one, and not
+    one that another body of the sentence has ("China's Lenovo ... IBM's business")."""
     codes = _sentence_states(doc, org, idx)
-    return codes[0] if len(codes) == 1 else None
+    if len(codes) != 1 or not orgs or not org.mentions:
+        return codes[0] if len(codes) == 1 else None
+    s, e = _sentence_chars(doc, org.mentions[0][0])
+    for other in orgs:
+        if other is not org and codes[0] in other.evidence:
+            if any(s <= a < e for a, _ in other.mentions):
+                return None
+    return codes[0]
+
+
+def _sentence_chars(doc: Doc, char: int) -> tuple[int, int]:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return char, char
+    s, e = sentence_tokens(doc, span[0].i)
+    return doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+
+
+def _descriptor_state(doc: Doc, org: _Org, idx: ActorIndex, orgs: list[_Org]) -> str | None:
+    """The state of "the US carmaker" in the sentence of a mention that names no other
+    body ("General Motors will pay $2bn, the US carmaker said"): the same firm."""
+    lex = org_lexicon()
+    for a, _b in org.mentions:
+        s, e = _sentence_chars(doc, a)
+        if any(o is not org and any(s <= x < e for x, _ in o.mentions) for o in orgs):
+            continue
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            continue
+        for tok in span:
+            low = tok.lemma_.lower()
+            descriptor = low in lex.descriptor_words or low.endswith("maker")
+            if not descriptor or tok.pos_ != "NOUN" or tok.idx < a:
+                continue
+            mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]
+            if not any(c.lower_ == "the" and c.dep_ == "det" for c in tok.children):
+                continue
+            codes = {m.code for c in mods if (m := idx.token(c)) is not None and m.kind == "state"}
+            if len(codes) == 1:
+                return codes.pop()
+    return None
 
 
 def _sentence_states(doc: Doc, org: _Org, idx: ActorIndex) -> list[str]:
