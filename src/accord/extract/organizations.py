@@ -786,9 +786,9 @@ def _sentence_state(
         return codes[0] if len(codes) == 1 else None
     s, e = _sentence_chars(doc, org.mentions[0][0])
     for other in orgs:
-        if other is not org and codes[0] in other.evidence:
-            if any(s <= a < e for a, _ in other.mentions):
-                return None
+        here = any(s <= a < e for a, _ in other.mentions)
+        if other is not org and codes[0] in other.evidence and here:
+            return None
     return codes[0]
 
 
