@@ -374,3 +374,14 @@ def test_a_state_another_body_has_is_not_the_sentences_state(nlp: Language) -> N
     orgs = _orgs(nlp, text)
     assert orgs["Hanwei"].actor == "CHN"
     assert orgs["Orbis"].actor is None
+
+
+def test_a_state_on_another_name_is_not_the_sentences_state(nlp: Language) -> None:
+    orgs = _orgs(nlp, "Rover Group's talks with China's Hanwei Motors have been delayed.")
+    assert orgs["Rover Group"].actor is None
+    assert orgs["Hanwei Motors"].actor == "CHN"
+
+
+def test_the_names_own_kind_word_beats_a_noun_nearby(nlp: Language) -> None:
+    # "office" after the name is what the firm opened, not what it is
+    assert _orgs(nlp, "Orbis Corp opened an office in Lima.")["Orbis Corp"].kind == "company"

@@ -629,7 +629,13 @@ def extract_organizations(
     for org in sorted(orgs, key=lambda o: o.first):
         known = _known(org.name)
         actor = org.actor or (known.actor if known and known.kind == "media" else None)
-        kind = org.kind or (known.kind if known else None) or _descriptor_kind(doc, org)
+        named_kind = _kind_of(org.name)  # the name's own head word ("Acme Corp") first
+        kind = (
+            org.kind
+            or (known.kind if known else None)
+            or (named_kind if named_kind != "organization" else None)
+            or _descriptor_kind(doc, org)
+        )
         if actor is None:
             actor = next((x for x in org.evidence), None) if org.evidence else None
             if not org.evidence:
@@ -833,6 +839,7 @@ def _sentence_states(doc: Doc, org: _Org, idx: ActorIndex) -> list[str]:
     if span is None or not len(span):
         return []
     s, e = sentence_tokens(doc, span[0].i)
+    own = {t.i for a, b in org.mentions for t in doc.char_span(a, b, alignment_mode="expand") or ()}
     out: list[str] = []
     for m in idx.within(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)):
         if m.kind not in STATE_KINDS or m.code in out:
@@ -840,6 +847,11 @@ def _sentence_states(doc: Doc, org: _Org, idx: ActorIndex) -> list[str]:
         place = doc.char_span(m.start, m.end, alignment_mode="expand")
         if place is not None and len(place) and names_a_process(place):
             continue  # "the Uruguay Round": a negotiation's name, not a state beside it
+        if place is not None and len(place):
+            root = place.root
+            if root.dep_ in ("poss", "amod", "compound") and root.head.i not in own:
+                if root.head.pos_ == "PROPN" or root.head.ent_type_ == "ORG":
+                    continue  # "China's Shanghai Automotive": another name's state
         out.append(m.code)
     return out
 
