@@ -806,6 +806,13 @@ def _sentence_chars(doc: Doc, char: int) -> tuple[int, int]:
     return doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
 
 
+def _on_another_name(tok: Token, own: set[int]) -> bool:
+    """Does the state word modify a name other than the body's own?"""
+    head = tok.head
+    modifies = tok.dep_ in ("poss", "amod", "compound") and head.i not in own
+    return modifies and (head.pos_ == "PROPN" or head.ent_type_ == "ORG")
+
+
 def _descriptor_state(doc: Doc, org: _Org, idx: ActorIndex, orgs: list[_Org]) -> str | None:
     """The state of "the US carmaker" in the sentence of a mention that names no other
     body ("General Motors will pay $2bn, the US carmaker said"): the same firm."""
@@ -847,11 +854,8 @@ def _sentence_states(doc: Doc, org: _Org, idx: ActorIndex) -> list[str]:
         place = doc.char_span(m.start, m.end, alignment_mode="expand")
         if place is not None and len(place) and names_a_process(place):
             continue  # "the Uruguay Round": a negotiation's name, not a state beside it
-        if place is not None and len(place):
-            root = place.root
-            if root.dep_ in ("poss", "amod", "compound") and root.head.i not in own:
-                if root.head.pos_ == "PROPN" or root.head.ent_type_ == "ORG":
-                    continue  # "China's Shanghai Automotive": another name's state
+        if place is not None and len(place) and _on_another_name(place.root, own):
+            continue  # "China's Shanghai Automotive": another name's state
         out.append(m.code)
     return out
 
