@@ -260,6 +260,11 @@ MECHANISMS = [
         "South Korea's purchase of 2.4 mln tonnes of U.S. corn doubled last year's total.",
         ("COOPERATE", "061", ("KOR", "USA"), "occurred"),
     ),
+    # renewing or extending an agreement is signing it again
+    (
+        "Egypt and Sudan renewed their water agreement on Monday.",
+        ("SUPPORT", "057", ("EGY", "SDN"), "occurred"),
+    ),
     # resuming: ties, talks, aid and trade each keep their own type
     (
         "Qatar and Egypt resumed diplomatic ties after a four-year rift.",
@@ -572,3 +577,8 @@ def test_wire_copy_capitals_after_us_still_trigger(nlp: Language) -> None:
     the noun is still a demand."""
     text = "Peru, angered by U.S. Demands that Peru open its fish market, said no."
     assert ("REQUEST", ("PER", "USA")) in [(e.type, e.actors) for e in _events(nlp, text)]
+
+
+def test_the_end_of_what_an_act_covers_is_not_when_it_happened(nlp: Language) -> None:
+    (event,) = _events(nlp, "Russia and Ukraine extended the gas deal until 2030.")
+    assert event.type == "SUPPORT" and event.when != "2030"

@@ -810,6 +810,9 @@ def _where(hit: _Hit, clause: list[Token]) -> str | None:
     return None
 
 
+_SPAN_END_PREPS = frozenset({"until", "till", "through", "to", "beyond"})
+
+
 def _when(clause: list[Token], published: str | None, status: str) -> str | None:
     ids = {t.i for t in clause}
     doc = clause[0].doc if clause else None
@@ -819,6 +822,8 @@ def _when(clause: list[Token], published: str | None, status: str) -> str | None
     filed: str | None = None  # the dateline's date: when the story was filed
     for ent in entities(doc).overlapping(min(ids), max(ids) + 1):
         if ent.label_ == "DATE" and ent.root.i in ids:
+            if ent.root.head.lower_ in _SPAN_END_PREPS and ent.root.dep_ == "pobj":
+                continue  # 'extended the deal until 2030': when it ends, not when it happened
             value = resolve_when(ent, published, future=status != OCCURRED, past=status == OCCURRED)
             if value and any(a <= ent.start_char < b for a, b in datelines):
                 filed = filed or value  # 'in 1986' in the sentence beats it
