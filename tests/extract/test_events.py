@@ -582,3 +582,11 @@ def test_wire_copy_capitals_after_us_still_trigger(nlp: Language) -> None:
 def test_the_end_of_what_an_act_covers_is_not_when_it_happened(nlp: Language) -> None:
     (event,) = _events(nlp, "Russia and Ukraine extended the gas deal until 2030.")
     assert event.type == "SUPPORT" and event.when != "2030"
+
+
+def test_a_meeting_with_people_who_are_no_party_takes_no_counterpart(nlp: Language) -> None:
+    text = (
+        "The Ghanaian minister met reporters in Accra.\n\n"
+        "Ghana accused Togo of breaking its promises. Ghana warned Togo that it would respond."
+    )
+    assert all(e.type != "CONSULT" for e in _events(nlp, text))

@@ -481,7 +481,7 @@ def _parties(
     core = _unique(p.code for p in found if not p.locative)
     places = _unique(p.code for p in found if p.locative)
     codes = core if len(core) >= 2 else _unique([*core, *places])
-    if len(codes) < 2:
+    if len(codes) < 2 and not _aimed_at_no_party(hit, index):
         chain = _clause_chain(tok if hit.kind == "verb" else governing_verb(tok) or tok)
         nearby = [
             (i, c)
@@ -502,7 +502,12 @@ def _parties(
         if side.role == "subj":
             return codes, codes[0], None, True
         return codes, None, codes[0], True
-    if len(codes) == 1 and codes[0] in partners and _implies_counterpart(hit):
+    if (
+        len(codes) == 1
+        and codes[0] in partners
+        and _implies_counterpart(hit)
+        and not _aimed_at_no_party(hit, index)
+    ):
         codes = [codes[0], partners[codes[0]]]
     source = next((p.code for p in found if p.role == "subj" and p.code in codes), None)
     target = next(
@@ -635,6 +640,43 @@ def _internal_to_igo(hit: _Hit, code: str, found: list[Party]) -> bool:
         t.i for c in children(tok) if c.dep_ in ("compound", "poss", "nmod") for t in c.subtree
     }
     return any(p.code == code and p.token in owners for p in found)
+
+
+#: whom a meeting may be with when no state is named: the other side's people
+_COUNTERPART_NOUNS = frozenset(
+    {"delegation", "counterpart", "official", "minister", "envoy", "leader", "president"}
+    | {"ambassador", "team", "side", "partner", "diplomat", "negotiator", "host", "guest"}
+)
+
+
+_MEETING_VERBS = frozenset({"meet", "brief", "address"})  # whose object is whom
+
+
+def _aimed_at_no_party(hit: _Hit, index: PartyIndex) -> bool:
+    """A meeting or visit whose other side is named and is no state: 'met reporters',
+    'his visit to the shrine'. Its other side is that, not a state named elsewhere."""
+    if hit.entry.type != "CONSULT":
+        return False
+    tok = hit.token
+    if hit.kind == "verb":
+        if tok.lemma_.lower() not in _MEETING_VERBS:
+            return False  # 'discussed maritime security': the object is the topic
+        aims = [c for c in children(tok) if c.dep_ == "dobj"]
+    else:
+        aims = [
+            o
+            for c in children(tok)
+            if c.dep_ == "prep" and c.lower_ in ("to", "with")
+            for o in children(c)
+            if o.dep_ == "pobj"
+        ]
+    return any(
+        a.pos_ == "NOUN"
+        and a.lemma_.lower() not in _COUNTERPART_NOUNS
+        and not any(index.codes(t) for t in a.subtree)
+        and a.ent_type_ not in ("PERSON", "GPE", "NORP", "ORG")
+        for a in aims
+    )
 
 
 def _implies_counterpart(hit: _Hit) -> bool:
