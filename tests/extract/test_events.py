@@ -260,6 +260,12 @@ MECHANISMS = [
         "South Korea's purchase of 2.4 mln tonnes of U.S. corn doubled last year's total.",
         ("COOPERATE", "061", ("KOR", "USA"), "occurred"),
     ),
+    # a state's protest is an official complaint; a crowd's is a protest
+    ("China protested to Japan over the textbook.", ("ACCUSE", "114", ("CHN", "JPN"), "occurred")),
+    (
+        "Thousands of Kenyans protested outside the Chinese embassy in Nairobi.",
+        ("PROTEST", "140", ("CHN", "KEN"), "occurred"),
+    ),
     # renewing or extending an agreement is signing it again
     (
         "Egypt and Sudan renewed their water agreement on Monday.",
@@ -590,3 +596,8 @@ def test_a_meeting_with_people_who_are_no_party_takes_no_counterpart(nlp: Langua
         "Ghana accused Togo of breaking its promises. Ghana warned Togo that it would respond."
     )
     assert all(e.type != "CONSULT" for e in _events(nlp, text))
+
+
+def test_a_visit_to_a_place_of_no_state_takes_no_other_party(nlp: Language) -> None:
+    text = "Japan's prime minister defended his visit to the shrine, despite protests from China."
+    assert {e.type for e in _events(nlp, text)} == {"ACCUSE"}

@@ -473,7 +473,11 @@ def _parties(
             )
     else:
         gov = governing_verb(tok)
-        if len({p.code for p in found}) < 2 and gov is not None:
+        if (
+            len({p.code for p in found}) < 2
+            and gov is not None
+            and not _aimed_at_no_party(hit, index)
+        ):
             path_skip = frozenset({t.i for t in tok.subtree})
             found.extend(collect(gov, index, skip=path_skip))
             if not any(p.role == "subj" for p in found):
@@ -912,6 +916,8 @@ def _build(
     if alone:
         target = None
     etype, cameo = _type_and_code(hit.entry, status)
+    if etype == "PROTEST" and _protest_by_a_state(hit, index):
+        etype, cameo = "ACCUSE", "114"  # a state's protest is an official complaint
     clause = _clause_tokens(hit)
     start, end = sent.start_char, sent.end_char
     return Event(
@@ -927,6 +933,28 @@ def _build(
         span=(start, end),
         sectors=sectors_between(hits, start, end),
         extractor=EXTRACTOR,
+    )
+
+
+def _protest_by_a_state(hit: _Hit, index: PartyIndex) -> bool:
+    """'China protested to Japan', 'protests from China', 'Beijing's protest': a state
+    (or its official) complains; a crowd of people who protest is PROTEST ('thousands
+    of Kenyans protested')."""
+    tok = hit.token
+    if hit.kind == "verb":
+        doers = [c for c in children(tok) if c.dep_ in ("nsubj", "nsubjpass")]
+    else:
+        doers = [c for c in children(tok) if c.dep_ == "poss"]
+        doers += [
+            o
+            for c in children(tok)
+            if c.dep_ == "prep" and c.lower_ in ("from", "by")
+            for o in children(c)
+            if o.dep_ == "pobj"
+        ]
+    return any(
+        index.codes(d) and d.pos_ == "PROPN" and not any(c.dep_ == "prep" for c in children(d))
+        for d in doers
     )
 
 
