@@ -56,6 +56,10 @@ MODES = [  # one sentence and its event per line: a table
     ("A military buildup by Russia alarmed Ukraine.", ("MOBILIZE", "150", ("RUS", "UKR"))),
     # SANCTION, REJECT, ACCUSE as the manual reclassifies them
     ("Egypt banned imports from Turkey.", ("SANCTION", "163", ("EGY", "TUR"))),
+    ("Britain recalled its ambassador to Iran.", ("SANCTION", "161", ("GBR", "IRN"))),
+    ("The US froze the assets of three Venezuelan officials.", ("SANCTION", "163", ("USA", "VEN"))),
+    # THREATEN: the condition's doer is whom the threat is aimed at
+    ("Iran threatened to close the strait if the US attacked.", ("THREATEN", "130", ("IRN", "USA"))),
     ("Pakistan cancelled a planned visit to India.", ("REJECT", "120", ("IND", "PAK"))),
     ("Greece opposed Turkey's bid to join the EU.", ("REJECT", "120", ("GRC", "TUR"))),
     # REJECT: declining, turning down or blocking what the other side offers or seeks

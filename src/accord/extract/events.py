@@ -462,6 +462,16 @@ def _parties(
             for child in children(tok):
                 if child.dep_ in ("xcomp", "ccomp"):
                     found.extend(p for p in collect(child, index, role="obj") if not p.locative)
+                    # 'threatened to close the strait if the US attacked': the condition's
+                    # doer is whom the threat is aimed at
+                    for cond in children(child):
+                        if cond.dep_ == "advcl" and any(
+                            m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                            for m in children(cond)
+                        ):
+                            for subj in children(cond):
+                                if subj.dep_ in ("nsubj", "nsubjpass"):
+                                    found.extend(collect(subj, index, role="obj"))
         if tok.dep_ in ("relcl", "acl") and tok.head.i != tok.i:
             if _agent_without_party(tok, index):
                 return [], None, None, False  # '..., which was criticised by aid groups'
