@@ -58,6 +58,8 @@ MODES = [  # one sentence and its event per line: a table
     ("Egypt banned imports from Turkey.", ("SANCTION", "163", ("EGY", "TUR"))),
     ("Britain recalled its ambassador to Iran.", ("SANCTION", "161", ("GBR", "IRN"))),
     ("The US froze the assets of three Venezuelan officials.", ("SANCTION", "163", ("USA", "VEN"))),
+    # REQUEST: calling on the other side
+    ("The UN called on Israel to halt settlement building.", ("REQUEST", "020", ("IGO:UN", "ISR"))),
     # THREATEN: the condition's doer is whom the threat is aimed at
     ("Iran threatened to close the strait if the US attacked.", ("THREATEN", "130", ("IRN", "USA"))),
     ("Pakistan cancelled a planned visit to India.", ("REJECT", "120", ("IND", "PAK"))),

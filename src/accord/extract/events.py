@@ -194,6 +194,7 @@ def _object_lemmas(verb: Token) -> set[str]:
                 lemmas.update(c.lemma_.lower() for c in children(tok) if c.dep_ == "compound")
         if child.dep_ == "prep":  # "cooperate on trade", "fire lasers at": objects via prep
             lemmas.update(p.lemma_.lower() for p in children(child) if p.dep_ == "pobj")
+            lemmas.add(f"{child.lower_}:")  # the preposition itself: "called on"
     return lemmas
 
 
