@@ -147,6 +147,15 @@ FLOWS = [
         "Kenya's parliament gave the go-ahead for the $3.5bn Chinese railway in March.",
         [(3.5e9, "USD", "other", None, None)],
     ),
+    # "the country", "the government": the state named last before
+    (
+        "Kenya is a big tea producer. The country exported tea worth $2bn to Egypt.",
+        [(2e9, "USD", "export", "KEN", "EGY")],
+    ),
+    (
+        "Kenya has plans for its ports. The government will borrow $2bn from China.",
+        [(2e9, "USD", "loan", "CHN", "KEN")],
+    ),
     # a price for something of no other state stays a plain sum
     ("The Kenyan government bought the land for $5m.", [(5e6, "USD", "other", None, None)]),
 ]

@@ -131,6 +131,12 @@ class _Actors:
                 out.append(code)
         return out
 
+    def before(self, char: int) -> str | None:
+        """The state (not a region or IGO) mentioned last before ``char``."""
+        states = ("state", "former_state")
+        found = [(s, c) for s, c in self.mentions if s < char and self.kind.get(c) in states]
+        return max(found)[1] if found else None
+
     def nearest(self, char: int, lo: int, hi: int, exclude: set[str]) -> str | None:
         best: tuple[int, str] | None = None
         for start, code in self.mentions:
@@ -381,6 +387,11 @@ def _subject(verb: Token, index: _Actors, span: Span, depth: int = 0) -> list[st
             pronoun = child
     if out or depth > 4:
         return out
+    the_state = next((c for c in subjects if _state_anaphor(c)), None)
+    if the_state is not None:
+        # "The country exported cocoa worth $2bn": the state named last before it
+        before = index.before(the_state.idx)
+        return [before] if before else []
     if pronoun is not None and pronoun.lower_ in _RELATIVE and verb.dep_ == "relcl":
         return index.in_tokens([verb.head, *verb.head.lefts], span)
     head = verb.head
@@ -395,6 +406,19 @@ def _subject(verb: Token, index: _Actors, span: Span, depth: int = 0) -> list[st
         if not any(t.is_punct or t.pos_ in ("VERB", "SCONJ") for t in left[1:]):
             return index.in_tokens(left, span)[-1:]
     return out
+
+
+_STATE_NOUNS = frozenset({"country", "nation", "government", "state", "kingdom", "republic"})
+
+
+def _state_anaphor(tok: Token) -> bool:
+    """'the country', 'the government': a state named before, in the singular."""
+    return (
+        tok.lemma_.lower() in _STATE_NOUNS
+        and tok.tag_ == "NN"
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in children(tok))
+        and not any(c.dep_ in ("amod", "compound", "poss", "nummod") for c in children(tok))
+    )
 
 
 def _owner(cue: Token, index: _Actors, span: Span) -> tuple[list[str], list[str]]:
@@ -672,7 +696,8 @@ def _classify_flow(d: _Draft, cues: MoneyCues, index: _Actors) -> None:
             d.kind = "trade_total"
         elif d.kind == "loan" and cue.lemma_.lower() in ("borrowing", "borrow"):
             near = [cue.head, *cue.children]
-            if any(t.lemma_.lower() in _FISCAL for t in near):
+            lender = cue.pos_ == "VERB" and _prep_actors([cue], cues.from_preps, index, d.span)
+            if not lender and any(t.lemma_.lower() in _FISCAL for t in near):
                 d.kind = "other"  # "government borrowing targets": a fiscal aggregate
                 return
     verb = _verb_of(cue)
