@@ -352,6 +352,7 @@ NO_EVENT = [
     "Analysts said Japan could impose tariffs on Peru next year.",
     "Critics say China should invest more in Kenya.",
     "Economists believe Germany will lend Greece more money.",
+    "Thailand needs aid from Japan.",  # a need is no refusal; only its negation is
     # a state word that only says whose money it is: fighting a currency is no assault
     "Japan cut interest rates to fight the yen's rise against the U.S. dollar.",
 ]

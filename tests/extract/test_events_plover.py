@@ -67,6 +67,7 @@ MODES = [  # one sentence and its event per line: a table
     # REJECT: declining, turning down or blocking what the other side offers or seeks
     ("Ghana declined the Nigerian offer of a loan.", ("REJECT", "120", ("GHA", "NGA"))),
     ("Chile turned down Peru's offer of talks.", ("REJECT", "120", ("CHL", "PER"))),
+    ("Thailand does not need the offer of aid from Japan.", ("REJECT", "120", ("JPN", "THA"))),
     ("The Dutch government blocked the Belgian takeover of a local bank.", ("REJECT", "120", ("BEL", "NLD"))),
     # ACCUSE: contesting the other side's measure
     ("Brazil challenged the legality of Argentine import quotas.", ("ACCUSE", "111", ("ARG", "BRA"))),

@@ -232,6 +232,8 @@ def _verb_entry(tok: Token, index: PartyIndex) -> Trigger | None:
             continue
         if entry.needs_clause and not any(c.dep_ in ("ccomp", "xcomp") for c in children(tok)):
             continue
+        if entry.negated_only and not _negated(tok):
+            continue
         return entry
     return None
 
@@ -737,10 +739,20 @@ def _unique(codes: Iterable[str]) -> list[str]:
     return out
 
 
+def _negated(verb: Token) -> bool:
+    """'does not need', 'no longer needs'."""
+    return any(
+        c.dep_ == "neg" or (c.lower_ == "longer" and any(g.dep_ == "neg" for g in children(c)))
+        for c in children(verb)
+    )
+
+
 def _status(hit: _Hit) -> str | None:
     cues = status_cues()
     if hit.kind == "noun":
         return noun_status(hit.token, cues)
+    if hit.entry.negated_only:
+        return OCCURRED  # the refusal the negation says is itself the act
     status = verb_status(hit.token, cues)
     if status == OCCURRED and hit.entry.type == "AGREE":
         lemma = hit.token.lemma_.lower()

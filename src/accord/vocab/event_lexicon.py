@@ -29,6 +29,7 @@ class Trigger:
     past_only: bool = False  # verb counts only in the past tense ('agreed a loan')
     not_objects: frozenset[str] = frozenset()  # object lemmas that rule the verb out
     needs_clause: bool = False  # verb counts only with a content clause ('warned X that')
+    negated_only: bool = False  # verb counts only negated, as a refusal ('no longer needs')
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +108,7 @@ def _triggers(
             past_only=bool(e.get("past_only", False)),
             not_objects=_expand(e.get("not_objects", []), groups) or frozenset(),
             needs_clause=bool(e.get("needs_clause", False)),
+            negated_only=bool(e.get("negated_only", False)),
         )
         table.setdefault(trig.lemma, []).append(trig)
     return {k: tuple(v) for k, v in table.items()}
