@@ -95,27 +95,32 @@ def _temporal(verb: Token, cues: StatusCues) -> bool:
     )
 
 
-def _reported_past(verb: Token, cues: StatusCues) -> bool:
-    """True for a clause reported by a past-tense speech verb ('said ... would')."""
+def _reporting_verb(verb: Token) -> Token | None:
+    """The verb whose reported clause ``verb`` heads ('said ... would', 'expect that
+    ...'), through conjuncts and infinitives, or None."""
     tok = verb
     while tok.dep_ in ("conj", "xcomp") and tok.head.i != tok.i:
         tok = tok.head
     if tok.dep_ not in ("ccomp", "parataxis") or tok.head.i == tok.i:
-        return False
-    head = tok.head
-    return head.lemma_.lower() in cues.reporting_verbs and head.tag_ in ("VBD", "VBN")
+        return None
+    return tok.head
+
+
+def _reported_past(verb: Token, cues: StatusCues) -> bool:
+    """True for a clause reported by a past-tense speech verb ('said ... would')."""
+    head = _reporting_verb(verb)
+    return (
+        head is not None
+        and head.lemma_.lower() in cues.reporting_verbs
+        and head.tag_ in ("VBD", "VBN")
+    )
 
 
 def _forecast(verb: Token, cues: StatusCues) -> bool:
     """A future act that onlookers forecast ('analysts expect Germany will lend more',
     'economists say Japan would cut rates'): an opinion, not the party's plan."""
-    tok = verb
-    while tok.dep_ in ("conj", "xcomp") and tok.head.i != tok.i:
-        tok = tok.head
-    if tok.dep_ not in ("ccomp", "parataxis") or tok.head.i == tok.i:
-        return False
-    head = tok.head
-    if head.lemma_.lower() not in cues.opinion_verbs:
+    head = _reporting_verb(verb)
+    if head is None or head.lemma_.lower() not in cues.opinion_verbs:
         return False
     return any(
         c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in cues.speculators

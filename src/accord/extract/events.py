@@ -112,9 +112,10 @@ def extract_events(
         # a framed act ('accused Iran of supplying drones') is no event, but its
         # phrase still belongs to it, not to the framing act's parties
         verbs = frozenset(h.token.i for h in found if h.kind == "verb") | framed
+        agents = _agent_compounds(unit, local)  # once per sentence, for all its triggers
         for hit in found:
             event = _build(
-                hit, unit, local, document, hits, partners, verbs - {hit.token.i}, owners
+                hit, unit, local, document, hits, partners, verbs - {hit.token.i}, owners, agents
             )
             if event is not None:
                 events.append(event)
@@ -425,13 +426,15 @@ def _parties(
     partners: dict[str, str],
     others: frozenset[int] = frozenset(),
     owners: dict[str, list[tuple[int, str]]] | None = None,
+    agents: dict[int, int] | None = None,
 ) -> tuple[list[str], str | None, str | None, bool]:
     """(sorted codes, source, target, one-sided) for a trigger, or fewer than two codes;
     one code that is both source and target is an IGO acting alone (_internal_to_igo);
     one-sided: one state against a party that is none (_against_non_state)."""
     tok = hit.token
-    agents = _agent_compounds(sent, index)
+    agents = _agent_compounds(sent, index) if agents is None else agents
     others = others | frozenset(v for v in agents.values() if v != tok.i)
+    no_party_aim = _aimed_at_no_party(hit, index)
     found = collect(tok, index, skip=others)
     agent = _agent_compound(tok, index) if hit.kind == "verb" else None
     if agent is not None:
@@ -486,11 +489,7 @@ def _parties(
             )
     else:
         gov = governing_verb(tok)
-        if (
-            len({p.code for p in found}) < 2
-            and gov is not None
-            and not _aimed_at_no_party(hit, index)
-        ):
+        if len({p.code for p in found}) < 2 and gov is not None and not no_party_aim:
             path_skip = frozenset({t.i for t in tok.subtree})
             found.extend(collect(gov, index, skip=path_skip))
             if not any(p.role == "subj" for p in found):
@@ -498,7 +497,7 @@ def _parties(
     core = _unique(p.code for p in found if not p.locative)
     places = _unique(p.code for p in found if p.locative)
     codes = core if len(core) >= 2 else _unique([*core, *places])
-    if len(codes) < 2 and not _aimed_at_no_party(hit, index):
+    if len(codes) < 2 and not no_party_aim:
         chain = _clause_chain(tok if hit.kind == "verb" else governing_verb(tok) or tok)
         nearby = [
             (i, c)
@@ -519,12 +518,7 @@ def _parties(
         if side.role == "subj":
             return codes, codes[0], None, True
         return codes, None, codes[0], True
-    if (
-        len(codes) == 1
-        and codes[0] in partners
-        and _implies_counterpart(hit)
-        and not _aimed_at_no_party(hit, index)
-    ):
+    if len(codes) == 1 and codes[0] in partners and _implies_counterpart(hit) and not no_party_aim:
         codes = [codes[0], partners[codes[0]]]
     source = next((p.code for p in found if p.role == "subj" and p.code in codes), None)
     target = next(
@@ -926,13 +920,16 @@ def _build(
     partners: dict[str, str],
     others: frozenset[int] = frozenset(),
     owners: dict[str, list[tuple[int, str]]] | None = None,
+    agents: dict[int, int] | None = None,
 ) -> Event | None:
     status = _status(hit)
     if status is None:
         return None
     if hit.entry.future_only and status == OCCURRED:
         return None
-    codes, source, target, one_sided = _parties(hit, sent, index, partners, others, owners or {})
+    codes, source, target, one_sided = _parties(
+        hit, sent, index, partners, others, owners or {}, agents
+    )
     alone = len(codes) == 1 and source == target == codes[0]
     if len(codes) < 2 and not (alone or one_sided):
         return None

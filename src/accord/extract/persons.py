@@ -650,8 +650,8 @@ def _acting_state(
     t = p.title
     if t is not None and t.actor:
         return t.actor
-    if t is not None and titles().post_state(t.text):
-        return titles().post_state(t.text)
+    if t is not None and (only := titles().post_state(t.text)):
+        return only  # "the Taoiseach": the one state that has the post
     official = (t is not None and t.official) or (t is None and _rank_title(p.rank) is not None)
     if t is None and not official:
         # a person with no post, in a story about one state's party politics (its
