@@ -419,3 +419,26 @@ def test_a_name_with_its_post_in_apposition_is_a_person(nlp: Language) -> None:
 def test_two_states_joined_before_a_post_are_not_part_of_it(nlp: Language) -> None:
     persons = _persons(nlp, "Kenya and Ghana Trade Minister Kofi Otieno spoke first.")
     assert persons["Kofi Otieno"].title == "Trade Minister"
+
+
+def test_a_party_before_a_post_is_the_holders_party_not_a_person(nlp: Language) -> None:
+    persons = _persons(nlp, "Lib Dem leader Charles Kenning said the war had been a mistake.")
+    assert "Lib Dem" not in persons
+    assert persons["Charles Kenning"].title == "leader"
+    assert persons["Charles Kenning"].actor == "GBR"
+
+
+def test_a_bare_post_as_the_next_sentences_subject_is_the_person_just_named(
+    nlp: Language,
+) -> None:
+    text = (
+        "Gordon Bryce has promised to cut the deficit. "
+        "The chancellor told MPs the economy was strong."
+    )
+    assert _persons(nlp, text)["Gordon Bryce"].title == "chancellor"
+    # a bare post further on, or not as a subject, introduces nobody
+    text = (
+        "Gordon Bryce has promised to cut the deficit. Growth was slow last year. "
+        "The chancellor told MPs the economy was strong."
+    )
+    assert _persons(nlp, text)["Gordon Bryce"].title is None

@@ -343,7 +343,10 @@ def _acceptable(doc: Doc, s: int, e: int, idx: ActorIndex, person_toks: set[int]
     if head in lex.event_words or any(w in ("summit", "forum", "thought") for w in words):
         return False
     name = " ".join(words)
-    if e < len(doc) and doc[e].lower_ in titles().heads and _kind_of(name) == "organization":
+    # initials before a post name a body ("TUC general secretary"), never a portfolio
+    posted = e < len(doc) and doc[e].lower_ in titles().heads
+    acronym = posted and all(t.text.isupper() and len(t.text) > 1 for t in doc[s:e])
+    if posted and not acronym and _kind_of(name) == "organization":
         return False  # "Trade" of "Trade Minister": a portfolio, not a body
     if len(words) == 1 and words[0] in lex.generic_institutions:
         return False
@@ -355,11 +358,14 @@ def _acceptable(doc: Doc, s: int, e: int, idx: ActorIndex, person_toks: set[int]
         or rest[0].lemma_.lower() in lex.descriptor_words
         or rest[0].lower_ in titles().heads
         or rest[0].lower_ in currency_lexicon().words  # "the U.S. Dollar": a currency
-        or _modifies_common_noun(doc, e)
+        or (_modifies_common_noun(doc, e) and not acronym)
     ):
         return False  # "U.S. Firms", "U.S. Official", "U.S. Farm exports": not a body, but
         # a plural that heads names is one ("British Airways", "Japan Airlines")
     if name in lex.needs_state_modifier and not _state_before(doc, s, idx)[1]:
+        proper = all(t.text[:1].isupper() for t in doc[s:e] if t.is_alpha)
+        if proper and not doc[s].is_sent_start:
+            return True  # "the Treasury", "Congress": a capitalised name is a body's name
         return name in known_organizations() and doc[s - 1].lower_ != "the" if s else False
     # a fragment of a longer capitalised run: "... Scientific and Technical Cooperation"
     return not (
@@ -428,9 +434,12 @@ def extract_organizations(
     person_names = [f" {_norm(x.text)} " for x in doc.ents if x.label_ == "PERSON"]
     person_votes: Counter[str] = Counter()
     known_people = [f" {_norm(p.name)} " for p in persons]
+    titled = {f" {_norm(p.name)} " for p in persons if p.title is not None}
     for key in org_votes:  # a person entity containing the name counts for a person; the
-        # surname of a person of the story ("Branson" of "Nick Branson") is a person outright
-        surname = any(f" {key} " in p and p != f" {key} " for p in known_people)
+        # surname of a person of the story ("Branson" of "Nick Branson") is a person
+        # outright, and so is the name of one the text gives a post ("spokesman X")
+        bare = re.sub(r"^(?:mr|mrs|ms|dr|sir|lord|lady|dame)\.? ", "", key)
+        surname = any(f" {bare} " in p and (p != f" {bare} " or p in titled) for p in known_people)
         person_votes[key] = len(doc.ents) if surname else sum(f" {key} " in p for p in person_names)
 
     for ent in doc.ents:
@@ -459,7 +468,8 @@ def extract_organizations(
                 continue
             if ent.label_ in ("WORK_OF_ART", "PRODUCT") and not descriptor_after(doc, e):
                 continue  # a title or product named as an organisation by its appositive
-            if ent.label_ in ("PERSON", "FAC") and last not in lex.legal_suffixes:
+            party = doc[s:e].text in lex.party_names  # "Lib Dem leader X": a party
+            if ent.label_ in ("PERSON", "FAC") and last not in lex.legal_suffixes and not party:
                 the = ent.start > 0 and doc[ent.start - 1].lower_ == "the"
                 compound = _descriptor_compound(doc, s)  # "carmaker X": a firm, whoever
                 named_as_org = (  # else the persons stage took it for
@@ -640,6 +650,7 @@ def extract_organizations(
             actor = next((x for x in org.evidence), None) if org.evidence else None
             if not org.evidence:
                 actor = known.actor or None if known else None
+                actor = actor or _party_state(org.name)
                 actor = actor or _descriptor_state(doc, org, idx, orgs)
                 if actor is None and not known:
                     actor = _sentence_state(doc, org, idx, orgs)
@@ -712,6 +723,12 @@ def _merge_target(orgs: list[_Org], name: str) -> _Org | None:
         if len(on.split()) == 1 and n.split()[0] == on and _only_form_words(n.split()[1:]):
             return o
     return None
+
+
+def _party_state(name: str) -> str | None:
+    """The state of a national party the titles lexicon knows ("the Tories": GBR)."""
+    states = titles().party_states
+    return states.get(name) or states.get(_party_key(name))
 
 
 def _party_key(name: str) -> str:

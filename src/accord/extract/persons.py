@@ -228,6 +228,8 @@ def _name_ranges(
         if s >= e or any(doc[k].is_space for k in range(s, e)):
             continue
         toks = doc[s:e]
+        if toks.text in org_lexicon().party_names or toks.text in lex.party_states:
+            continue  # "Lib Dem leader X": a party, not a person
         low = [t.lower_ for t in toks]
         if low[0] in FACILITY_WORDS or any(t.text in org_lexicon().legal_suffixes for t in toks):
             continue
@@ -526,9 +528,10 @@ def _nominals(
             recent = [(p, m) for p, m in before if doc[d].idx - m < 600]
             # a bare "the spokesman" points back at a spokesman already met; only a
             # fuller post ("The Deputy Director for X") introduces the last person's
-            if recent and t is not None and t.text.lower() != head:
-                p, _ = max(recent, key=lambda x: x[1])
-                if p.title is None:
+            if recent and t is not None:
+                p, last = max(recent, key=lambda x: x[1])
+                fuller = t.text.lower() != head
+                if p.title is None and (fuller or _next_subject(doc, tok, last, sent_start)):
                     p.title = t
                     p.other.append(span)
         elif tok.dep_ in ("nsubj", "nsubjpass") and t is not None:
@@ -545,6 +548,16 @@ def _nominals(
                 p = min(cand, key=lambda x: x.first)
                 p.title = t
                 p.other.append(span)
+
+
+def _next_subject(doc: Doc, tok: Token, last: int, sent_start: int) -> bool:
+    """A bare post as the subject of the sentence right after the last person's
+    mention ("X has promised ... The chancellor told MPs"): that person, introduced
+    by name and then referred to by post, as news copy does."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or sent_start == 0:
+        return False
+    prev_start, _ = sentence_tokens(doc, sent_start - 1)
+    return doc[prev_start].idx <= last
 
 
 MALE = frozenset({"he", "him", "his", "himself"})
