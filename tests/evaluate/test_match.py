@@ -31,6 +31,10 @@ from accord.evaluate.match import (
         ("Ama Serwaa Owusu", "Ama Owusu", False),
         ("Paul Kagame", "Paul Kagame Jr", False),
         ("Paul Kagame", "", False),
+        ("Sir John Bond", "John Bond", True),
+        ("Dame Anita Roddick", "Anita Roddick", True),
+        ("Sir Bond", "Bond", False),
+        ("Lord Falconer", "Falconer", False),
     ],
 )
 def test_person_names(gold: str, pred: str, expected: bool) -> None:

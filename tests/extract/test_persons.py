@@ -442,3 +442,8 @@ def test_a_bare_post_as_the_next_sentences_subject_is_the_person_just_named(
         "The chancellor told MPs the economy was strong."
     )
     assert _persons(nlp, text)["Gordon Bryce"].title is None
+
+
+def test_a_rank_inside_a_bodys_name_introduces_no_person(nlp: Language) -> None:
+    text = "Talks were led by the Transport and General Workers' Union on Monday."
+    assert _persons(nlp, text) == {}

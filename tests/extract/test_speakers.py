@@ -167,3 +167,12 @@ def test_a_role_noun_with_a_state_is_that_states_holder(nlp: Language) -> None:
         "“We will build the road together with our partners,” the Chinese ambassador said."
     )
     assert _speakers(nlp, text) == [("We", "Li Wenhao")]
+
+
+def test_a_spokesman_named_after_a_national_firm_speaks_for_it(nlp: Language) -> None:
+    # "British" is a state's adjective inside the firm's name, not "a Kenyan official"
+    text = (
+        "The airline was hit by fuel costs.\n\n"
+        "“We have had to take some very tough decisions,” a British Airways spokeswoman said."
+    )
+    assert _speakers(nlp, text) == [("We", "British Airways")]

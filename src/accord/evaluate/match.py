@@ -41,9 +41,11 @@ def same_person(gold: str, pred: str) -> bool:
     """Full-name equality after normalisation, tolerating a middle initial difference.
 
     "George W. Bush" = "George Bush" = "George H. Bush", but "Bush" != "George Bush":
-    a surname alone is not the full name the gold asks for.
+    a surname alone is not the full name the gold asks for. A knighthood's "Sir" or
+    "Dame" is an honorific, not a name ("Sir John Bond" = "John Bond"); a peer's style
+    is the name ("Lord Falconer").
     """
-    a, b = name_tokens(gold), name_tokens(pred)
+    a, b = _unknighted(name_tokens(gold)), _unknighted(name_tokens(pred))
     if not a or not b:
         return False
     if a == b:
@@ -51,6 +53,10 @@ def same_person(gold: str, pred: str) -> bool:
     if len(a) < 2 or len(b) < 2 or a[0] != b[0] or a[-1] != b[-1]:
         return False
     return [t for t in a[1:-1] if len(t) > 1] == [t for t in b[1:-1] if len(t) > 1]
+
+
+def _unknighted(words: list[str]) -> list[str]:
+    return words[1:] if len(words) > 2 and words[0] in ("sir", "dame") else words
 
 
 def org_key(name: str) -> str:

@@ -358,10 +358,11 @@ def _acceptable(doc: Doc, s: int, e: int, idx: ActorIndex, person_toks: set[int]
         or rest[0].lemma_.lower() in lex.descriptor_words
         or rest[0].lower_ in titles().heads
         or rest[0].lower_ in currency_lexicon().words  # "the U.S. Dollar": a currency
-        or (_modifies_common_noun(doc, e) and not acronym)
+        or (_modifies_common_noun(doc, e) and not acronym and rest[0].lower_ not in lex.kinds)
     ):
         return False  # "U.S. Firms", "U.S. Official", "U.S. Farm exports": not a body, but
-        # a plural that heads names is one ("British Airways", "Japan Airlines")
+        # a plural that heads names is one ("British Airways", "Japan Airlines"), also
+        # before a noun ("a British Airways spokeswoman")
     if name in lex.needs_state_modifier and not _state_before(doc, s, idx)[1]:
         proper = all(t.text[:1].isupper() for t in doc[s:e] if t.is_alpha)
         if proper and not doc[s].is_sent_start:

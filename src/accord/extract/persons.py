@@ -250,6 +250,8 @@ def _name_ranges(
             continue
         if _firm_name(doc, s, e) or doc[e - 1].text in plural:
             continue  # "Consulting Limited", "General Motors"; "two Alfa Romeos": a product
+        if e < len(doc) and doc[e].ent_iob_ == "I" and doc[s].ent_iob_ == "I":
+            continue  # inside a longer name: "the Transport and General Workers' Union"
         taken.append((s, e))
     return sorted(taken)
 
