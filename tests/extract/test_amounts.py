@@ -531,3 +531,13 @@ def test_a_flow_its_sentence_leaves_open_takes_the_headlines_sides(nlp) -> None:
     # a story about more than two actors gives no guess
     (b,) = run(nlp, text.replace("railway", "railway to Uganda"))
     assert (b.from_, b.to) == (None, None)
+
+
+def test_a_repayment_goes_from_the_payer_to_the_payee(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Kenya must make debt repayments of $2bn to China this year."
+    (a,) = run(nlp, text)
+    assert (a.kind, a.from_, a.to) == ("other", "KEN", "CHN")
+    # the creditor "is owed" the repayments: it is paid
+    text = "China is owed about $5bn this year in debt repayments by Kenya."
+    (a,) = run(nlp, text)
+    assert (a.kind, a.from_, a.to) == ("other", "KEN", "CHN")

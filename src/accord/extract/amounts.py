@@ -719,6 +719,9 @@ def _classify_flow(d: _Draft, cues: MoneyCues, index: _Actors) -> None:
     lemma = cue.lemma_.lower()
     if d.measure == "level" and d.level_type not in _DIRECTED_LEVELS:
         return  # a price, a rate, a market: nobody pays anybody
+    if lemma in _PAYMENTS:
+        _payment_roles(d, verb, index, subj, to_p, from_p)
+        return
     if d.kind == "export":
         exporter = own or (subj if cue.pos_ == "VERB" or vlemma in cues.exporter_verbs else [])
         d.from_ = next(iter(exporter or from_p), None)
@@ -851,6 +854,37 @@ def _clause_subject(tok: Token, index: _Actors, span: Span) -> list[str]:
             if found:
                 return found
     return []
+
+
+_PAYMENTS = frozenset({"payment", "repayment", "instalment", "installment"})
+
+
+def _payment_roles(
+    d: _Draft,
+    verb: Token | None,
+    index: _Actors,
+    subj: list[str],
+    to_p: list[str],
+    from_p: list[str],
+) -> None:
+    """A payment goes from the payer to the payee: "Kenya made repayments of $2bn to
+    China"; "the Paris Club is owed $5bn in repayments by X" (the creditor is owed).
+    Kind stays ``other``; nobody is guessed from elsewhere in the text."""
+    payer, payee = list(from_p), list(to_p)
+    if verb is not None and verb.lemma_.lower() == "owe":
+        passive = any(c.dep_ == "nsubjpass" for c in children(verb))
+        (payee if passive else payer).extend(subj)
+        if not passive:  # "Kenya owes China $2bn in repayments"
+            payee += [
+                c
+                for child in children(verb)
+                if child.dep_ in ("dative", "dobj") and child.i < d.span.start
+                for c in index.in_tokens(list(child.subtree), d.span)
+            ]
+    else:
+        payer = subj + [c for c in payer if c not in subj]
+    d.from_ = payer[0] if payer else None
+    d.to = next((c for c in payee if c != d.from_), None)
 
 
 def _money_roles(
