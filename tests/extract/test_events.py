@@ -602,3 +602,10 @@ def test_a_meeting_with_people_who_are_no_party_takes_no_counterpart(nlp: Langua
 def test_a_visit_to_a_place_of_no_state_takes_no_other_party(nlp: Language) -> None:
     text = "Japan's prime minister defended his visit to the shrine, despite protests from China."
     assert {e.type for e in _events(nlp, text)} == {"ACCUSE"}
+
+
+def test_an_object_the_tagger_took_for_a_verb_is_the_refused_noun(nlp: Language) -> None:
+    # the small model tags "offer" here as a verb; as the object of "rejected" it is
+    # the thing refused, and the state inside it the other side
+    events = _events(nlp, "Indonesia rejected a Paris Club offer to freeze its debt repayments.")
+    assert [(e.type, e.actors) for e in events] == [("REJECT", ("IDN", "IGO:PARISCLUB"))]

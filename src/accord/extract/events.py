@@ -262,7 +262,7 @@ def _has_change(noun: Token) -> bool:
 
 
 def _noun_entry(tok: Token) -> Trigger | None:
-    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
+    if (tok.pos_ not in ("NOUN", "PROPN") and not _tagged_noun(tok)) or tok.dep_ == "compound":
         return None
     entries = event_nouns().get(tok.lemma_.lower()) or event_nouns().get(tok.lower_)
     if not entries and tok.pos_ == "PROPN" and not tok.ent_type_ and tok.lower_.endswith("s"):
@@ -353,7 +353,7 @@ def _triggers(sent: SpacySpan, index: PartyIndex) -> tuple[list[_Hit], frozenset
     threat, demand, refusal or accusation frames them."""
     hits: list[_Hit] = []
     for tok in sent:
-        if tok.pos_ == "VERB":
+        if tok.pos_ == "VERB" and not _tagged_noun(tok):
             entry = _verb_entry(tok, index)
             if entry is not None and entry.type == "AGREE" and tok.dep_ in ("acl", "amod"):
                 entry = None  # 'an initiative promising roads' describes, does not promise
@@ -404,6 +404,16 @@ def _triggers(sent: SpacySpan, index: PartyIndex) -> tuple[list[_Hit], frozenset
                 continue
         kept.append(hit)
     return kept, frozenset(framed_verbs)
+
+
+def _tagged_noun(tok: Token) -> bool:
+    """A word the tagger took for a verb that the parse makes a determined noun
+    phrase's head ("rejected a Paris Club offer to ..."): a noun."""
+    if tok.dep_ in ("dobj", "pobj") and tok.tag_ in ("NN", "VB", "VBP"):
+        return True  # a verb's object is a noun unless it is a gerund ("stop selling")
+    return tok.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in children(tok)
+    )
 
 
 def _offered_by_object(noun: Token, verb_tokens: set[int]) -> bool:
