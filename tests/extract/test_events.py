@@ -609,3 +609,14 @@ def test_an_object_the_tagger_took_for_a_verb_is_the_refused_noun(nlp: Language)
     # the thing refused, and the state inside it the other side
     events = _events(nlp, "Indonesia rejected a Paris Club offer to freeze its debt repayments.")
     assert [(e.type, e.actors) for e in events] == [("REJECT", ("IDN", "IGO:PARISCLUB"))]
+
+
+def test_saying_one_will_retaliate_is_a_threat_made(nlp: Language) -> None:
+    # the condition's doer is the target; the threat is made, whatever comes of it
+    events = _events(nlp, "Canada said it would retaliate if Mexico went ahead with the tariffs.")
+    assert _keys(events) == {("THREATEN", "130", ("CAN", "MEX"), "occurred")}
+    # what it would retaliate against has not happened
+    events = _events(nlp, "China warned it would retaliate against any U.S. sanctions.")
+    assert [(e.type, e.actors) for e in events] == [("THREATEN", ("CHN", "USA"))]
+    # a retaliation that happened is coded by what was done, not as a threat
+    assert _events(nlp, "Canada retaliated last year.") == ()

@@ -63,6 +63,11 @@ _MAX_WHAT = 14
 _ONGOING_TYPES = frozenset({"COOPERATE"})
 _LEAD_UNITS = 2  # headline and the first sentences: what fresh news reports as new
 _FRAMING_TYPES = frozenset({"THREATEN", "REQUEST", "REJECT", "ACCUSE"})  # acts about acts
+# the prepositions whose object is what the act is about: 'accused Iran of attacks',
+# 'threatened Peru with sanctions', 'would retaliate against any sanctions' (not imposed)
+_FRAMED_PREPS = {t: ("of", "with") for t in _FRAMING_TYPES} | {
+    "THREATEN": ("of", "with", "against")
+}
 # whose other side may sit in the content clause: 'agreed to instruct the World Bank'
 _CONTENT_TYPES = _FRAMING_TYPES | {"AGREE"}
 _WARNING_WORDS = frozenset({"warn", "threaten", "threat", "warning"})
@@ -301,7 +306,7 @@ def _framed_by_speech_acts(hits: list[_Hit]) -> set[int]:
         objects = [c for c in children(hit.token) if c.dep_ == "dobj"]
         for child in [*children(hit.token), *(g for o in objects for g in children(o))]:
             if child.dep_ in ("xcomp", "ccomp") or (
-                child.dep_ == "prep" and child.lower_ in ("of", "with")
+                child.dep_ == "prep" and child.lower_ in _FRAMED_PREPS.get(hit.entry.type, ())
             ):
                 out.update(_content_tokens(child))
     return out
@@ -480,14 +485,9 @@ def _parties(
                     found.extend(p for p in collect(child, index, role="obj") if not p.locative)
                     # 'threatened to close the strait if the US attacked': the condition's
                     # doer is whom the threat is aimed at
-                    for cond in children(child):
-                        if cond.dep_ == "advcl" and any(
-                            m.dep_ == "mark" and m.lower_ in ("if", "unless")
-                            for m in children(cond)
-                        ):
-                            for subj in children(cond):
-                                if subj.dep_ in ("nsubj", "nsubjpass"):
-                                    found.extend(collect(subj, index, role="obj"))
+                    found.extend(_condition_doers(child, index))
+            if hit.entry.type == "THREATEN":
+                found.extend(_condition_doers(tok, index))  # 'would retaliate if X ...'
         if tok.dep_ in ("relcl", "acl") and tok.head.i != tok.i:
             if _agent_without_party(tok, index):
                 return [], None, None, False  # '..., which was criticised by aid groups'
@@ -536,6 +536,19 @@ def _parties(
         None,
     )
     return sorted(codes), source, target, False
+
+
+def _condition_doers(verb: Token, index: PartyIndex) -> list[Party]:
+    """The parties doing what an 'if' or 'unless' clause on ``verb`` names."""
+    out: list[Party] = []
+    for cond in children(verb):
+        if cond.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in children(cond)
+        ):
+            for subj in children(cond):
+                if subj.dep_ in ("nsubj", "nsubjpass"):
+                    out.extend(collect(subj, index, role="obj"))
+    return out
 
 
 _RELATIVES = frozenset({"which", "that", "who", "whom", "whose", "what"})
@@ -937,6 +950,8 @@ def _build(
         return None
     if hit.entry.future_only and status == OCCURRED:
         return None
+    if hit.entry.future_only and hit.entry.type == "THREATEN":
+        status = OCCURRED  # 'said it would retaliate': saying so is the threat, made
     codes, source, target, one_sided = _parties(
         hit, sent, index, partners, others, owners or {}, agents
     )
