@@ -620,3 +620,18 @@ def test_saying_one_will_retaliate_is_a_threat_made(nlp: Language) -> None:
     assert [(e.type, e.actors) for e in events] == [("THREATEN", ("CHN", "USA"))]
     # a retaliation that happened is coded by what was done, not as a threat
     assert _events(nlp, "Canada retaliated last year.") == ()
+
+
+def test_a_takeover_across_borders_is_economic_cooperation(nlp: Language) -> None:
+    text = "India's Tata Steel completed its takeover of Britain's Corus on Friday."
+    assert [(e.type, e.actors, e.status) for e in _events(nlp, text)] == [
+        ("COOPERATE", ("GBR", "IND"), "occurred")
+    ]
+    # one that is only proposed is planned cooperation: AGREE
+    text = "Kenya and Uganda backed a proposed merger of their two state airlines."
+    assert ("AGREE", ("KEN", "UGA")) in {(e.type, e.actors) for e in _events(nlp, text)}
+
+
+def test_what_is_asked_for_is_not_given(nlp: Language) -> None:
+    events = _events(nlp, "Nigeria has asked the World Bank for a $500m loan.")
+    assert [(e.type, e.actors) for e in events] == [("REQUEST", ("IGO:WB", "NGA"))]

@@ -239,7 +239,11 @@ def noun_status(noun: Token, cues: StatusCues | None = None) -> str | None:
         return None
     if any(c.dep_ == "neg" or c.lower_ == "no" for c in children(noun)):
         return None
-    if any(c.lemma_.lower() in cues.planned_modifiers for c in mods):
+    # the word as written too: the lemmatiser makes "proposed" "propose"
+    if any(
+        c.lemma_.lower() in cues.planned_modifiers or c.lower_ in cues.planned_modifiers
+        for c in mods
+    ):
         return PLANNED
     if under_agreement(noun, cues):
         return PLANNED

@@ -64,9 +64,11 @@ _ONGOING_TYPES = frozenset({"COOPERATE"})
 _LEAD_UNITS = 2  # headline and the first sentences: what fresh news reports as new
 _FRAMING_TYPES = frozenset({"THREATEN", "REQUEST", "REJECT", "ACCUSE"})  # acts about acts
 # the prepositions whose object is what the act is about: 'accused Iran of attacks',
-# 'threatened Peru with sanctions', 'would retaliate against any sanctions' (not imposed)
+# 'threatened Peru with sanctions', 'would retaliate against any sanctions', 'asked the
+# Bank for a loan' (none of them imposed or given)
 _FRAMED_PREPS = {t: ("of", "with") for t in _FRAMING_TYPES} | {
-    "THREATEN": ("of", "with", "against")
+    "THREATEN": ("of", "with", "against"),
+    "REQUEST": ("of", "with", "for"),
 }
 # whose other side may sit in the content clause: 'agreed to instruct the World Bank'
 _CONTENT_TYPES = _FRAMING_TYPES | {"AGREE"}
