@@ -635,3 +635,21 @@ def test_a_takeover_across_borders_is_economic_cooperation(nlp: Language) -> Non
 def test_what_is_asked_for_is_not_given(nlp: Language) -> None:
     events = _events(nlp, "Nigeria has asked the World Bank for a $500m loan.")
     assert [(e.type, e.actors) for e in events] == [("REQUEST", ("IGO:WB", "NGA"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "actors"),
+    [
+        ("Russia cut gas supplies to Ukraine on Sunday.", "163", ("RUS", "UKR")),
+        ("Iran stopped oil deliveries to Japan.", "163", ("IRN", "JPN")),
+        ("The United States halted aid to Nicaragua.", "162", ("NIC", "USA")),
+        ("Syria halted talks with Israel.", "164", ("ISR", "SYR")),
+    ],
+)
+def test_stopping_supplies_aid_or_talks_reduces_relations(
+    nlp: Language, text: str, cameo: str, actors: tuple[str, ...]
+) -> None:
+    # CAMEO 16: 162 stop material aid, 163 embargo, 164 halt negotiations
+    assert [(e.type, e.cameo, e.actors) for e in _events(nlp, text)] == [
+        ("SANCTION", cameo, actors)
+    ]
