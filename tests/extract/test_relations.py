@@ -268,3 +268,12 @@ def test_a_place_in_the_name_of_a_negotiation_is_no_party(nlp: Language, text: s
 def test_trade_roles_link_the_trading_pair(nlp: Language, text: str, pair: tuple[str, str]) -> None:
     """A customer, supplier or buyer of another state's goods trades with it."""
     assert pair in _pairs(_relations(nlp, text))
+
+
+def test_a_meeting_of_several_states_pairs_each_with_its_host(nlp: Language) -> None:
+    text = "Ministers from Japan, South Korea and China met in Bangkok on Monday."
+    pairs = set(_pairs(_relations(nlp, text)))
+    assert {("CHN", "THA"), ("JPN", "THA"), ("KOR", "THA")} <= pairs
+    # two states meeting in a third place: the place is where, not a party
+    pairs = set(_pairs(_relations(nlp, "Japan met China in Bangkok on Monday.")))
+    assert pairs == {("CHN", "JPN")}

@@ -96,6 +96,8 @@ def extract_relations(
         for pair in _pairs(event.actors):
             if pair not in side:
                 link(pair, where, event.sectors)
+        for pair in _host_pairs(event, actors, doc_text(doc)):
+            link(pair, where, event.sectors)
     for amount in amounts:
         if amount.from_ and amount.to and amount.from_ != amount.to:
             pair = _pair(amount.from_, amount.to)
@@ -144,6 +146,31 @@ def extract_relations(
         )
     relations.sort(key=lambda r: (r.evidence[:1] or [(10**9, 0)], r.actors))
     return tuple(relations)
+
+
+_MEETINGS = frozenset({"CONSULT", "AGREE"})
+
+
+def _host_pairs(event: Event, actors: tuple[Actor, ...], text: str) -> list[tuple[str, str]]:
+    """Each participant of a meeting of three or more states with the state hosting it
+    ("ministers of Japan, Korea and China met in Bangkok": each with Thailand); the
+    participants' own pairs come from the event as usual."""
+    if event.type not in _MEETINGS or not event.where:
+        return []
+    states = {a.code for a in actors if a.kind in ("state", "former_state")}
+    members = [c for c in event.actors if c in states]
+    place = event.where.casefold()
+    host = next(
+        (
+            a.code
+            for a in actors
+            if a.code in states and any(text[s:e].casefold() == place for s, e in a.mentions)
+        ),
+        None,
+    )
+    if host is None or host in event.actors or len(members) < 3:
+        return []
+    return [_pair(c, host) for c in members]
 
 
 def _pair(a: str, b: str) -> tuple[str, str]:
