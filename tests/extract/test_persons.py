@@ -447,3 +447,13 @@ def test_a_bare_post_as_the_next_sentences_subject_is_the_person_just_named(
 def test_a_rank_inside_a_bodys_name_introduces_no_person(nlp: Language) -> None:
     text = "Talks were led by the Transport and General Workers' Union on Monday."
     assert _persons(nlp, text) == {}
+
+
+def test_a_state_the_person_travels_to_is_not_the_storys_state_for_them(
+    nlp: Language,
+) -> None:
+    text = (
+        "Foreign Secretary Jack Stroud flew to Peru for talks on Monday.\n\n"
+        "Peru's leaders said the talks were useful. Mr Stroud said they had been frank."
+    )
+    assert _persons(nlp, text)["Jack Stroud"].actor != "PER"

@@ -747,9 +747,10 @@ def _acting_state(
         return home  # wire copy: an unqualified minister is the dateline's country's
     if not codes:
         # an official of the one state the story is about, or of the state its
-        # opening sentences are about ("The Philippines has summoned ...")
-        found = story_state(idx, place, document.body, taken) or _lede_state(doc, idx, place, taken)
-        return found
+        # opening sentences are about ("The Philippines has summoned ..."); a state
+        # the person travels to is a host, however often the story names it
+        away = taken | {m.code for m in idx.mentions if _destination(doc, m, p)}
+        return story_state(idx, place, document.body, away) or _lede_state(doc, idx, place, away)
     return None
 
 
