@@ -176,3 +176,13 @@ def test_a_spokesman_named_after_a_national_firm_speaks_for_it(nlp: Language) ->
         "“We have had to take some very tough decisions,” a British Airways spokeswoman said."
     )
     assert _speakers(nlp, text) == [("We", "British Airways")]
+
+
+def test_the_spokesman_of_a_person_speaks_for_no_organisation(nlp: Language) -> None:
+    # "the spokesman" is the one introduced as Mr Brand's, not the body the story is about
+    text = (
+        "The Northern Growers Association criticised the minister on Monday.\n\n"
+        "Mr Harold Brand's spokesman rejected the criticism. "
+        "“The association has its figures wrong again,” the spokesman said."
+    )
+    assert _speakers(nlp, text) == [("The", None)]

@@ -559,7 +559,9 @@ def _next_subject(doc: Doc, tok: Token, last: int, sent_start: int) -> bool:
     if tok.dep_ not in ("nsubj", "nsubjpass") or sent_start == 0:
         return False
     prev_start, _ = sentence_tokens(doc, sent_start - 1)
-    return doc[prev_start].idx <= last
+    named = doc.char_span(last, last + 1, alignment_mode="expand")
+    # the person was the subject there too ("Mr X's spokesman ...": not the post's holder)
+    return doc[prev_start].idx <= last and named is not None and named.root.dep_ in SUBJECTS
 
 
 MALE = frozenset({"he", "him", "his", "himself"})

@@ -324,11 +324,46 @@ def _unnamed_speaker(doc: Doc, who: _Speakers, head: Token, roles: dict[str, str
             if t is not head and t.pos_ == "PROPN" and who.named(t) is not None
         ]
         if not named_mods:
-            return roles[noun]
+            return roles[noun] or None
+    if det == "the" and head.lower_ in SPOKES:
+        earlier = _introduced(doc, head)
+        if earlier is not None and _speaks_for_someone(who, earlier):
+            return None  # "Mr X's spokesman rejected it. ... the spokesman said"
     found = who.unnamed(doc, head)
     if found:
         roles[noun] = found
+    elif head.lower_ in SPOKES and det != "the" and _speaks_for_someone(who, head):
+        roles[noun] = ""  # "Mr X's spokesman", "a Kenyan official": a later "the
+        # spokesman" is that one, who speaks for no organisation of the story
     return found
+
+
+_INTRODUCED_WINDOW = 120  # tokens: a few sentences
+
+
+def _introduced(doc: Doc, head: Token) -> Token | None:
+    """The same noun met with modifiers of its own in the few sentences before
+    ("Mr Brown's spokesman" for a later "the spokesman")."""
+    for k in range(head.i - 1, max(0, head.i - _INTRODUCED_WINDOW) - 1, -1):
+        tok = doc[k]
+        if tok.lower_ == head.lower_:
+            mods = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+            return tok if mods else None
+    return None
+
+
+def _speaks_for_someone(who: _Speakers, head: Token) -> bool:
+    """Does the phrase tie the spokesperson to a person or a state ("Mr Brown's
+    spokesman", "a Kenyan official") rather than to an organisation?"""
+    mods = [
+        t for t in head.subtree if t is not head and t.dep_ in ("poss", "compound", "amod", "nmod")
+    ]
+    if any(who.org_in(t) for t in mods):
+        return False
+    return any(
+        ((hit := who.named(t)) is not None and hit[0] == 0) or who.idx.token(t) is not None
+        for t in mods
+    )
 
 
 def _pronoun_speaker(
