@@ -33,7 +33,8 @@ from accord.evaluate.match import (
         ("Paul Kagame", "", False),
         ("Sir John Bond", "John Bond", True),
         ("Dame Anita Roddick", "Anita Roddick", True),
-        ("Sir Bond", "Bond", False),
+        ("Mr Smith", "Smith", True),
+        ("Mr Smith", "John Smith", False),
         ("Lord Falconer", "Falconer", False),
     ],
 )

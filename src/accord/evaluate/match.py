@@ -41,9 +41,9 @@ def same_person(gold: str, pred: str) -> bool:
     """Full-name equality after normalisation, tolerating a middle initial difference.
 
     "George W. Bush" = "George Bush" = "George H. Bush", but "Bush" != "George Bush":
-    a surname alone is not the full name the gold asks for. A knighthood's "Sir" or
-    "Dame" is an honorific, not a name ("Sir John Bond" = "John Bond"); a peer's style
-    is the name ("Lord Falconer").
+    a surname alone is not the full name the gold asks for. A courtesy title or a
+    knighthood is an honorific, not a name ("Sir John Bond" = "John Bond", "Mr Smith" =
+    "Smith" where the text gives no more); a peer's style is the name ("Lord Falconer").
     """
     a, b = _unknighted(name_tokens(gold)), _unknighted(name_tokens(pred))
     if not a or not b:
@@ -55,8 +55,12 @@ def same_person(gold: str, pred: str) -> bool:
     return [t for t in a[1:-1] if len(t) > 1] == [t for t in b[1:-1] if len(t) > 1]
 
 
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"})
+
+
 def _unknighted(words: list[str]) -> list[str]:
-    return words[1:] if len(words) > 2 and words[0] in ("sir", "dame") else words
+    """The name without a leading courtesy title or knighthood ("Mr", "Dr", "Sir")."""
+    return words[1:] if len(words) > 1 and words[0] in _HONORIFICS else words
 
 
 def org_key(name: str) -> str:
