@@ -186,3 +186,20 @@ def test_the_spokesman_of_a_person_speaks_for_no_organisation(nlp: Language) -> 
         "“The association has its figures wrong again,” the spokesman said."
     )
     assert _speakers(nlp, text) == [("The", None)]
+
+
+def test_a_peer_named_by_peerage_alone_is_the_speaker(nlp: Language) -> None:
+    text = (
+        "The euro has been a success, some say.\n\n"
+        "Writing in a newspaper, Lord Lawley said: “The euro was always a political "
+        "project rather than an economic one.”"
+    )
+    assert _speakers(nlp, text) == [("The", "Lord Lawley")]
+
+
+def test_the_report_speaks_for_the_body_that_published_it(nlp: Language) -> None:
+    text = (
+        "The Northern Growers Association published its survey on Monday. “Farmers are "
+        "facing the toughest conditions for a decade,” the report said."
+    )
+    assert _speakers(nlp, text) == [("Farmers", "Northern Growers Association")]

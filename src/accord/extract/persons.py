@@ -972,7 +972,8 @@ def extract_persons(document: Document, doc: Doc, actors: tuple[Actor, ...]) -> 
     for p in sorted(people, key=lambda x: x.first):
         if not p.mentions:
             continue
-        if len(p.words) == 1 and p.title is None and p.rank is None:
+        peer = any(doc[s].text in PEERAGES for s, _ in p.mentions)  # "Lord Lawson"
+        if len(p.words) == 1 and p.title is None and p.rank is None and not peer:
             continue  # a lone word tagged PERSON, never given a full name or a title:
             # in news a person is introduced by full name, so this is a firm or a place
         name_spans = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for s, e in p.mentions]

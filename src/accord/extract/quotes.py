@@ -295,6 +295,9 @@ def _speaker_of_cue(cue: Token, who: _Speakers) -> tuple[str | None, Token | Non
             found = who.of(tok)
             if found:
                 return found, head
+        det = next((c.lower_ for c in head.children if c.dep_ == "det"), "")
+        if det == "the" and head.tag_ == "NN":  # "X published its survey ... the report said"
+            return who.topic_org(cue.doc, head), head
     if head.lower_ in NEUTER:
         return who.before(head.idx, orgs_only=False), head
     det = next((c.lower_ for c in head.children if c.dep_ == "det"), "")
