@@ -541,3 +541,30 @@ def test_a_repayment_goes_from_the_payer_to_the_payee(nlp) -> None:  # type: ign
     text = "China is owed about $5bn this year in debt repayments by Kenya."
     (a,) = run(nlp, text)
     assert (a.kind, a.from_, a.to) == ("other", "KEN", "CHN")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "from_", "to"),
+    [
+        # the goods' own state is where an import comes from
+        (
+            "Kenyan imports of Japanese cars fell 10 pct to 1.9 billion dlrs.",
+            "import",
+            "JPN",
+            "KEN",
+        ),
+        (
+            "Egypt agreed to buy 4 mln tonnes of Indian wheat worth about 400 mln dlrs.",
+            "import",
+            "IND",
+            "EGY",
+        ),
+        # interest paid is a payment from the payer
+        ("Kenya paid 2.1 billion dlrs in interest on its foreign debt.", "other", "KEN", None),
+    ],
+)
+def test_goods_origin_and_interest_paid(  # type: ignore[no-untyped-def]
+    nlp, text: str, kind: str, from_: str | None, to: str | None
+) -> None:
+    (a,) = run(nlp, text)
+    assert (a.kind, a.from_, a.to) == (kind, from_, to)

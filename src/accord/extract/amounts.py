@@ -533,16 +533,9 @@ def _goods_trade(d: _Draft, cues: MoneyCues, index: _Actors) -> bool:
     heads = [verb, d.span.root, *(t for t in (d.span.root.head,) if t.lower_ == "worth")]
     from_p = _prep_actors(heads, cues.from_preps, index, d.span)
     to_p = _prep_actors(heads, cues.to_preps, index, d.span)  # "arms worth $2bn to India"
-    made_in: list[str] = []  # "$3bn of Brazilian soybeans": the goods' own state
-    for child in (c for owner in owners for c in children(owner)):
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for obj in children(child):
-                made_in += [
-                    c
-                    for t in obj.lefts
-                    if t.dep_ in ("amod", "compound")
-                    for c in index.in_tokens(list(t.subtree), d.span)
-                ]
+    # "$3bn of Brazilian soybeans", "4 mln tonnes of U.S. grain worth $400m": the
+    # goods' own state
+    made_in = [c for owner in [*owners, *goods_toks] for c in _goods_origin(owner, index, d.span)]
     if verb.dep_ == "xcomp" or not subj:
         subj = subj or _clause_subject(verb, index, d.span)
     if buys:
@@ -555,6 +548,33 @@ def _goods_trade(d: _Draft, cues: MoneyCues, index: _Actors) -> bool:
         d.to = next((c for c in to_p if c != d.from_), None)
     d.cued, d.cue_i, d.what = True, verb.i, goods
     return True
+
+
+def _goods_origin(noun: Token, index: _Actors, span: Span) -> list[str]:
+    """The state whose goods an "of" phrase names ("imports of Japanese cars", "tonnes
+    of U.S. grain"): the adjective or compound on the goods noun, or on its own "of"
+    object, one level down."""
+    out: list[str] = []
+    for child in children(noun):
+        if child.dep_ != "prep" or child.lower_ != "of":
+            continue
+        for obj in children(child):
+            if obj.dep_ != "pobj":
+                continue
+            for t in [
+                *obj.lefts,
+                *(g for c in children(obj) if c.lower_ == "of" for g in children(c)),
+            ]:
+                if t.dep_ in ("amod", "compound"):
+                    out += index.in_tokens(list(t.subtree), span)
+                elif t.dep_ == "pobj":  # "of tonnes of U.S. grain"
+                    out += [
+                        c
+                        for m in t.lefts
+                        if m.dep_ in ("amod", "compound")
+                        for c in index.in_tokens(list(m.subtree), span)
+                    ]
+    return out
 
 
 #: what one buys when one buys into a business ("bought a stake in", "a 10% holding")
@@ -729,7 +749,8 @@ def _classify_flow(d: _Draft, cues: MoneyCues, index: _Actors) -> None:
     elif d.kind == "import":
         importer = own or (subj if cue.pos_ == "VERB" or vlemma in cues.importer_verbs else [])
         d.to = next(iter(importer or to_p), None)
-        d.from_ = next((c for c in from_p if c != d.to), None)
+        origin = _goods_origin(cue, index, d.span) if cue.pos_ != "VERB" else []
+        d.from_ = next((c for c in from_p + origin if c != d.to), None)
     elif cues.kind_of.get(lemma) in ("loan", _LEVEL + "debt_stock") and (
         restructure := _restructured(cue, cues)
     ):
@@ -856,7 +877,7 @@ def _clause_subject(tok: Token, index: _Actors, span: Span) -> list[str]:
     return []
 
 
-_PAYMENTS = frozenset({"payment", "repayment", "instalment", "installment"})
+_PAYMENTS = frozenset({"payment", "repayment", "instalment", "installment", "interest"})
 
 
 def _payment_roles(
