@@ -568,3 +568,21 @@ def test_goods_origin_and_interest_paid(  # type: ignore[no-untyped-def]
 ) -> None:
     (a,) = run(nlp, text)
     assert (a.kind, a.from_, a.to) == (kind, from_, to)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "from_", "to"),
+    [
+        # a fine is paid by the fined to the one who fines
+        ("The EU fined Japan 2m euros.", "other", "JPN", "IGO:EU"),
+        # a payment's payee is the verb's indirect object
+        ("Russia agreed to pay Uganda $1.5bn a year in transit fees.", "other", "RUS", "UGA"),
+        # a price paid for a business is an investment in it
+        ("Japan paid $2bn for Kenya's biggest bank.", "investment", "JPN", "KEN"),
+    ],
+)
+def test_fines_payments_and_prices_paid(  # type: ignore[no-untyped-def]
+    nlp, text: str, kind: str, from_: str | None, to: str | None
+) -> None:
+    (a,) = run(nlp, text)
+    assert (a.kind, a.from_, a.to) == (kind, from_, to)

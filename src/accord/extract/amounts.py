@@ -585,21 +585,34 @@ _BUSINESS_NOUNS = frozenset(
 
 
 def _bought_for(d: _Draft, cues: MoneyCues, index: _Actors) -> bool:
-    """A price paid for what the verb's object names. A business ("Tata agreed to buy
+    """A price paid for what the verb's object names ("bought X for $2bn", "paid $2bn
+    for X"). A business ("Tata agreed to buy
     British steelmaker Corus for $8bn", "a stake in Japan's Mazda"): an investment from
     the buyer's state to the target's. Another state's goods ("bought 300,000 tonnes of
     US wheat for $50m"): an import from that state."""
     verb = _verb_of(d.span.root)
     if verb is None or verb.pos_ != "VERB":
         return False
-    if verb.lemma_.lower() not in ("buy", "purchase", "acquire", "take"):
-        return False
     arg = _path_child(verb, d.span)
-    if arg is None or arg.dep_ != "prep" or arg.lower_ != "for":
-        return False  # the figure is the price paid for the verb's object
-    if verb.lemma_.lower() == "take" and not any(c.lower_ == "over" for c in children(verb)):
+    if arg is None:
         return False
-    objs = [c for c in children(verb) if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.lower_ in _PAYING - _FINING and arg.dep_ == "dobj":
+        # "paid $1.25bn for IBM's computer business": what the "for" phrase names
+        objs = [
+            o
+            for c in children(verb)
+            if c.dep_ in ("prep", "dative") and c.lower_ == "for"
+            for o in children(c)
+            if o.dep_ == "pobj"
+        ]
+    else:
+        if verb.lemma_.lower() not in ("buy", "purchase", "acquire", "take"):
+            return False
+        if arg.dep_ != "prep" or arg.lower_ != "for":
+            return False  # the figure is the price paid for the verb's object
+        if verb.lemma_.lower() == "take" and not any(c.lower_ == "over" for c in children(verb)):
+            return False
+        objs = [c for c in children(verb) if c.dep_ in ("dobj", "nsubjpass")]
     if not objs:
         return False
     obj = objs[0]
@@ -699,8 +712,11 @@ def _classify_flow(d: _Draft, cues: MoneyCues, index: _Actors) -> None:
         # no cue noun, but a verb that moves money ("asked the IMF for $2bn"):
         # the kind stays open, the direction does not
         verb = _verb_of(d.span.root)
-        movers = cues.request_verbs | cues.giver_verbs | cues.receiver_verbs
-        if verb is None or verb.lemma_.lower() not in movers | money_levels().stock_verbs:
+        movers = cues.request_verbs | cues.giver_verbs | cues.receiver_verbs | _PAYING
+        if verb is None or (
+            verb.lemma_.lower() not in movers | money_levels().stock_verbs
+            and verb.lower_ not in _PAYING
+        ):
             return
         cue = verb
         d.kind = "other"
@@ -739,7 +755,8 @@ def _classify_flow(d: _Draft, cues: MoneyCues, index: _Actors) -> None:
     lemma = cue.lemma_.lower()
     if d.measure == "level" and d.level_type not in _DIRECTED_LEVELS:
         return  # a price, a rate, a market: nobody pays anybody
-    if lemma in _PAYMENTS:
+    paying = verb is not None and verb.lower_ in _PAYING
+    if lemma in _PAYMENTS or (d.kind == "other" and paying):
         _payment_roles(d, verb, index, subj, to_p, from_p)
         return
     if d.kind == "export":
@@ -878,6 +895,10 @@ def _clause_subject(tok: Token, index: _Actors, span: Span) -> list[str]:
 
 
 _PAYMENTS = frozenset({"payment", "repayment", "instalment", "installment", "interest"})
+# verbs whose money goes from one side to the other, by form: the model's lemmatiser
+# makes "fined" "fin"
+_FINING = frozenset({"fine", "fines", "fined", "fining"})
+_PAYING = frozenset({"pay", "pays", "paid", "paying"}) | _FINING
 
 
 def _payment_roles(
@@ -889,21 +910,30 @@ def _payment_roles(
     from_p: list[str],
 ) -> None:
     """A payment goes from the payer to the payee: "Kenya made repayments of $2bn to
-    China"; "the Paris Club is owed $5bn in repayments by X" (the creditor is owed).
+    China", "agreed to pay Ukraine $1.5bn in fees"; "the Paris Club is owed $5bn in
+    repayments by X" (the creditor is owed); "the EU fined X $2m" (X pays).
     Kind stays ``other``; nobody is guessed from elsewhere in the text."""
     payer, payee = list(from_p), list(to_p)
-    if verb is not None and verb.lemma_.lower() == "owe":
+    objects = (
+        [
+            c
+            for child in children(verb)
+            if child.dep_ in ("dative", "dobj") and child.i < d.span.start
+            for c in index.in_tokens(list(child.subtree), d.span)
+        ]
+        if verb is not None
+        else []
+    )
+    if verb is not None and verb.lower_ in _FINING:
+        payer, payee = objects + payer, subj + payee  # "the EU fined X $2m": X pays the EU
+    elif verb is not None and verb.lemma_.lower() == "owe":
         passive = any(c.dep_ == "nsubjpass" for c in children(verb))
         (payee if passive else payer).extend(subj)
         if not passive:  # "Kenya owes China $2bn in repayments"
-            payee += [
-                c
-                for child in children(verb)
-                if child.dep_ in ("dative", "dobj") and child.i < d.span.start
-                for c in index.in_tokens(list(child.subtree), d.span)
-            ]
+            payee += objects
     else:
         payer = subj + [c for c in payer if c not in subj]
+        payee += objects  # "agreed to pay Ukraine $1.5bn in fees"
     d.from_ = payer[0] if payer else None
     d.to = next((c for c in payee if c != d.from_), None)
 
