@@ -586,3 +586,24 @@ def test_fines_payments_and_prices_paid(  # type: ignore[no-untyped-def]
 ) -> None:
     (a,) = run(nlp, text)
     assert (a.kind, a.from_, a.to) == (kind, from_, to)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "from_", "to"),
+    [
+        (
+            "A German carmaker said it would spend $500m on a new plant in Kenya.",
+            "investment",
+            "DEU",
+            "KEN",
+        ),
+        ("Japan's Toyota will build a $500m plant in Brazil.", "investment", "JPN", "BRA"),
+        # a state's own plant at home is spending, not investment from abroad
+        ("Kenya spent $20m on a new plant in Kenya's west.", "other", None, None),
+    ],
+)
+def test_a_plant_built_abroad_is_direct_investment(  # type: ignore[no-untyped-def]
+    nlp, text: str, kind: str, from_: str | None, to: str | None
+) -> None:
+    (a,) = run(nlp, text)
+    assert (a.kind, a.from_, a.to) == (kind, from_, to)

@@ -676,6 +676,49 @@ def _aid_purpose(d: _Draft, index: _Actors) -> Token | None:
     return verb
 
 
+_FACILITIES = frozenset(
+    {"plant", "factory", "refinery", "mine", "mill", "smelter", "facility", "works"}
+    | {"complex", "terminal", "port", "site", "centre", "center"}
+)
+_BUILDING = frozenset({"spend", "build", "open", "set", "construct", "expand", "invest"})
+
+
+def _plant_abroad(d: _Draft, index: _Actors) -> bool:
+    """A sum spent on, or a price of, a plant in a state ("would spend 500m euros on a
+    new plant in Hungary", "will build a $500m plant in Poland"): direct investment
+    from the builder's state into the plant's, where the text names both apart."""
+    root = d.span.root
+    verb = _verb_of(root)
+    if verb is None or verb.lemma_.lower() not in _BUILDING:
+        return False
+    if root.head.lemma_.lower() in _FACILITIES and root.dep_ in ("nmod", "compound", "nummod"):
+        plants = [root.head]  # "a $500m plant"
+    else:
+        plants = [
+            o
+            for c in children(verb)
+            if c.dep_ in ("prep", "dobj") and (c.lower_ in ("on", "in") or c.dep_ == "dobj")
+            for o in ([c] if c.dep_ == "dobj" else [g for g in children(c) if g.dep_ == "pobj"])
+            if o.lemma_.lower() in _FACILITIES
+        ]
+    for plant in plants:
+        host = [
+            code
+            for c in children(plant)
+            if c.dep_ == "prep" and c.lower_ in ("in", "at")
+            for code in index.in_tokens(list(c.subtree), d.span)
+        ]
+        if not host:
+            continue
+        builder = _subject(verb, index, d.span) or _clause_subject(verb, index, d.span)
+        if not builder or builder[0] == host[0]:
+            continue  # a state's or an unknown firm's plant at home: spending, not FDI
+        d.kind, d.cued, d.cue_i, d.what = "investment", True, plant.i, None
+        d.from_, d.to = builder[0], host[0]
+        return True
+    return False
+
+
 def _own_noun(d: _Draft, cues: MoneyCues) -> Token | None:
     """A cue written right after the figure ("$1.2bn in grants and $500m in soft loans"):
     the figure's own word, however the parser attached it."""
@@ -708,6 +751,8 @@ def _classify_flow(d: _Draft, cues: MoneyCues, index: _Actors) -> None:
         purpose = _aid_purpose(d, index)
         if purpose is not None:
             cue, crossed = purpose, None  # "$6bn to assist US allies": money given to help
+        elif _plant_abroad(d, index):
+            return
     if cue is None:
         # no cue noun, but a verb that moves money ("asked the IMF for $2bn"):
         # the kind stays open, the direction does not
