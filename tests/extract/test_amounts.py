@@ -607,3 +607,10 @@ def test_a_plant_built_abroad_is_direct_investment(  # type: ignore[no-untyped-d
 ) -> None:
     (a,) = run(nlp, text)
     assert (a.kind, a.from_, a.to) == (kind, from_, to)
+
+
+def test_a_budget_deficit_has_no_direction_but_a_trade_surplus_does(nlp) -> None:  # type: ignore[no-untyped-def]
+    (a,) = run(nlp, "Britain's budget deficit reached 35 billion dlrs, the Treasury said.")
+    assert (a.kind, a.from_, a.to) == ("other", None, None)
+    (a,) = run(nlp, "Britain's trade deficit with Japan reached 35 billion dlrs.")
+    assert (a.kind, a.from_, a.to) == ("other", "JPN", "GBR")

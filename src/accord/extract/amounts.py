@@ -856,6 +856,8 @@ def _classify_flow(d: _Draft, cues: MoneyCues, index: _Actors) -> None:
         d.from_ = pair[0] if pair else None
         d.to = pair[1] if len(pair) > 1 else None
     elif lemma in cues.surplus or lemma in cues.deficit:
+        if any(c.lemma_.lower() in _FISCAL | {"fiscal"} for c in children(cue)):
+            return  # "the budget deficit": a state's own accounts, owed to no one
         partner = _prep_actors(heads, cues.with_preps, index, d.span)
         holder = own[0] if own else (subj[0] if subj else None)
         other = next((c for c in partner if c != holder), None)
