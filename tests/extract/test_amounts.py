@@ -121,9 +121,10 @@ FLOWS = [
         "The railway was financed by a $3.6 billion Chinese loan to Kenya.",
         [(3.6e9, "USD", "loan", "CHN", "KEN")],
     ),
+    # a state's own budget owes no one: no direction (eval/real/GUIDE.md)
     (
         "Pakistan's budget deficit stood at $8 billion.",
-        [(8e9, "USD", "other", None, "PAK")],
+        [(8e9, "USD", "other", None, None)],
     ),
     # a business bought for a price: an investment from the buyer's state to the target's
     (
