@@ -653,3 +653,17 @@ def test_stopping_supplies_aid_or_talks_reduces_relations(
     assert [(e.type, e.cameo, e.actors) for e in _events(nlp, text)] == [
         ("SANCTION", cameo, actors)
     ]
+
+
+def test_the_police_in_a_state_are_that_states(nlp: Language) -> None:
+    # "police in Kenya" are Kenya's police, acting against a party that is no state
+    events = _events(nlp, "Police in Kenya arrested 30 opposition protesters in Nairobi.")
+    assert [(e.type, e.actors, e.source) for e in events] == [("COERCE", ("KEN",), "KEN")]
+    # troops "in" a state are as often another's: still a place
+    events = _events(nlp, "US troops in Iraq met Kenyan officials.")
+    assert {e.actors for e in events} == {("KEN", "USA")}
+
+
+def test_releasing_another_states_nationals_is_retreat(nlp: Language) -> None:
+    events = _events(nlp, "Thai authorities released 20 Burmese fishermen.")
+    assert [(e.type, e.actors) for e in events] == [("RETREAT", ("MMR", "THA"))]

@@ -273,7 +273,7 @@ def collect(
             child_role = r
             if tok.i == root.i and role is None:
                 child_role = "subj" if child.dep_ in SUBJECT_DEPS else "obj"
-            child_loc = loc or (child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS)
+            child_loc = loc or _is_locative_prep(child)
             stack.append((child, child_role, child_loc))
     return found
 
@@ -293,8 +293,16 @@ def _clause_or_root(token: Token) -> bool:
     return token.head.i == token.i or is_clause(token)
 
 
+#: nouns whose "in X" names whose they are, not where: "police in Kenya", "the
+#: authorities in Beijing" are Kenya's police and China's authorities (troops, leaders
+#: or diplomats "in X" are as often another state's, stationed or meeting there)
+_STATE_AGENTS = frozenset({"police", "authority", "authorities", "government", "regime"})
+
+
 def _is_locative_prep(token: Token) -> bool:
-    return token.dep_ == "prep" and token.lower_ in LOCATIVE_PREPS
+    if token.dep_ != "prep" or token.lower_ not in LOCATIVE_PREPS:
+        return False
+    return not (token.lower_ == "in" and token.head.lemma_.lower() in _STATE_AGENTS)
 
 
 _SELF_PRONOUNS = frozenset({"it", "they", "we"})
