@@ -667,3 +667,10 @@ def test_the_police_in_a_state_are_that_states(nlp: Language) -> None:
 def test_releasing_another_states_nationals_is_retreat(nlp: Language) -> None:
     events = _events(nlp, "Thai authorities released 20 Burmese fishermen.")
     assert [(e.type, e.actors) for e in events] == [("RETREAT", ("MMR", "THA"))]
+
+
+def test_talks_with_a_party_that_is_no_state_are_the_states_event(nlp: Language) -> None:
+    events = _events(nlp, "Nigeria held talks with rebels on Monday.")
+    assert [(e.type, e.actors, e.source) for e in events] == [("CONSULT", ("NGA",), "NGA")]
+    # people who are no party at all make no event
+    assert _events(nlp, "Nigeria held talks with reporters on Monday.") == ()

@@ -506,6 +506,9 @@ def _parties(
             found.extend(collect(gov, index, skip=path_skip))
             if not any(p.role == "subj" for p in found):
                 found.extend(subject_parties(gov, index))
+        elif no_party_aim and gov is not None and not found:
+            # "Nigeria held talks with rebels": the doer still acts, facing no state
+            found.extend(subject_parties(gov, index))
     core = _unique(p.code for p in found if not p.locative)
     places = _unique(p.code for p in found if p.locative)
     codes = core if len(core) >= 2 else _unique([*core, *places])
