@@ -674,3 +674,8 @@ def test_talks_with_a_party_that_is_no_state_are_the_states_event(nlp: Language)
     assert [(e.type, e.actors, e.source) for e in events] == [("CONSULT", ("NGA",), "NGA")]
     # people who are no party at all make no event
     assert _events(nlp, "Nigeria held talks with reporters on Monday.") == ()
+
+
+def test_a_sea_is_no_party_of_an_event(nlp: Language) -> None:
+    text = "Kenya accused Somalia of closing the Indian Ocean to Kenyan fishing boats."
+    assert [(e.type, e.actors) for e in _events(nlp, text)] == [("ACCUSE", ("KEN", "SOM"))]

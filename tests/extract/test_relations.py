@@ -277,3 +277,8 @@ def test_a_meeting_of_several_states_pairs_each_with_its_host(nlp: Language) -> 
     # two states meeting in a third place: the place is where, not a party
     pairs = set(_pairs(_relations(nlp, "Japan met China in Bangkok on Monday.")))
     assert pairs == {("CHN", "JPN")}
+
+
+def test_a_sea_is_a_place_of_the_story_never_a_party(nlp: Language) -> None:
+    text = "Kenya accused Somalia of closing the Indian Ocean to Kenyan fishing boats."
+    assert set(_pairs(_relations(nlp, text))) == {("KEN", "SOM")}

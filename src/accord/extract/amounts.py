@@ -66,6 +66,7 @@ from accord.extract.periods import (
     shift_period,
 )
 from accord.schema import Actor, Amount, Document, Organization, Period
+from accord.vocab.actors import water_bodies
 from accord.vocab.currencies import currency_lexicon
 from accord.vocab.ecb_rates import USD_SOURCE, usd_rate
 from accord.vocab.money_cues import MoneyCues, MoneyLevels, money_cues, money_levels
@@ -108,7 +109,10 @@ class _Actors:
         self.kind: dict[str, str] = {}
         self.mentions: list[tuple[int, str]] = []  # (char start, code)
         counts: Counter[str] = Counter()
+        water = water_bodies()  # a sea pays and receives nothing
         for actor in actors:
+            if actor.code in water:
+                continue
             self.kind[actor.code] = actor.kind
             for start, end in actor.mentions:
                 span = doc.char_span(start, end, alignment_mode="expand")

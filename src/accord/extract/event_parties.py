@@ -19,6 +19,7 @@ from spacy.tokens import Span as SpacySpan
 
 from accord.extract.memo import bounded_subtree, children, doc_text, tokens, walk_up
 from accord.schema import Actor, Organization, Person, Span
+from accord.vocab.actors import water_bodies
 from accord.vocab.currencies import currency_lexicon
 from accord.vocab.media import lookup_outlet_any_case
 
@@ -109,7 +110,10 @@ class PartyIndex:
     ) -> PartyIndex:
         spans: list[tuple[Span, str]] = []
         datelines = dateline_spans(doc_text(doc))
+        water = water_bodies()  # "the Indian Ocean tsunami": a place, never a party
         for actor in actors:
+            if actor.code in water:
+                continue
             spans.extend(
                 (m, actor.code)
                 for m in actor.mentions

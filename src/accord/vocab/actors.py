@@ -297,3 +297,9 @@ def ambiguity() -> Ambiguity:
         },
         place_tag_required=frozenset(w.lower() for w in data["place_tag_required"]),
     )
+
+
+@cache
+def water_bodies() -> frozenset[str]:
+    """Region codes of seas, oceans and gulfs: places of a story, never its parties."""
+    return frozenset(r["code"] for r in _data("regions.json")["regions"] if r.get("water"))
