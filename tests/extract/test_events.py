@@ -679,3 +679,10 @@ def test_talks_with_a_party_that_is_no_state_are_the_states_event(nlp: Language)
 def test_a_sea_is_no_party_of_an_event(nlp: Language) -> None:
     text = "Kenya accused Somalia of closing the Indian Ocean to Kenyan fishing boats."
     assert [(e.type, e.actors) for e in _events(nlp, text)] == [("ACCUSE", ("KEN", "SOM"))]
+
+
+def test_trading_accusations_or_fire_is_conflict_not_trade(nlp: Language) -> None:
+    events = _events(nlp, "Greece and Turkey traded accusations over airspace violations.")
+    assert [(e.type, e.actors) for e in events] == [("ACCUSE", ("GRC", "TUR"))]
+    events = _events(nlp, "India and Pakistan traded fire across the border on Monday.")
+    assert [(e.type, e.actors) for e in events] == [("ASSAULT", ("IND", "PAK"))]
