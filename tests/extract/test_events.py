@@ -686,3 +686,11 @@ def test_trading_accusations_or_fire_is_conflict_not_trade(nlp: Language) -> Non
     assert [(e.type, e.actors) for e in events] == [("ACCUSE", ("GRC", "TUR"))]
     events = _events(nlp, "India and Pakistan traded fire across the border on Monday.")
     assert [(e.type, e.actors) for e in events] == [("ASSAULT", ("IND", "PAK"))]
+
+
+def test_the_other_side_of_a_signed_deal_may_sit_in_what_it_provides(nlp: Language) -> None:
+    events = _events(nlp, "India signed a $1bn deal to buy 40 fighter jets from France.")
+    assert {(e.type, e.actors, e.status) for e in events} == {
+        ("SUPPORT", ("FRA", "IND"), "occurred"),
+        ("AGREE", ("FRA", "IND"), "planned"),
+    }

@@ -490,6 +490,17 @@ def _parties(
                     found.extend(_condition_doers(child, index))
             if hit.entry.type == "THREATEN":
                 found.extend(_condition_doers(tok, index))  # 'would retaliate if X ...'
+        if hit.entry.type == "SUPPORT" and len({p.code for p in found}) < 2:
+            # 'signed a deal to buy jets from France': the other side is in what the
+            # signed agreement provides
+            for obj in children(tok):
+                if obj.dep_ != "dobj":
+                    continue
+                for clause in children(obj):
+                    if clause.dep_ in ("acl", "relcl"):
+                        found.extend(
+                            p for p in collect(clause, index, role="obj") if not p.locative
+                        )
         if tok.dep_ in ("relcl", "acl") and tok.head.i != tok.i:
             if _agent_without_party(tok, index):
                 return [], None, None, False  # '..., which was criticised by aid groups'
