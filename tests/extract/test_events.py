@@ -694,3 +694,17 @@ def test_the_other_side_of_a_signed_deal_may_sit_in_what_it_provides(nlp: Langua
         ("SUPPORT", ("FRA", "IND"), "occurred"),
         ("AGREE", ("FRA", "IND"), "planned"),
     }
+
+
+def test_a_trip_to_several_states_is_one_visit_to_each(nlp: Language) -> None:
+    text = "Kenya's foreign minister will visit Ghana, Peru and Brazil next month."
+    assert {e.actors for e in _events(nlp, text)} == {
+        ("GHA", "KEN"),
+        ("KEN", "PER"),
+        ("BRA", "KEN"),
+    }
+
+
+def test_an_igos_own_meeting_has_no_venue_party(nlp: Language) -> None:
+    events = _events(nlp, "OPEC oil ministers will meet in Vienna on June 25.")
+    assert [(e.type, e.actors) for e in events] == [("AGREE", ("IGO:OPEC",))]

@@ -75,6 +75,8 @@ _CONTENT_TYPES = _FRAMING_TYPES | {"AGREE"}
 _WARNING_WORDS = frozenset({"warn", "threaten", "threat", "warning"})
 _THREATENED_TYPES = frozenset({"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST"})
 _INTERNAL_TYPES = frozenset({"CONSULT", "AGREE"})  # an IGO meets or agrees alone
+# an IGO's own sitting, wherever it is held (a venue is no party of it)
+_SESSIONS = frozenset({"meet", "meeting", "session", "conference", "convene", "gather"})
 _PERSON_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
 _AGREE_VERBS_SUPPRESSED_BY = frozenset({"xcomp", "ccomp"})
 # praise/endorse (05x), disapprove (11x) and reject (12x) aimed at 'the offer', 'these claims'
@@ -125,11 +127,23 @@ def extract_events(
                 hit, unit, local, document, hits, partners, verbs - {hit.token.i}, owners, agents
             )
             if event is not None:
-                events.append(event)
+                events.extend(_per_destination(event, hit))
     lead_end = units[_LEAD_UNITS].start_char if len(units) > _LEAD_UNITS else len(doc_text(doc))
     return tuple(
         _dated_by_lead(e, document.published, e.span[0] < lead_end) for e in _merge(events)
     )
+
+
+def _per_destination(event: Event, hit: _Hit) -> list[Event]:
+    """A trip to several states is one visit to each ("will visit Thailand, Indonesia
+    and Australia": three), as the visitor meets each host apart."""
+    visit = hit.entry.cameo in _VISIT_CODES or hit.token.lemma_.lower() in ("visit", "trip", "tour")
+    hosts = [c for c in event.actors if c != event.source]
+    if not visit or event.source is None or len(hosts) < 2:
+        return [event]
+    return [
+        replace(event, actors=tuple(sorted((event.source, host))), target=host) for host in hosts
+    ]
 
 
 def _main_partners(units: list[SpacySpan], index: PartyIndex) -> dict[str, str]:
@@ -522,6 +536,8 @@ def _parties(
             found.extend(subject_parties(gov, index))
     core = _unique(p.code for p in found if not p.locative)
     places = _unique(p.code for p in found if p.locative)
+    if len(core) == 1 and tok.lemma_.lower() in _SESSIONS and _internal_to_igo(hit, core[0], found):
+        return core, core[0], core[0], False  # 'OPEC ministers will meet in Vienna': a venue
     codes = core if len(core) >= 2 else _unique([*core, *places])
     if len(codes) < 2 and not no_party_aim:
         chain = _clause_chain(tok if hit.kind == "verb" else governing_verb(tok) or tok)
