@@ -708,3 +708,8 @@ def test_a_trip_to_several_states_is_one_visit_to_each(nlp: Language) -> None:
 def test_an_igos_own_meeting_has_no_venue_party(nlp: Language) -> None:
     events = _events(nlp, "OPEC oil ministers will meet in Vienna on June 25.")
     assert [(e.type, e.actors) for e in events] == [("AGREE", ("IGO:OPEC",))]
+
+
+def test_a_promise_or_pledge_as_a_noun_is_intended(nlp: Language) -> None:
+    events = _events(nlp, "China's promise of loans to Zambia drew praise.")
+    assert [(e.type, e.actors, e.status) for e in events] == [("AGREE", ("CHN", "ZMB"), "intended")]

@@ -239,6 +239,8 @@ def noun_status(noun: Token, cues: StatusCues | None = None) -> str | None:
         return None
     if any(c.dep_ == "neg" or c.lower_ == "no" for c in children(noun)):
         return None
+    if noun.lemma_.lower() in cues.intended_events:
+        return INTENDED  # an offer, a proposal, a bid: an intention stated, not a deed
     # the word as written too: the lemmatiser makes "proposed" "propose"
     if any(
         c.lemma_.lower() in cues.planned_modifiers or c.lower_ in cues.planned_modifiers
