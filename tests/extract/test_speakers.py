@@ -203,3 +203,13 @@ def test_the_report_speaks_for_the_body_that_published_it(nlp: Language) -> None
         "facing the toughest conditions for a decade,” the report said."
     )
     assert _speakers(nlp, text) == [("Farmers", "Northern Growers Association")]
+
+
+def test_she_after_a_new_unnamed_spokeswoman_is_that_voice(nlp: Language) -> None:
+    text = (
+        "Union leader Derek Simms said his members would strike. “If the company goes "
+        "under, we will take action,” he warned.\n\n"
+        "A spokeswoman for the company said it had no comment. “We are not going to "
+        "speculate on the outcome,” she said."
+    )
+    assert _speakers(nlp, text) == [("If", "Derek Simms"), ("We", None)]

@@ -391,6 +391,15 @@ def _pronoun_speaker(
         named = body[s : s + 1].isupper() and body[s:e].lower() not in PERSONAL
         if rank == 0 and named and end <= s and e <= head.idx and not who.quoted(s):
             return resolved  # someone else was named in between
+    doc = head.doc
+    between = doc.char_span(end, head.idx, alignment_mode="contract")
+    spokes = [
+        t
+        for t in (between if between is not None else ())
+        if t.lower_ in SPOKES and t.dep_ in SUBJECTS and not who.quoted(t.idx)
+    ]
+    if spokes:  # "A spokeswoman for the firm said ... she said": that new, unnamed voice
+        return who.unnamed(doc, spokes[-1])
     return voice
 
 
