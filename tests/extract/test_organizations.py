@@ -412,3 +412,11 @@ def test_a_person_given_a_post_is_not_an_organisation(nlp: Language) -> None:
     )
     orgs = _orgs(nlp, text)
     assert not {"Martin Cable", "Mr Cable"} & set(orgs)
+
+
+def test_the_body_a_person_is_of_is_an_organisation_not_a_person(nlp: Language) -> None:
+    # the model tags the firm's name as a person; a person is not "of" a person
+    text = "Analyst Mike Jones of Brewin Dolphin said demand would grow."
+    assert "Brewin Dolphin" in _orgs(nlp, text)
+    document, doc, actors = parsed(nlp, text)
+    assert [p.name for p in extract_persons(document, doc, actors)] == ["Mike Jones"]

@@ -26,7 +26,12 @@ from accord.extract.context import (
 )
 from accord.extract.event_parties import names_a_process
 from accord.extract.memo import tokens
-from accord.extract.titles import POSSESSIVE, descriptor_after, descriptor_before
+from accord.extract.titles import (
+    POSSESSIVE,
+    affiliation_of_person,
+    descriptor_after,
+    descriptor_before,
+)
 from accord.schema import Actor, Document, Organization, Person, Span
 from accord.vocab.currencies import currency_lexicon
 from accord.vocab.organizations import (
@@ -478,6 +483,7 @@ def extract_organizations(
                     or descriptor_before(doc, s, e)
                     or compound
                     or (e - s > 1 and last.lower() in lex.kinds)
+                    or (ent.label_ == "PERSON" and affiliation_of_person(doc, s, e))
                 )
                 if not (the or named_as_org) or (
                     not compound and any(k in person_toks for k in range(s, e))

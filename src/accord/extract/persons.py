@@ -33,6 +33,7 @@ from accord.extract.titles import (
     NAME_PARTICLES,
     POSSESSIVE,
     Title,
+    affiliation_of_person,
     build_title,
     descriptor_after,
     descriptor_before,
@@ -237,8 +238,8 @@ def _name_ranges(
             low[-1] in org_lexicon().kinds or low[-1] in org_lexicon().event_words
         ):
             continue  # "Sunvale Pharma", "Common Framework": a company or a scheme
-        if descriptor_before(doc, s, e):
-            continue  # "an Indian drugmaker, X", "carmakers including X"
+        if descriptor_before(doc, s, e) or affiliation_of_person(doc, s, e):
+            continue  # "an Indian drugmaker, X", "carmakers including X", "Y of X"
         if not all(t.text[:1].isupper() or t.lower_ in ("-",) for t in toks[:1]):
             continue
         found.append((s, e))

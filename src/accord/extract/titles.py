@@ -432,6 +432,17 @@ def _descriptor_word(tok: Token) -> bool:
     )
 
 
+def affiliation_of_person(doc: Doc, s: int, e: int) -> bool:
+    """Is the name the "of"/"at" object of a person's name ("Mike Jones of Brewin
+    Dolphin", "analyst Ann Lee at Smith Barney")? A person is not of a person: a body."""
+    root = doc[e - 1]
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in ("of", "at") or prep.i >= s:
+        return False
+    holder = prep.head
+    return holder.ent_type_ == "PERSON" and holder.i < prep.i and holder.pos_ == "PROPN"
+
+
 def descriptor_before(doc: Doc, s: int, e: int) -> bool:
     """Does an organisation descriptor introduce the name ``[s, e)``: "an Indian
     drugmaker, X", "carmakers including X", "companies such as X"? The name must hang
