@@ -428,8 +428,9 @@ def _triggers(sent: SpacySpan, index: PartyIndex) -> tuple[list[_Hit], frozenset
 
 
 def _tagged_noun(tok: Token) -> bool:
-    """A word the tagger took for a verb that the parse makes a determined noun
-    phrase's head ("rejected a Paris Club offer to ..."): a noun."""
+    """A word the tagger took for a verb that the parse makes a noun phrase's head: a
+    verb's object in a noun's tag or a base form ("rejected a Paris Club offer to ..."),
+    or a subject with an article: a noun."""
     if tok.dep_ in ("dobj", "pobj") and tok.tag_ in ("NN", "VB", "VBP"):
         return True  # a verb's object is a noun unless it is a gerund ("stop selling")
     return tok.dep_ in ("nsubj", "nsubjpass") and any(

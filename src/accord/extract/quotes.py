@@ -295,12 +295,11 @@ def _speaker_of_cue(cue: Token, who: _Speakers) -> tuple[str | None, Token | Non
             found = who.of(tok)
             if found:
                 return found, head
-        det = next((c.lower_ for c in head.children if c.dep_ == "det"), "")
-        if det == "the" and head.tag_ == "NN":  # "X published its survey ... the report said"
-            return who.topic_org(cue.doc, head), head
+    det = next((c.lower_ for c in head.children if c.dep_ == "det"), "")
+    if head.lemma_.lower() in lex.source_nouns and det == "the" and head.tag_ == "NN":
+        return who.topic_org(cue.doc, head), head  # "X published its survey ... the report said"
     if head.lower_ in NEUTER:
         return who.before(head.idx, orgs_only=False), head
-    det = next((c.lower_ for c in head.children if c.dep_ == "det"), "")
     if det == "the" and head.pos_ == "NOUN" and head.text.islower() and head.tag_ == "NN":
         return who.org_by_kind(head.lower_, head.idx), head  # "the ministry said"
     if det == "the" and head.text.istitle() and head.lower_ in org_lexicon().kinds:
