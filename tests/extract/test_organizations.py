@@ -420,3 +420,9 @@ def test_the_body_a_person_is_of_is_an_organisation_not_a_person(nlp: Language) 
     assert "Brewin Dolphin" in _orgs(nlp, text)
     document, doc, actors = parsed(nlp, text)
     assert [p.name for p in extract_persons(document, doc, actors)] == ["Mike Jones"]
+
+
+def test_holders_of_a_post_in_the_plural_are_no_organisation(nlp: Language) -> None:
+    # the model tags "MPs" as an organisation
+    text = "“We have made our position very clear,” the education secretary told MPs."
+    assert "MPs" not in _orgs(nlp, text)

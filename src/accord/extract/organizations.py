@@ -357,6 +357,9 @@ def _acceptable(doc: Doc, s: int, e: int, idx: ActorIndex, person_toks: set[int]
         return False
     if words[-1] in lex.generic_institutions:
         return False  # "the Reagan Administration", "Indian Government": the state itself
+    plural_post = e - s == 1 and doc[s].text.endswith("s") and doc[s].text[:-1].isupper()
+    if plural_post and doc[s].text[:-1].lower() in titles().heads:
+        return False  # "told MPs", "CEOs": holders of a post, not a body
     rest = [t for t in doc[s:e] if idx.token(t) is None and t.is_alpha]
     if len(rest) == 1 and (
         (rest[0].tag_ in ("NNS", "NNPS", "VBZ", "VBD") and rest[0].lower_ not in lex.kinds)
