@@ -457,3 +457,15 @@ def test_a_state_the_person_travels_to_is_not_the_storys_state_for_them(
         "Peru's leaders said the talks were useful. Mr Stroud said they had been frank."
     )
     assert _persons(nlp, text)["Jack Stroud"].actor != "PER"
+
+
+def test_a_state_in_another_persons_title_is_not_the_paragraphs_for_them(
+    nlp: Language,
+) -> None:
+    text = (
+        "Foreign Secretary Jack Stroud will also attend. "
+        "Mr Stroud is expected to meet Kenya's Foreign Minister Mary Otieno."
+    )
+    persons = _persons(nlp, text)
+    assert persons["Mary Otieno"].actor == "KEN"
+    assert persons["Jack Stroud"].actor != "KEN"

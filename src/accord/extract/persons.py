@@ -738,11 +738,7 @@ def _acting_state(
                 continue
             if any(ss <= qs < se for qs, _ in q.mentions):
                 return q.title.actor
-        codes = []
-        for m in idx.within(ps, pe):
-            fresh = m.code not in codes and m.code != place and m.code not in taken
-            if m.kind in STATE_KINDS and fresh and not _destination(doc, m, p):
-                codes.append(m.code)
+        codes = states(ps, pe, igo=False)  # not those of another person's title either
         if len(codes) == 1:
             return codes[0]
     home = _dateline_state(document.body, idx)
