@@ -18,7 +18,6 @@ from functools import partial
 from spacy.tokens import Doc, Token
 
 from accord.extract.context import (
-    STATE_KINDS,
     ActorIndex,
     ActorMention,
     Regions,
