@@ -109,3 +109,15 @@ def test_bracketed_conversion_is_one_figure(
     (m,) = find_money(text)
     assert m.value == value
     assert m.conversion == conversion
+
+
+def test_pence_are_sums_in_pounds_and_a_move_in_pence_is_no_range() -> None:
+    found = [(m.value, m.unit, m.upper) for m in find_money("Shares fell 5p to 300p.")]
+    assert found == [(0.05, "GBP", None), (3.0, "GBP", None)]
+    assert [(m.value, m.unit) for m in find_money("a dividend of 36 pence")] == [(0.36, "GBP")]
+    assert find_money("The talks start at 3pm or 4 p.m.") == []
+
+
+def test_a_demonym_before_a_european_currency_of_its_own() -> None:
+    (m,) = find_money("8.5 billion Dutch guilders")
+    assert (m.value, m.unit) == (8.5e9, "NLG")

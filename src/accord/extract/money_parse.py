@@ -211,6 +211,16 @@ _BRACKET_SEP = re.compile(r"^\s*(?:[;,/]|or)\s*$")
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.I)
 
 
+# pence, the one subunit British copy writes on its own ("shares fell 5p to 300p", "36
+# pence"): a sum in pounds (eval/real/GUIDE.md converts share prices so)
+_PENCE = re.compile(r"(?<![\w.,£$€¥])(\d{1,5}(?:\.\d{1,2})?)(?:p|\s?pence)(?!\w|\.\w)")
+
+
+def _is_pence(text: str, mm: MoneyMatch) -> bool:
+    """Was the figure written in pence ("fell 5p to 300p" is a change and a price)?"""
+    return mm.unit == "GBP" and _PENCE.fullmatch(text[mm.start : mm.end]) is not None
+
+
 def find_money(text: str, warnings: list[str] | None = None) -> list[MoneyMatch]:
     """Every money figure in ``text``, in order, with ranges and conversions folded.
 
@@ -218,7 +228,12 @@ def find_money(text: str, warnings: list[str] | None = None) -> list[MoneyMatch]
     ``warnings`` when a list is given: a value is always a finite number."""
     lex = currency_lexicon()
     found: list[MoneyMatch] = []
-    for m in _grammar().finditer(text):
+    matches = [(m.start(), m, False) for m in _grammar().finditer(text)]
+    matches += [(m.start(), m, True) for m in _PENCE.finditer(text)]
+    for _, m, pence in sorted(matches, key=lambda x: x[0]):
+        if pence:
+            found.append(MoneyMatch(m.start(), m.end(), float(m[1]) / 100, "GBP"))
+            continue
         mm = _read(m, lex, text)
         if mm is None:
             continue
@@ -249,7 +264,7 @@ def find_money(text: str, warnings: list[str] | None = None) -> list[MoneyMatch]
                     i = k + 1
                     continue
             before = text[max(0, cur.start - 12) : cur.start].lower()
-            joined = _RANGE_JOIN.match(between)
+            joined = _RANGE_JOIN.match(between) and not _is_pence(text, cur)  # "5p to 300p"
             is_and = between.strip().lower() == "and"
             if (
                 joined
