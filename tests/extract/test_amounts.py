@@ -544,66 +544,44 @@ def test_a_repayment_goes_from_the_payer_to_the_payee(nlp) -> None:  # type: ign
     assert (a.kind, a.from_, a.to) == ("other", "KEN", "CHN")
 
 
-@pytest.mark.parametrize(
-    ("text", "kind", "from_", "to"),
-    [
-        # the goods' own state is where an import comes from
-        (
-            "Kenyan imports of Japanese cars fell 10 pct to 1.9 billion dlrs.",
-            "import",
-            "JPN",
-            "KEN",
-        ),
-        (
-            "Egypt agreed to buy 4 mln tonnes of Indian wheat worth about 400 mln dlrs.",
-            "import",
-            "IND",
-            "EGY",
-        ),
-        # interest paid is a payment from the payer
-        ("Kenya paid 2.1 billion dlrs in interest on its foreign debt.", "other", "KEN", None),
-    ],
-)
-def test_goods_origin_and_interest_paid(  # type: ignore[no-untyped-def]
-    nlp, text: str, kind: str, from_: str | None, to: str | None
-) -> None:
-    (a,) = run(nlp, text)
-    assert (a.kind, a.from_, a.to) == (kind, from_, to)
+#: flows whose kind and sides a construction gives: the goods' own state, interest,
+#: fines, payments to an indirect object, prices paid for a business, plants abroad
+FLOW_CASES = [
+    # the goods' own state is where an import comes from
+    (
+        "Kenyan imports of Japanese cars fell 10 pct to 1.9 billion dlrs.",
+        "import",
+        "JPN",
+        "KEN",
+    ),
+    (
+        "Egypt agreed to buy 4 mln tonnes of Indian wheat worth about 400 mln dlrs.",
+        "import",
+        "IND",
+        "EGY",
+    ),
+    # interest paid is a payment from the payer
+    ("Kenya paid 2.1 billion dlrs in interest on its foreign debt.", "other", "KEN", None),
+    # a fine is paid by the fined to the one who fines
+    ("The EU fined Japan 2m euros.", "other", "JPN", "IGO:EU"),
+    # a payment's payee is the verb's indirect object
+    ("Russia agreed to pay Uganda $1.5bn a year in transit fees.", "other", "RUS", "UGA"),
+    # a price paid for a business is an investment in it
+    ("Japan paid $2bn for Kenya's biggest bank.", "investment", "JPN", "KEN"),
+    (
+        "A German carmaker said it would spend $500m on a new plant in Kenya.",
+        "investment",
+        "DEU",
+        "KEN",
+    ),
+    ("Japan's Toyota will build a $500m plant in Brazil.", "investment", "JPN", "BRA"),
+    # a state's own plant at home is spending, not investment from abroad
+    ("Kenya spent $20m on a new plant in Kenya's west.", "other", None, None),
+]
 
 
-@pytest.mark.parametrize(
-    ("text", "kind", "from_", "to"),
-    [
-        # a fine is paid by the fined to the one who fines
-        ("The EU fined Japan 2m euros.", "other", "JPN", "IGO:EU"),
-        # a payment's payee is the verb's indirect object
-        ("Russia agreed to pay Uganda $1.5bn a year in transit fees.", "other", "RUS", "UGA"),
-        # a price paid for a business is an investment in it
-        ("Japan paid $2bn for Kenya's biggest bank.", "investment", "JPN", "KEN"),
-    ],
-)
-def test_fines_payments_and_prices_paid(  # type: ignore[no-untyped-def]
-    nlp, text: str, kind: str, from_: str | None, to: str | None
-) -> None:
-    (a,) = run(nlp, text)
-    assert (a.kind, a.from_, a.to) == (kind, from_, to)
-
-
-@pytest.mark.parametrize(
-    ("text", "kind", "from_", "to"),
-    [
-        (
-            "A German carmaker said it would spend $500m on a new plant in Kenya.",
-            "investment",
-            "DEU",
-            "KEN",
-        ),
-        ("Japan's Toyota will build a $500m plant in Brazil.", "investment", "JPN", "BRA"),
-        # a state's own plant at home is spending, not investment from abroad
-        ("Kenya spent $20m on a new plant in Kenya's west.", "other", None, None),
-    ],
-)
-def test_a_plant_built_abroad_is_direct_investment(  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(("text", "kind", "from_", "to"), FLOW_CASES)
+def test_flow_constructions(  # type: ignore[no-untyped-def]
     nlp, text: str, kind: str, from_: str | None, to: str | None
 ) -> None:
     (a,) = run(nlp, text)
