@@ -19,6 +19,8 @@ mali-turkey-drones: no record (the pipeline failed): scored as an empty record.
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +29,7 @@ import pytest
 from accord.evaluate import evaluate, metric_names
 from accord.evaluate.gold import load_gold
 from accord.evaluate.scores import score_document
-from accord.schema import Record, Source
+from accord.schema import Record, Source, from_dict
 
 DATA = Path(__file__).parent / "data"
 
@@ -64,6 +66,15 @@ EXPECTED = {
     "amount_period_accuracy": 1.0,
     "event_status_accuracy": 2 / 3,
     "event_when_accuracy": 2 / 3,
+    # the attributes as items: the null second speaker is a miss, not a wrong speaker
+    "speakers_precision": 1.0,
+    "speakers_recall": 1 / 2,
+    "person_titles_precision": 2 / 3,  # Lunde's "Minister" is spurious and a miss
+    "person_titles_recall": 2 / 3,
+    "person_actors_f1": 1.0,
+    "event_dyads_precision": 3 / 4,  # every predicted event has the type of its dyad
+    "event_dyads_recall": 3 / 5,
+    "event_type_accuracy": 1.0,
 }
 
 
@@ -130,6 +141,17 @@ def test_a_metric_with_nothing_to_judge_is_none_not_zero() -> None:
     assert values["events_recall"] == 0.0
     assert values["boilerplate_removed"] == 1.0
     assert values["body_kept"] == 1.0
+
+
+def test_an_event_of_the_wrong_type_still_finds_its_dyad() -> None:
+    gold = load_gold(DATA / "gold" / "blog" / "kenya-korea-ict.json")
+    path = DATA / "records" / "kenya-korea-ict.json"
+    record = from_dict(json.loads(path.read_text(encoding="utf-8")))
+    wrong = replace(record, events=tuple(replace(e, type="CONSULT") for e in record.events))
+    values = score_document(gold, wrong, wrong.body).metrics()
+    assert values["events_f1"] == 0.0
+    assert values["event_dyads_f1"] == 1.0
+    assert values["event_type_accuracy"] == 0.0
 
 
 def test_boilerplate_not_in_raw_text_is_not_counted_removed(tmp_path: Path) -> None:

@@ -279,7 +279,17 @@ NOT_ORGS_MORE = [
         "The World Grain Supply and Trade Report was published on Friday.",
         "World Grain Supply and Trade Report",
     ),
+    # a short quotation that ends its sentence, before a capitalised organisation noun
+    (
+        'The minister Jane Ode said: "This is a con." Union members will vote on Friday.',
+        "This is a con.",
+    ),
 ]
+
+
+def test_the_body_a_named_person_is_of_is_named_in_full(nlp: Language) -> None:
+    text = "Union leader Tom Reed of Unison said members would vote against the plan."
+    assert "Unison" in _orgs(nlp, text)
 
 
 @pytest.mark.parametrize(("text", "name"), NOT_ORGS_MORE)

@@ -55,3 +55,16 @@ def test_an_extractor_defect_costs_one_document(tmp_path: Path, monkeypatch) -> 
     assert [Path(e.path).name for e in errors] == ["b.txt"]
     assert "IndexError" in errors[0].reason
     assert sorted(o.id for o in out if isinstance(o, Record)) == ["a", "c"]
+
+
+def test_a_state_only_a_persons_party_names_is_an_actor_of_the_story() -> None:
+    record = process_text(
+        "Pension row grows\n\nTory leader Michael Howard said council tax had risen too "
+        "fast. Labour MP Jane Ode said the Tory sums did not add up.",
+        published="2005-02-01",
+    )
+    persons = {p.name: p.actor for p in record.persons}
+    assert persons.get("Michael Howard") == "GBR"
+    gbr = next(a for a in record.actors if a.code == "GBR")
+    howard = next(p for p in record.persons if p.name == "Michael Howard")
+    assert set(howard.mentions) <= set(gbr.mentions)  # the person is the evidence

@@ -16,12 +16,19 @@ Item lists, scored with precision, recall and F1 (``NAME_precision``, ``NAME_rec
   also agrees on status and ``when`` is taken first.
 - ``attributed_sources``: the set of normalised credited source names.
 - ``relation_sectors``: sector labels of matched relations, pooled (micro label F1).
+- ``event_dyads``: events matched on the set of actors alone, whatever their type: the
+  dyad a GDELT-style coder gets right before it picks a code.
+- ``speakers``, ``person_actors``, ``person_titles``: the attribute of matched quotes or
+  persons as an item, so that its errors split into spurious and missed: a predicted
+  speaker (actor, title) that is not the gold one is a false positive, a gold one not
+  predicted a false negative; null is no item on either side.
 
 Accuracies over matched pairs (a metric without any pair is n/a, reported as None):
 ``person_title_accuracy`` (case, "the" and spacing ignored), ``person_actor_accuracy``,
 ``quote_speaker_accuracy`` (null equals null), ``amount_kind_accuracy``,
 ``amount_direction_accuracy`` (from and to; order-free for trade_total),
-``amount_period_accuracy``, ``event_status_accuracy``, ``event_when_accuracy``.
+``amount_period_accuracy``, ``event_status_accuracy``, ``event_when_accuracy``, and
+``event_type_accuracy`` (over the pairs matched as ``event_dyads``).
 
 Per document: ``outlet_accuracy`` (null equals null); ``boilerplate_removed``, the share
 of gold boilerplate lines removed, where a line counts as removed when the body has fewer
@@ -65,6 +72,10 @@ LISTS = (
     "events",
     "attributed_sources",
     "relation_sectors",
+    "event_dyads",
+    "speakers",
+    "person_actors",
+    "person_titles",
 )
 SHARES = (
     "boilerplate_removed",
@@ -78,6 +89,7 @@ SHARES = (
     "amount_period_accuracy",
     "event_status_accuracy",
     "event_when_accuracy",
+    "event_type_accuracy",
 )
 
 
@@ -244,6 +256,27 @@ def _judge(
             score.note(metric, "wrong", describe(g, p))
 
 
+def _attribute(
+    score: DocScore,
+    metric: str,
+    values: Iterable[tuple[str, str | None, str | None]],
+    same: Callable[[str, str], bool],
+) -> None:
+    """Count an attribute of matched pairs (what, gold value, predicted value) as items."""
+    counts = score.counts[metric]
+    for what, gold, pred in values:
+        right = gold is not None and pred is not None and same(gold, pred)
+        if right:
+            counts.tp += 1
+            continue
+        if pred is not None:
+            counts.fp += 1
+            score.note(metric, "spurious", f"{what}: {pred!r} (gold {gold!r})")
+        if gold is not None:
+            counts.fn += 1
+            score.note(metric, "missed", f"{what}: {gold!r} (got {pred!r})")
+
+
 def _set_match(score: DocScore, metric: str, gold: Iterable[str], pred: Iterable[str]) -> None:
     g, p = sorted(set(gold)), sorted(set(pred))
     _match(score, metric, g, p, str.__eq__, str, str)
@@ -337,6 +370,13 @@ def score_document(gold: Gold, record: Record, raw: str, text_path: str = "") ->
         lambda g, p: g.actor == p.actor,
         lambda g, p: f"{g.name}: gold {g.actor}, got {p.actor}",
     )
+    _attribute(score, "person_actors", ((g.name, g.actor, p.actor) for g, p in persons), str.__eq__)
+    _attribute(
+        score,
+        "person_titles",
+        ((g.name, normal_title(g.title), normal_title(p.title)) for g, p in persons),
+        str.__eq__,
+    )
 
     _match(
         score,
@@ -365,6 +405,12 @@ def score_document(gold: Gold, record: Record, raw: str, text_path: str = "") ->
         quotes,
         lambda g, p: _same_speaker(g.speaker, p.speaker),
         lambda g, p: f"{g.starts[:40]}: gold {g.speaker!r}, got {p.speaker!r}",
+    )
+    _attribute(
+        score,
+        "speakers",
+        ((g.starts[:40], g.speaker, p.speaker) for g, p in quotes),
+        _same_speaker,
     )
 
     amounts: list[tuple[GoldAmount, Amount]] = _match(
@@ -447,6 +493,23 @@ def score_document(gold: Gold, record: Record, raw: str, text_path: str = "") ->
         lambda g, p: g.when == p.when,
         lambda g, p: f"{g.type} {g.what}: gold {g.when}, got {p.when}",
     )
+    dyads: list[tuple[GoldEvent, Event]] = _match(
+        score,
+        "event_dyads",
+        gold.events,
+        record.events,
+        lambda g, p: g.actors == tuple(sorted(set(p.actors))),
+        lambda g: f"{'-'.join(g.actors)}: {g.what}",
+        lambda p: f"{'-'.join(sorted(set(p.actors)))}: {p.what}",
+        lambda g, p: float(g.type == p.type),
+    )
+    _judge(
+        score,
+        "event_type_accuracy",
+        dyads,
+        lambda g, p: g.type == p.type,
+        lambda g, p: f"{'-'.join(g.actors)} {g.what}: gold {g.type}, got {p.type}",
+    )
     return score
 
 
@@ -464,4 +527,8 @@ def score_failure(gold: Gold, reason: str, text_path: str = "") -> DocScore:
     score.counts["amounts"].fn = len(gold.amounts)
     score.counts["relations"].fn = len(gold.relations)
     score.counts["events"].fn = len(gold.events)
+    score.counts["event_dyads"].fn = len(gold.events)
+    score.counts["speakers"].fn = sum(q.speaker is not None for q in gold.quotes)
+    score.counts["person_actors"].fn = sum(p.actor is not None for p in gold.persons)
+    score.counts["person_titles"].fn = sum(normal_title(p.title) is not None for p in gold.persons)
     return score

@@ -57,7 +57,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from accord.extract.memo import doc_text, tokens
-from accord.schema import Actor, Document
+from accord.schema import Actor, Document, Person
 from accord.schema import Span as CharSpan
 from accord.vocab import actors as gazetteer
 from accord.vocab.actors import (
@@ -395,6 +395,28 @@ def extract_actors(document: Document, doc: Doc) -> tuple[Actor, ...]:
             )
         )
     return tuple(actors)
+
+
+def with_implied(actors: tuple[Actor, ...], persons: tuple[Person, ...]) -> tuple[Actor, ...]:
+    """The actors, and after them every state a person acts for that the text never names.
+
+    A party or a post can say a person's state without the text naming it ("Tory leader
+    X" in a story that never says Britain); the person then acts for that state in the
+    story, so it is one of the story's actors. Its evidence is that person's mentions.
+    """
+    named = {a.code for a in actors}
+    implied: dict[str, list[CharSpan]] = {}
+    for person in persons:
+        if person.actor and person.actor not in named and person.mentions:
+            implied.setdefault(person.actor, []).extend(person.mentions)
+    extra = []
+    for code, mentions in implied.items():
+        entry = gazetteer.entry(code)
+        if entry is not None:
+            extra.append(
+                Actor(code, entry.name, entry.kind, tuple(sorted(set(mentions))), EXTRACTOR)
+            )
+    return actors + tuple(extra)
 
 
 def actors_in(actors: tuple[Actor, ...], start: int, end: int) -> list[tuple[str, CharSpan]]:

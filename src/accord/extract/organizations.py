@@ -381,6 +381,7 @@ def _acceptable(doc: Doc, s: int, e: int, idx: ActorIndex, person_toks: set[int]
         s >= 2
         and doc[s - 1].lower_ in ("and", ",", "&", "for", "of", "on")
         and doc[s - 2].text[:1].isupper()
+        and doc[s - 2].ent_type_ != "PERSON"  # "Jane Doe of Unison": her body's whole name
         and _kind_of(name) == "organization"
     )
 
@@ -553,6 +554,8 @@ def extract_organizations(
             and doc[k].text in _QUOTES
             and k + 1 < tok.i - 1
             and doc[k + 1].text[:1].isupper()
+            and doc[k].sent.start == tok.sent.start  # a quotation ending a sentence names nothing
+            and not doc[tok.i - 2].is_punct
         ):
             found.append((k + 1, tok.i - 1, None, None))
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from accord.extract.actors import extract_actors
+from accord.extract.actors import extract_actors, with_implied
 from accord.extract.amounts import extract_amounts
 from accord.extract.events import extract_events
 from accord.extract.organizations import extract_organizations
@@ -90,4 +90,7 @@ def extract_facts(document: Document, doc: Doc) -> Facts:
             out, said = out
             warnings.extend(said)
         have[step.kind] = out
+    # a state that only a person's party or post names is still an actor of the story;
+    # it joins the list last, so no step before saw an actor without a mention in the text
+    have["actors"] = with_implied(have["actors"], have["persons"])
     return Facts(**{step.kind: have[step.kind] for step in STEPS}, warnings=tuple(warnings))
