@@ -296,6 +296,28 @@ ACTING_STATE = [
         "Trade Minister",
         "KEN",
     ),
+    # the one a person meets is of another state: the met one's state is not theirs
+    (
+        "Treasury Secretary Tom Reed met Kenyan Finance Minister Jane Ode on Friday.",
+        "Tom Reed",
+        "Treasury Secretary",
+        None,
+    ),
+    # ... nor a state in the met one's own phrase
+    (
+        "Treasury Secretary Tom Reed met Finance Minister Jane Ode of Kenya on Friday.",
+        "Tom Reed",
+        "Treasury Secretary",
+        None,
+    ),
+    # a person of another clause of the sentence may share the titled one's state
+    (
+        "The visit is Kenyan President James Mwangi's first since former leader Tom Reed "
+        "resigned in May.",
+        "Tom Reed",
+        "former leader",
+        "KEN",
+    ),
 ]
 
 

@@ -692,6 +692,12 @@ def _acting_state(
         for q in people
         if q is not p and q.title is not None and q.title.end > q.title.start
     ]
+    # and so are those in another person's own phrase ("met Y of West Germany")
+    for q in people:
+        for qs, qe in q.mentions if q is not p else ():
+            tree = list(_name_head(doc, qs, qe).subtree)
+            if not tree[0].i <= s < tree[-1].i + 1:
+                others.append((tree[0].idx, tree[-1].idx + len(tree[-1])))
 
     def states(a: int, b: int, igo: bool = True) -> list[str]:
         ms = [
@@ -735,8 +741,8 @@ def _acting_state(
         for q in people:
             if q is p or q.title is None or not q.title.actor or q.title.actor in taken:
                 continue
-            if any(ss <= qs < se for qs, _ in q.mentions):
-                return q.title.actor
+            if any(ss <= qs < se and not _opposed(doc, (s, e), (qs, qe)) for qs, qe in q.mentions):
+                return q.title.actor  # "Kenya's trade minister A and finance minister B"
         codes = states(ps, pe, igo=False)  # not those of another person's title either
         if len(codes) == 1:
             return codes[0]
@@ -750,6 +756,28 @@ def _acting_state(
         away = taken | {m.code for m in idx.mentions if _destination(doc, m, p)}
         return story_state(idx, place, document.body, away) or _lede_state(doc, idx, place, away)
     return None
+
+
+def _name_head(doc: Doc, s: int, e: int) -> Token:
+    return next((tok for tok in doc[s:e] if not (s <= tok.head.i < e)), doc[e - 1])
+
+
+def _predicate(tok: Token) -> Token | None:
+    for up in tok.ancestors:
+        if up.pos_ in ("VERB", "AUX"):
+            return up
+    return None
+
+
+def _opposed(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Are two names different parties of one predicate ("A met B", "A told B")? Such a
+    pair need not share a state; conjuncts ("minister A and minister B") and persons of
+    different clauses of one sentence may."""
+    ha, hb = _name_head(doc, *a), _name_head(doc, *b)
+    if hb in ha.conjuncts:
+        return False
+    verb = _predicate(ha)
+    return verb is not None and verb == _predicate(hb)
 
 
 def _destination(doc: Doc, m: ActorMention, p: _Person) -> bool:
