@@ -33,6 +33,23 @@ CASES = [
         "Fiona Mackay",
         ("leader", "GBR"),
     ),
+    # the party's plural, with its possessive, drops out as well
+    (
+        "The Liberal Democrats' home affairs spokesman Fiona Mackay said the bill was flawed.",
+        "Fiona Mackay",
+        ("home affairs spokesman", "GBR"),
+    ),
+    # posts of parliament and of campaigning are posts ("backbencher", "campaigner")
+    (
+        "Labour backbencher Arthur Pembroke voted against the bill on Tuesday.",
+        "Arthur Pembroke",
+        ("backbencher", "GBR"),
+    ),
+    (
+        "Campaigner Fiona Mackay said the law was unjust.",
+        "Fiona Mackay",
+        ("Campaigner", None),
+    ),
     # a modifier the parse hangs elsewhere still belongs to the post
     (
         "He and his shadow Chancellor Edwin Marlow have been edging towards a tax pledge.",

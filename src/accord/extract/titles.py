@@ -193,9 +193,14 @@ def _party_tokens(doc: Doc, keep: list[int], lex: TitleLexicon) -> tuple[set[int
             continue
         two = f"{doc[k].text} {doc[k + 1].text}" if k + 1 in keep else ""
         for name, toks in ((two, (k, k + 1)), (doc[k].text, (k,))):
-            if name and name in lex.party_states:
+            # the plural names the party too: "the Liberal Democrats' spokesman"
+            party = name if name in lex.party_states else name[:-1] if name[-1:] == "s" else ""
+            if name and party in lex.party_states:
                 drop.update(toks)
-                code = code or lex.party_states[name]
+                after = toks[-1] + 1
+                if after in keep and doc[after].text in POSSESSIVE:
+                    drop.add(after)
+                code = code or lex.party_states[party]
                 break
     return drop, code
 
