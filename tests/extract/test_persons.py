@@ -156,6 +156,40 @@ COREF = [
 ]
 
 
+NOT_COREF = [
+    # a multi-word post is referred to as a whole: "the prime minister" is no minister
+    (
+        "Kenyan Finance Minister Grace Wanjiru opened the fair. The prime minister was "
+        "in Nairobi.",
+        "Grace Wanjiru",
+        "The prime minister",
+    ),
+    # someone's aide is not the named aide of another
+    (
+        "A spokesman for the ministry, Tom Reed, said talks went well. The prime "
+        "minister's official spokesman said no decision had been made.",
+        "Tom Reed",
+        "The prime minister's official spokesman",
+    ),
+    # a post the text gives a state is no one's whom the text gives another
+    (
+        "Kenyan Trade Minister Grace Wanjiru opened the fair. The French minister "
+        "arrived on Friday.",
+        "Grace Wanjiru",
+        "The French minister",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "nominal"), NOT_COREF)
+def test_a_post_that_is_someone_elses_is_no_mention(
+    nlp: Language, text: str, name: str, nominal: str
+) -> None:
+    persons = _persons(nlp, text)
+    texts = [text[s:e] for s, e in persons[name].mentions]
+    assert not any(nominal.startswith(t) or t.startswith(nominal) for t in texts[1:]), texts
+
+
 @pytest.mark.parametrize(("text", "name", "mentions"), COREF)
 def test_later_mentions_resolve_to_the_person(
     nlp: Language, text: str, name: str, mentions: list[str]

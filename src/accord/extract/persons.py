@@ -501,6 +501,10 @@ def _nominals(
             d -= 1
         if d < sent_start or doc[d].lower_ not in DEFINITE | INDEFINITE:
             continue
+        head = " ".join(words[hs : tok.i + 1])  # the whole post: "the prime minister"
+        owned = [k for k in range(d + 1, hs) if doc[k].text in POSSESSIVE]
+        if owned and idx.token(doc[owned[-1] - 1]) is None:
+            continue  # "the prime minister's spokesman": someone's aide, not a named one
         if (
             d - 1 >= 0
             and doc[d - 1].text == ","
@@ -523,7 +527,10 @@ def _nominals(
             # "the Chinese envoy": the compatible person of that state, where one is
             said = {m.code for k in range(d, tok.i) if (m := idx.token(doc[k])) is not None}
             of_state = [(p, m) for p, m in compat if p.title and p.title.actor in said]
-            compat = of_state or compat
+            if said:  # ... and never one the text gives another state
+                compat = of_state or [(p, m) for p, m in compat if not (p.title and p.title.actor)]
+            else:
+                compat = of_state or compat
             if compat:
                 max(compat, key=lambda x: x[1])[0].other.append(span)
                 continue
