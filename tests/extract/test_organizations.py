@@ -436,3 +436,8 @@ def test_holders_of_a_post_in_the_plural_are_no_organisation(nlp: Language) -> N
     # the model tags "MPs" as an organisation
     text = "“We have made our position very clear,” the education secretary told MPs."
     assert "MPs" not in _orgs(nlp, text)
+
+
+def test_the_body_a_spokesman_speaks_for_is_an_organisation(nlp: Language) -> None:
+    text = "“This will not cost jobs,” a Treasury spokesman said on Monday in London."
+    assert "Treasury" in _orgs(nlp, text)

@@ -213,3 +213,17 @@ def test_she_after_a_new_unnamed_spokeswoman_is_that_voice(nlp: Language) -> Non
         "speculate on the outcome,” she said."
     )
     assert _speakers(nlp, text) == [("If", "Derek Simms"), ("We", None)]
+
+
+def test_a_body_the_model_did_not_tag_speaks_by_its_name_in_the_phrase(nlp: Language) -> None:
+    text = (
+        "Pension plan criticised\n\n"
+        "“This will not cost jobs in the long run,” a Treasury spokesman said on Monday.\n\n"
+        "“It is simply wrong for every pensioner,” said a spokeswoman for Age Concern. "
+        "“Pensioners deserve far better than this.”"
+    )
+    assert _speakers(nlp, text) == [
+        ("This", "Treasury"),
+        ("It", "Age Concern"),
+        ("Pensioners", "Age Concern"),
+    ]

@@ -334,6 +334,9 @@ def _modifies_common_noun(doc: Doc, e: int) -> bool:
     )
 
 
+_VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
+
 def _acceptable(doc: Doc, s: int, e: int, idx: ActorIndex, person_toks: set[int]) -> bool:
     lex = org_lexicon()
     if s >= e or any(k in person_toks for k in range(s, e)):
@@ -348,6 +351,8 @@ def _acceptable(doc: Doc, s: int, e: int, idx: ActorIndex, person_toks: set[int]
     if head in lex.event_words or any(w in ("summit", "forum", "thought") for w in words):
         return False
     name = " ".join(words)
+    if e < len(doc) and doc[e].lower_ in _VOICES and not doc[s].is_sent_start:
+        return True  # "a Treasury spokesman": the body the voice speaks for
     # initials before a post name a body ("TUC general secretary"), never a portfolio
     posted = e < len(doc) and doc[e].lower_ in titles().heads
     acronym = posted and all(t.text.isupper() and len(t.text) > 1 for t in doc[s:e])

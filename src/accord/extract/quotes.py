@@ -207,6 +207,9 @@ class _Speakers:
             found = self.org_in(t)
             if found:
                 return found
+        own = self._own_name(doc, head, mods)
+        if own:
+            return own
         if any(
             self.named(t) is not None
             or t.pos_ in ("PROPN", "NOUN")  # "a government spokesman": no body named
@@ -215,6 +218,25 @@ class _Speakers:
         ):
             return None  # "a Kenyan official", "a Labour spokesman": not the story's body
         return self.topic_org(doc, head)
+
+    def _own_name(self, doc: Doc, head: Token, mods: list[Token]) -> str | None:
+        """A capitalised name that the model did not tag but the phrase gives the body
+        by: "a Treasury spokesman", "a spokeswoman for Age Concern". A state, a person
+        or a word that starts the sentence is no such name."""
+        for t in mods:
+            via = t.head if t.dep_ == "pobj" else None
+            if t.dep_ != "compound" and not (via is not None and via.head.i == head.i):
+                continue
+            if t.dep_ == "compound" and t.head.i != head.i:
+                continue
+            left = [c for c in t.lefts if c.dep_ == "compound"]
+            run = [*left, t]
+            if not all(x.pos_ == "PROPN" and x.text[:1].isupper() for x in run):
+                continue
+            if any(x.is_sent_start or self.idx.token(x) or self.named(x) for x in run):
+                continue
+            return doc[run[0].i : t.i + 1].text
+        return None
 
     def before(self, pos: int, *, orgs_only: bool) -> str | None:
         """The nearest organisation or state named before ``pos`` ("it said")."""
