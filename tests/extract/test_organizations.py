@@ -441,3 +441,12 @@ def test_holders_of_a_post_in_the_plural_are_no_organisation(nlp: Language) -> N
 def test_the_body_a_spokesman_speaks_for_is_an_organisation(nlp: Language) -> None:
     text = "“This will not cost jobs,” a Treasury spokesman said on Monday in London."
     assert "Treasury" in _orgs(nlp, text)
+
+
+def test_a_firm_the_model_missed_is_named_by_its_legal_word(nlp: Language) -> None:
+    text = (
+        "Speaking in London, Home Secretary Charles Clarke said the law would protect "
+        "the public.\n\nAcme Holdings rejected the offer. In a statement, it said the bid "
+        "undervalued the company."
+    )
+    assert "Acme Holdings" in _orgs(nlp, text)

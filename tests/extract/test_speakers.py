@@ -227,3 +227,25 @@ def test_a_body_the_model_did_not_tag_speaks_by_its_name_in_the_phrase(nlp: Lang
         ("It", "Age Concern"),
         ("Pensioners", "Age Concern"),
     ]
+
+
+def test_it_is_the_body_last_named_never_a_person(nlp: Language) -> None:
+    text = (
+        "Blair defends plan\n\n"
+        "Speaking in London, Home Secretary Charles Clarke said: “The law will protect "
+        "the public from terrorism.”\n\n"
+        "Acme Holdings rejected the offer. In a statement, it said: “The bid undervalues "
+        "the company by a wide margin.”"
+    )
+    assert _speakers(nlp, text) == [("The", "Charles Clarke"), ("The", "Acme Holdings")]
+
+
+def test_it_never_stands_for_a_person(nlp: Language) -> None:
+    text = (
+        "Blair defends plan\n\n"
+        "Speaking in London, Home Secretary Charles Clarke said: “The law will protect "
+        "the public from terrorism.”\n\n"
+        "The offer was rejected. In a statement, it said: “The bid undervalues "
+        "the company by a wide margin.”"
+    )
+    assert _speakers(nlp, text) == [("The", "Charles Clarke"), ("The", None)]

@@ -519,6 +519,15 @@ def extract_organizations(
             continue
         found.extend((a, b, code, None) for a, b in _split_pair(doc, s, e, body))
 
+    # a firm's name the model did not tag, by its legal or group word: "Acme Holdings"
+    taken = {k for s, e, _, _ in found for k in range(s, e)}
+    for s, e in _suffixed_names(doc, lex.legal_suffixes):
+        if any(k in taken or k in person_toks for k in range(s, e)) or _headline(body, doc[s].idx):
+            continue
+        s, e, code = _clean_ent(doc, s, e, idx)
+        if e - s >= 2 and not idx.at(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])):
+            found.append((s, e, code, None))
+
     # a proper name right after a state's possessive: "China's Sinohydro"
     taken = {k for s, e, _, _ in found for k in range(s, e)}
     for tok in tokens(doc):
@@ -689,6 +698,24 @@ def extract_organizations(
             )
         )
     return tuple(out)
+
+
+def _suffixed_names(doc: Doc, suffixes: frozenset[str]) -> list[tuple[int, int]]:
+    """Runs of capitalised proper nouns that end in a legal or group word ("Acme
+    Holdings", "Brent Petroleum Corp") and hold no entity the model gave a person or a
+    place: the model misses many firm names at the start of a sentence."""
+    out: list[tuple[int, int]] = []
+    for tok in tokens(doc):
+        if tok.text not in suffixes or tok.i == 0:
+            continue
+        s = tok.i
+        while s > 0 and doc[s - 1].pos_ == "PROPN" and doc[s - 1].text[:1].isupper():
+            s -= 1
+        run = doc[s : tok.i + 1]
+        if len(run) < 2 or any(t.ent_type_ in ("PERSON", "GPE", "NORP", "LOC") for t in run):
+            continue
+        out.append((s, tok.i + 1))
+    return out
 
 
 def _mostly_in(span: Span, spans: tuple[Span, ...]) -> bool:

@@ -239,12 +239,13 @@ class _Speakers:
         return None
 
     def before(self, pos: int, *, orgs_only: bool) -> str | None:
-        """The nearest organisation or state named before ``pos`` ("it said")."""
+        """The nearest organisation (or, unless ``orgs_only``, state) named before
+        ``pos`` ("it said"): never a person, whom "it" cannot stand for."""
         best: tuple[int, str] | None = None
         for s, e, name, rank in self.spans:
-            if e <= pos and (rank == 1 or not orgs_only) and (best is None or s > best[0]):
+            if e <= pos and rank == 1 and (best is None or s > best[0]):
                 best = (s, name)
-        for m in self.idx.mentions:
+        for m in () if orgs_only else self.idx.mentions:
             later = best is None or m.start > best[0]
             if m.end <= pos and m.kind != "region" and later and self.speaks(m):
                 best = (m.start, self.body[m.start : m.end])
