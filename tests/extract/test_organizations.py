@@ -450,3 +450,13 @@ def test_a_firm_the_model_missed_is_named_by_its_legal_word(nlp: Language) -> No
         "undervalued the company."
     )
     assert "Acme Holdings" in _orgs(nlp, text)
+
+
+def test_an_acronym_met_first_takes_the_name_spelled_out_with_it_later(nlp: Language) -> None:
+    text = (
+        "The CBI warned of job losses. The Confederation of British Industry (CBI) said "
+        "firms were struggling."
+    )
+    orgs = _orgs(nlp, text)
+    assert "CBI" not in orgs, sorted(orgs)
+    assert len(orgs["Confederation of British Industry"].mentions) == 3

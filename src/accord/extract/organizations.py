@@ -602,7 +602,7 @@ def extract_organizations(
             orgs.append(org)
         if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")" and _cap(doc[e + 1]):
             aliases[_norm(doc[e + 1].text)] = org  # "Association of ... Nations (Asean)"
-        elif len(name) > len(org.name) and _norm(org.name) in _norm(name).split():
+        if len(name) > len(org.name) and _norm(org.name) in _norm(name).split():
             org.name = name  # "Kaspersky" first, "Kaspersky Lab" later
         elif _expands(name, org.name):
             org.name = name  # "OECD" first, "Organisation for Economic ..." later
