@@ -344,6 +344,22 @@ ACTING_STATE = [
         "Treasury Secretary",
         None,
     ),
+    # a headline says where the person is, not whom they act for
+    (
+        "Reed in China\n\nThe trade minister, Tom Reed, arrived in Beijing on Monday. "
+        "Britain wants more trade with China, he said.",
+        "Tom Reed",
+        "trade minister",
+        "GBR",
+    ),
+    # a state the person travels to, named again in the paragraph, is still not theirs
+    (
+        "Trade Minister Tom Reed arrived in Beijing on Monday for a visit to China. "
+        "Britain wants more trade with China.",
+        "Tom Reed",
+        "Trade Minister",
+        "GBR",
+    ),
     # a person of another clause of the sentence may share the titled one's state
     (
         "The visit is Kenyan President James Mwangi's first since former leader Tom Reed "

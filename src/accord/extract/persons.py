@@ -123,6 +123,13 @@ def _headline(text: str, pos: int) -> bool:
     return caps == len(words) and sum(1 for w in words if w[0].isupper()) >= 3
 
 
+def _title_line(text: str, pos: int) -> bool:
+    """Is ``pos`` on the text's first line, standing alone without a sentence's end?"""
+    start, end = paragraph_bounds(text, pos)
+    line = text[start:end].rstrip()
+    return not text[:start].strip() and "\n" not in line and not line.endswith((".", "”", '"'))
+
+
 def _name_ranges(
     doc: Doc, idx: ActorIndex, lex: TitleLexicon, words: list[str]
 ) -> list[tuple[int, int]]:
@@ -692,7 +699,12 @@ def _acting_state(
         introduced = _introduced_state(doc, p, idx, people)
         if introduced:
             return introduced
-    s, e = p.mentions[0]
+    # the first mention in the story's sentences: a headline ("Blair in China") says
+    # where the person is, not whom they act for
+    s, e = next(
+        ((a, b) for a, b in p.mentions if not _title_line(document.body, doc[a].idx)),
+        p.mentions[0],
+    )
     # states inside another person's title are theirs ("with Japan's ambassador to Ghana")
     others = [
         (doc[q.title.start].idx, doc[q.title.end - 1].idx + len(doc[q.title.end - 1]))
@@ -751,6 +763,9 @@ def _acting_state(
             if any(ss <= qs < se and not _opposed(doc, (s, e), (qs, qe)) for qs, qe in q.mentions):
                 return q.title.actor  # "Kenya's trade minister A and finance minister B"
         codes = states(ps, pe, igo=False)  # not those of another person's title either
+        if len(codes) > 1:  # nor a state the person travels to, named again
+            gone = {m.code for m in idx.within(ps, pe) if _destination(doc, m, p)}
+            codes = [c for c in codes if c not in gone] or codes
         if len(codes) == 1:
             return codes[0]
     home = _dateline_state(document.body, idx)
@@ -805,8 +820,9 @@ def _destination(doc: Doc, m: ActorMention, p: _Person) -> bool:
     for subj in tok.children:
         if subj.dep_ not in SUBJECTS:
             continue
-        if any(a <= subj.i < b for a, b in p.mentions):
-            return True  # the person is the traveller
+        named = [subj, *(c for c in subj.children if c.dep_ == "appos")]
+        if any(a <= t.i < b for t in named for a, b in p.mentions):
+            return True  # the person is the traveller ("The minister, X, flew to ...")
         # "he", "she": the person named in the same sentence
         return subj.lower_ in ("he", "she") and any(ss <= a < se for a, _ in p.mentions)
     return False
