@@ -713,3 +713,8 @@ def test_an_igos_own_meeting_has_no_venue_party(nlp: Language) -> None:
 def test_a_promise_or_pledge_as_a_noun_is_intended(nlp: Language) -> None:
     events = _events(nlp, "China's promise of loans to Zambia drew praise.")
     assert [(e.type, e.actors, e.status) for e in events] == [("AGREE", ("CHN", "ZMB"), "intended")]
+
+
+def test_what_an_intent_verb_promises_in_a_phrase_is_not_given(nlp: Language) -> None:
+    events = _events(nlp, "Britain pledged 100m pounds in aid to Sudan on Monday.")
+    assert _keys(events) == {("AGREE", "030", ("GBR", "SDN"), "intended")}

@@ -388,6 +388,7 @@ def _triggers(sent: SpacySpan, index: PartyIndex) -> tuple[list[_Hit], frozenset
             hits.append(_Hit(tok, noun, "noun"))
     hits = [_warned_of(h) for h in hits]
     verb_tokens = {h.token.i for h in hits if h.kind == "verb"}
+    intents = {h.token.i for h in hits if h.kind == "verb" and h.entry.type == "AGREE"}
     framed = _framed_by_speech_acts(hits)
     framed_verbs: set[int] = set()
     kept: list[_Hit] = []
@@ -404,6 +405,11 @@ def _triggers(sent: SpacySpan, index: PartyIndex) -> tuple[list[_Hit], frozenset
         # ... and so is what that object offers ("rejected an offer of talks")
         if hit.kind == "noun" and _offered_by_object(hit.token, verb_tokens):
             continue
+        # ... and what an intent verb promises in a phrase of its own ("pledged £100m
+        # in aid", "agreed on a loan"): promised, not given
+        if hit.kind == "noun" and hit.token.dep_ == "pobj" and hit.token.head.head.i in intents:
+            if hit.token.head.lower_ in ("in", "of", "for", "on"):
+                continue
         # 'will provide £48m to help firms build plants': the purpose belongs to the
         # trigger that it serves
         if (
@@ -439,10 +445,11 @@ def _tagged_noun(tok: Token) -> bool:
 
 
 def _offered_by_object(noun: Token, verb_tokens: set[int]) -> bool:
-    """'turned down an offer of talks', 'accepted a proposal for a summit': the noun is
-    the content of a trigger verb's object, not an event of its own."""
+    """'turned down an offer of talks', 'accepted a proposal for a summit', 'pledged
+    £100m in aid': the noun is the content of a trigger verb's object, not an event of
+    its own."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in ("of", "for") or prep.head.i == prep.i:
+    if noun.dep_ != "pobj" or prep.lower_ not in ("of", "for", "in") or prep.head.i == prep.i:
         return False
     obj = prep.head
     return obj.dep_ in ("dobj", "nsubjpass") and obj.head.i in verb_tokens
