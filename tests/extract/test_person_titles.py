@@ -239,3 +239,11 @@ def test_a_spokesman_introduced_with_an_igo(nlp: Language) -> None:
         "The spokesman, Henri Valois, said Brazil and the U.S. had been told on Monday."
     )
     assert _person(nlp, text, "Henri Valois") == ("spokesman", "IGO:EU")
+
+
+def test_parties_named_in_the_plural_say_the_storys_politics(nlp: Language) -> None:
+    text = (
+        "The Liberal Democrats and the Conservatives attacked the plan. Mr Arthur Pembroke "
+        "said the Lib Dems would vote against it, as would the Conservatives."
+    )
+    assert _person(nlp, text, "Arthur Pembroke") == (None, "GBR")

@@ -187,8 +187,10 @@ def party_counts(body: str) -> dict[str, int]:
     """Mentions of national parties by their state: a story about a country's parties
     ("the Tories", "Labour's election supremo") is about that country's politics."""
     counts: dict[str, int] = {}
-    for name, code in titles().party_states.items():
-        n = len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", body))
+    # longest names first, each mention counted once: "Liberal Democrats" is no
+    # "Democrats"; the plural names the party too ("the Conservatives")
+    for name, code in sorted(titles().party_states.items(), key=lambda kv: -len(kv[0])):
+        body, n = re.subn(rf"(?<![\w-]){re.escape(name)}s?(?![\w-])", "\0", body)
         if n:
             counts[code] = counts.get(code, 0) + n
     return counts
