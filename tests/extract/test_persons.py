@@ -159,8 +159,7 @@ COREF = [
 NOT_COREF = [
     # a multi-word post is referred to as a whole: "the prime minister" is no minister
     (
-        "Kenyan Finance Minister Grace Wanjiru opened the fair. The prime minister was "
-        "in Nairobi.",
+        "Kenyan Finance Minister Grace Wanjiru opened the fair. The prime minister was in Nairobi.",
         "Grace Wanjiru",
         "The prime minister",
     ),

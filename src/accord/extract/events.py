@@ -407,9 +407,13 @@ def _triggers(sent: SpacySpan, index: PartyIndex) -> tuple[list[_Hit], frozenset
             continue
         # ... and what an intent verb promises in a phrase of its own ("pledged £100m
         # in aid", "agreed on a loan"): promised, not given
-        if hit.kind == "noun" and hit.token.dep_ == "pobj" and hit.token.head.head.i in intents:
-            if hit.token.head.lower_ in ("in", "of", "for", "on"):
-                continue
+        if (
+            hit.kind == "noun"
+            and hit.token.dep_ == "pobj"
+            and hit.token.head.head.i in intents
+            and hit.token.head.lower_ in ("in", "of", "for", "on")
+        ):
+            continue
         # 'will provide £48m to help firms build plants': the purpose belongs to the
         # trigger that it serves
         if (
