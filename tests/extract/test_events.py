@@ -718,3 +718,31 @@ def test_a_promise_or_pledge_as_a_noun_is_intended(nlp: Language) -> None:
 def test_what_an_intent_verb_promises_in_a_phrase_is_not_given(nlp: Language) -> None:
     events = _events(nlp, "Britain pledged 100m pounds in aid to Sudan on Monday.")
     assert _keys(events) == {("AGREE", "030", ("GBR", "SDN"), "intended")}
+
+
+def test_a_venue_in_a_meetings_phrase_leaves_room_for_those_who_attend(nlp: Language) -> None:
+    text = (
+        "Brazil and Colombia will attend the International Coffee Organization meeting in London."
+    )
+    events = _events(nlp, text)
+    assert [(e.type, e.actors, e.status) for e in events] == [
+        ("AGREE", ("BRA", "COL", "IGO:ICO"), "planned")
+    ]
+
+
+def test_trade_a_state_raises_is_trade_that_moved(nlp: Language) -> None:
+    events = _events(nlp, "Australia boosted beef exports to Japan last year.")
+    assert _keys(events) == {("COOPERATE", "061", ("AUS", "JPN"), "occurred")}
+    events = _events(nlp, "Japan increased imports of Brazilian soybeans.")
+    assert {(e.type, e.actors) for e in events} == {("COOPERATE", ("BRA", "JPN"))}
+
+
+def test_a_stake_in_something_names_the_other_side_not_a_place(nlp: Language) -> None:
+    # the signed deal's purpose, hung by the parser on the signing
+    events = _events(nlp, "China signed a deal to buy a stake in a Canadian oil project.")
+    assert ("SUPPORT", ("CAN", "CHN"), "occurred") in {(e.type, e.actors, e.status) for e in events}
+    # talks held for a purchase are talks with the seller's side
+    events = _events(nlp, "France is in talks to acquire a stake in a Norwegian oil company.")
+    assert [(e.type, e.actors, e.status) for e in events] == [
+        ("CONSULT", ("FRA", "NOR"), "occurred")
+    ]

@@ -301,12 +301,15 @@ def _clause_or_root(token: Token) -> bool:
 #: authorities in Beijing" are Kenya's police and China's authorities (troops, leaders
 #: or diplomats "in X" are as often another state's, stationed or meeting there)
 _STATE_AGENTS = frozenset({"police", "authority", "authorities", "government", "regime"})
+#: nouns whose "in X" names what is held or put in, not where: "a stake in a Canadian
+#: project", "investment in Kenya" name the other side of the deal
+_HOLDINGS = frozenset({"stake", "share", "holding", "interest", "investment"})
 
 
 def _is_locative_prep(token: Token) -> bool:
     if token.dep_ != "prep" or token.lower_ not in LOCATIVE_PREPS:
         return False
-    return not (token.lower_ == "in" and token.head.lemma_.lower() in _STATE_AGENTS)
+    return not (token.lower_ == "in" and token.head.lemma_.lower() in _STATE_AGENTS | _HOLDINGS)
 
 
 _SELF_PRONOUNS = frozenset({"it", "they", "we"})

@@ -277,7 +277,9 @@ def _has_change(noun: Token) -> bool:
     ('bilateral trade rose threefold'): a total ('reached $7.9bn') is a statistic."""
     cues = status_cues()
     gov = governing_verb(noun)
-    if gov is not None and gov.lemma_.lower() in cues.change_verbs and noun.dep_ == "nsubj":
+    # 'trade rose', 'exports were boosted', 'boosted beef exports to Japan'
+    moved = noun.dep_ in ("nsubj", "nsubjpass", "dobj")
+    if gov is not None and gov.lemma_.lower() in cues.change_verbs and moved:
         return True
     return any(c.lemma_.lower() in cues.change_verbs for c in children(noun) if c.dep_ == "acl")
 
@@ -418,9 +420,8 @@ def _triggers(sent: SpacySpan, index: PartyIndex) -> tuple[list[_Hit], frozenset
         # trigger that it serves
         if (
             hit.kind == "verb"
-            and hit.token.dep_ == "advcl"
             and hit.token.head.i in verb_tokens
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(hit.token))
+            and _to_infinitive(hit.token, "advcl")
         ):
             continue
         # 'agreed to resume talks': the governed action is the event, not 'agree'
@@ -518,15 +519,14 @@ def _parties(
                 found.extend(_condition_doers(tok, index))  # 'would retaliate if X ...'
         if hit.entry.type == "SUPPORT" and len({p.code for p in found}) < 2:
             # 'signed a deal to buy jets from France': the other side is in what the
-            # signed agreement provides
+            # signed agreement provides (the parser hangs the purpose on the deal or,
+            # as often, on the signing)
+            provides = [c for c in children(tok) if _to_infinitive(c, "advcl")]
             for obj in children(tok):
-                if obj.dep_ != "dobj":
-                    continue
-                for clause in children(obj):
-                    if clause.dep_ in ("acl", "relcl"):
-                        found.extend(
-                            p for p in collect(clause, index, role="obj") if not p.locative
-                        )
+                if obj.dep_ == "dobj":
+                    provides.extend(c for c in children(obj) if c.dep_ in ("acl", "relcl"))
+            for clause in provides:
+                found.extend(p for p in collect(clause, index, role="obj") if not p.locative)
         if tok.dep_ in ("relcl", "acl") and tok.head.i != tok.i:
             if _agent_without_party(tok, index):
                 return [], None, None, False  # '..., which was criticised by aid groups'
@@ -538,7 +538,10 @@ def _parties(
             )
     else:
         gov = governing_verb(tok)
-        if len({p.code for p in found}) < 2 and gov is not None and not no_party_aim:
+        # a venue in the noun's phrase ('the ICO meeting in London') is no side: the
+        # governing verb still names who takes part ('Brazil will attend ...')
+        sides = {p.code for p in found if not p.locative}
+        if len(sides) < 2 and gov is not None and not no_party_aim:
             path_skip = frozenset({t.i for t in tok.subtree})
             found.extend(collect(gov, index, skip=path_skip))
             if not any(p.role == "subj" for p in found):
@@ -546,6 +549,12 @@ def _parties(
         elif no_party_aim and gov is not None and not found:
             # "Nigeria held talks with rebels": the doer still acts, facing no state
             found.extend(subject_parties(gov, index))
+        if len({p.code for p in found if not p.locative}) < 2 and not no_party_aim:
+            # 'in talks to acquire a stake in Norway's Statoil': the other side is in
+            # what the talks, plan or offer are for
+            for clause in children(tok):
+                if _to_infinitive(clause, "acl"):
+                    found.extend(p for p in collect(clause, index, role="obj") if not p.locative)
     core = _unique(p.code for p in found if not p.locative)
     places = _unique(p.code for p in found if p.locative)
     if len(core) == 1 and tok.lemma_.lower() in _SESSIONS and _internal_to_igo(hit, core[0], found):
@@ -580,6 +589,14 @@ def _parties(
         None,
     )
     return sorted(codes), source, target, False
+
+
+def _to_infinitive(clause: Token, dep: str) -> bool:
+    """A to-infinitive clause of the given relation: what an act or a noun is for
+    ('signed a deal to buy', 'talks to acquire')."""
+    return clause.dep_ == dep and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in children(clause)
+    )
 
 
 def _condition_doers(verb: Token, index: PartyIndex) -> list[Party]:

@@ -27,10 +27,19 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     already joined), and the small English parser otherwise runs headlines and
     paragraphs together into one sentence, which misleads every extractor that works
     clause by clause. Set before the parser, which respects preset boundaries.
+
+    With a start preset, the small parser often cuts the paragraph's first word off as
+    a sentence of its own ("Tony | Blair has had ...", "TOKYO | , March 3 - ..."), which
+    takes the subject from the lead sentence; a paragraph's first word is never a whole
+    sentence unless a line ends after it, so no break is allowed right after it.
     """
+    last = len(doc) - 1
     for token in doc[:-1]:
         if token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
+            first = doc[token.i + 1]
+            first.is_sent_start = True
+            if first.i < last and not first.is_punct and not doc[first.i + 1].is_space:
+                doc[first.i + 1].is_sent_start = False
     return doc
 
 
