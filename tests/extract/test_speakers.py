@@ -122,6 +122,12 @@ def test_the_company_is_the_firm_just_named(nlp: Language) -> None:
         "“Demand for our ore has fallen for three straight years,” the company said."
     )
     assert _speakers(nlp, text) == [("Demand", "Harlow Mining Corp")]
+    # a bare name with no kind word is still the firm "the company" stands for
+    text = (
+        "Fiat confirmed the talks on Monday.\n\n"
+        "“We have no plans to sell the business to foreign buyers,” the company said."
+    )
+    assert _speakers(nlp, text) == [("We", "Fiat")]
 
 
 def test_a_capital_city_is_never_the_speaker(nlp: Language) -> None:

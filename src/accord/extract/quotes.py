@@ -70,6 +70,7 @@ class _Speakers:
             self.spans += [(s, e, p.name, 0) for s, e in p.mentions]
         for o in orgs:
             self.spans += [(s, e, o.name, 1) for s, e in o.mentions]
+        self.kinds = {o.name: o.kind for o in orgs}  # the organisation stage's verdict
         self.idx = ActorIndex(actors)
         self.body = body
 
@@ -138,11 +139,23 @@ class _Speakers:
         if found or kind is None:
             return found
         best: tuple[int, str] | None = None
+        unsure: tuple[int, str] | None = None  # the latest one of no known kind
         for s, e, name, rank in self.spans:
+            if rank != 1 or e > pos:
+                continue
             words = name.lower().split()
-            same = bool(words) and kind in (kinds.get(words[-1]), kinds.get(words[0]))
-            if rank == 1 and e <= pos and same and (best is None or s > best[0]):
+            own = self.kinds.get(name)
+            same = own == kind or (
+                bool(words) and kind in (kinds.get(words[-1]), kinds.get(words[0]))
+            )
+            if same and (best is None or s > best[0]):
                 best = (s, name)
+            if own in (None, "organization") and (unsure is None or s > unsure[0]):
+                unsure = (s, name)
+        if best is None and kind == "company" and unsure is not None:
+            # "Fiat ... the company said": a bare name with no kind word is, in the
+            # news, most often a firm
+            best = unsure
         return best[1] if best else None
 
     def org_in(self, tok: Token) -> str | None:
