@@ -746,3 +746,40 @@ def test_a_stake_in_something_names_the_other_side_not_a_place(nlp: Language) ->
     assert [(e.type, e.actors, e.status) for e in events] == [
         ("CONSULT", ("FRA", "NOR"), "occurred")
     ]
+
+
+def test_hoping_to_sign_is_an_intent(nlp: Language) -> None:
+    events = _events(nlp, "Indonesia hopes to sign a new loan agreement with Japan.")
+    assert [(e.type, e.actors, e.status) for e in events] == [("AGREE", ("IDN", "JPN"), "intended")]
+
+
+def test_welcoming_what_a_state_did_is_support_not_a_visit(nlp: Language) -> None:
+    events = _events(nlp, "Japan welcomed the U.S. decision to lift the sanctions.")
+    assert ("SUPPORT", ("JPN", "USA")) in {(e.type, e.actors) for e in events}
+    events = _events(nlp, "China welcomed the Kenyan delegation in Beijing.")
+    assert [(e.type, e.actors) for e in events] == [("CONSULT", ("CHN", "KEN"))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "West Germany supported the U.S. proposal on farm subsidies.",
+        "Kenya backed Uganda's bid for the post.",
+        "China voiced support for Pakistan's position.",
+        "The United States supports Israel.",
+    ],
+)
+def test_backing_a_party_or_its_position_is_support(nlp: Language, text: str) -> None:
+    assert [e.type for e in _events(nlp, text)] == ["SUPPORT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Bank of Japan bought dollars to support the U.S. currency.",
+        "The base is used to support U.N. peacekeeping missions.",
+        "Britain backed down over the fishing dispute with Iceland.",
+    ],
+)
+def test_propping_up_a_currency_or_an_operation_is_no_support(nlp: Language, text: str) -> None:
+    assert [e.type for e in _events(nlp, text) if e.type == "SUPPORT"] == []

@@ -51,6 +51,7 @@ from accord.vocab.event_lexicon import (
     plover_types,
     status_cues,
 )
+from accord.vocab.titles import titles
 
 EXTRACTOR = "events/0.1"
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
@@ -230,12 +231,31 @@ def _object_has_party(verb: Token, index: PartyIndex) -> bool:
         for head in heads:
             if head.ent_type_ in ("PERSON", "GPE", "NORP") or index.codes(head):
                 return True
+            if not _names_people(head):
+                continue  # 'welcomed the U.S. decision': what a party did, not the party
             named = [
-                t for c in children(head) if c.dep_ in ("compound", "appos") for t in c.subtree
+                t
+                for c in children(head)
+                if c.dep_ in ("compound", "appos", "amod")
+                for t in c.subtree
             ]
             if any(index.codes(t) or t.ent_type_ == "PERSON" for t in named):
                 return True
     return False
+
+
+#: bodies of people a state sends or is ('the U.S. delegation', 'the Kenyan side')
+_GROUP_NOUNS = frozenset({"delegation", "team", "government", "leadership", "side"})
+
+
+def _names_people(head: Token) -> bool:
+    """A noun for a person or a body of people ('the U.S. president', 'the Chinese
+    delegation'), or a name: what a party's compound makes a party."""
+    if head.pos_ == "PROPN" or head.ent_type_:
+        return True
+    lemma = head.lemma_.lower()
+    lex = titles()
+    return lemma in lex.heads or lemma in lex.nominal_classes or lemma in _GROUP_NOUNS
 
 
 def _verb_entry(tok: Token, index: PartyIndex) -> Trigger | None:

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from accord.errors import ModelNotFoundError
 from accord.parse.attributes import use_table_attributes
 from accord.parse.lemmas import use_table_lemmas
+from accord.parse.spelling import fix_verb_lemmas as fix_verb_lemmas  # registers the pipe
 from accord.settings import DEFAULT_MODEL as DEFAULT_MODEL
 
 _INSTALL_HINT = {
@@ -65,6 +66,9 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
         nlp.add_pipe("accord_paragraphs", **where)
     use_table_attributes(nlp)
     use_table_lemmas(nlp)
+    lemmatizer = next((n for n in ("accord_lemmas", "lemmatizer") if n in nlp.pipe_names), None)
+    if lemmatizer is not None and "accord_verb_lemmas" not in nlp.pipe_names:
+        nlp.add_pipe("accord_verb_lemmas", after=lemmatizer)
     return nlp
 
 
