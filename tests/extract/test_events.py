@@ -783,3 +783,17 @@ def test_backing_a_party_or_its_position_is_support(nlp: Language, text: str) ->
 )
 def test_propping_up_a_currency_or_an_operation_is_no_support(nlp: Language, text: str) -> None:
     assert [e.type for e in _events(nlp, text) if e.type == "SUPPORT"] == []
+
+
+def test_seeking_aid_or_talks_from_a_party_is_a_request(nlp: Language) -> None:
+    events = _events(nlp, "Egypt is seeking a 500 mln dlr loan from the World Bank.")
+    assert _keys(events) == {("REQUEST", "020", ("EGY", "IGO:WB"), "occurred")}
+    # seeking to do something is an intent, not a request of anyone
+    assert [e.type for e in _events(nlp, "Brazil seeks to renegotiate its debt.")] == []
+
+
+def test_duties_and_quotas_are_restrictions_imposed_or_lifted(nlp: Language) -> None:
+    events = _events(nlp, "The European Community imposed duties on Japanese photocopiers.")
+    assert [(e.type, e.actors) for e in events] == [("SANCTION", ("IGO:EU", "JPN"))]
+    events = _events(nlp, "The United States lifted quotas on Chinese textiles.")
+    assert [(e.type, e.actors) for e in events] == [("CONCEDE", ("CHN", "USA"))]
