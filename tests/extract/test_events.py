@@ -797,3 +797,20 @@ def test_duties_and_quotas_are_restrictions_imposed_or_lifted(nlp: Language) -> 
     assert [(e.type, e.actors) for e in events] == [("SANCTION", ("IGO:EU", "JPN"))]
     events = _events(nlp, "The United States lifted quotas on Chinese textiles.")
     assert [(e.type, e.actors) for e in events] == [("CONCEDE", ("CHN", "USA"))]
+
+
+def test_a_purchase_named_with_its_buyer_only_is_from_the_storys_partner(nlp: Language) -> None:
+    text = (
+        "Kenya and Uganda signed a deal on a new cement plant in Kenya. "
+        "Kenya and Uganda will share its costs. "
+        "Officials said Uganda agreed to buy the plant's entire output."
+    )
+    buys = [e for e in _events(nlp, text) if "buy" in (e.what or "")]
+    assert [(e.type, e.actors, e.status) for e in buys] == [("AGREE", ("KEN", "UGA"), "planned")]
+    # a sale may be made at home: the seller is not implied
+    text = (
+        "Kenya and Uganda signed a deal on a new cement plant in Kenya. "
+        "Kenya and Uganda will share its costs. "
+        "Officials said Uganda would sell its stake in the state airline."
+    )
+    assert [e for e in _events(nlp, text) if "sell" in (e.what or "")] == []

@@ -794,11 +794,16 @@ def _aimed_at_no_party(hit: _Hit, index: PartyIndex) -> bool:
     )
 
 
+_TRADE_VERBS = frozenset({"buy", "purchase"})  # a purchase has a seller
+
+
 def _implies_counterpart(hit: _Hit) -> bool:
     """Meetings always have another side; so does an act aimed at a person ('Xi
     welcomed him', 'thanked Xi') whose country the sentence leaves out."""
     if hit.entry.type == "CONSULT":
         return True
+    if hit.kind == "verb" and hit.token.lemma_.lower() in _TRADE_VERBS:
+        return True  # a sale has a seller and a buyer ('agreed to buy the plant's output')
     if hit.kind == "verb" and hit.entry.cameo[:2] in _ANAPHORIC_OBJECT_CODES:
         # 'welcomed the proposal', 'rejected the claims': the thing named before
         for c in children(hit.token):
