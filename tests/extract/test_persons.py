@@ -540,3 +540,14 @@ def test_a_state_in_another_persons_title_is_not_the_paragraphs_for_them(
     persons = _persons(nlp, text)
     assert persons["Mary Otieno"].actor == "KEN"
     assert persons["Jack Stroud"].actor != "KEN"
+
+
+def test_a_state_only_in_what_the_person_says_gives_way_to_the_storys(nlp: Language) -> None:
+    text = (
+        "Kenya's trade surplus rose again, and Kenya's exports grew. "
+        "Trade Minister Omar Haddad said the talks with France were difficult."
+    )
+    assert _persons(nlp, text)["Omar Haddad"].actor == "KEN"
+    # with no state the story is about, the one named is still the best guess
+    text = "Trade Minister Omar Haddad said Kenya's exports would grow."
+    assert _persons(nlp, text)["Omar Haddad"].actor == "KEN"

@@ -743,6 +743,17 @@ def _acting_state(
     sent = doc[ss:se]
     codes = states(sent.start_char, sent.end_char, igo=False)
     if len(codes) == 1:
+        # a state only in what the person says or does ('X said the talks with the
+        # United States were difficult') gives way to the state the story is about
+        if head.dep_ in SUBJECTS and head.head.i != head.i:
+            verb = head.head
+            clause = {t.idx for t in verb.subtree} - {t.idx for t in head.subtree}
+            inside = [m for m in idx.within(sent.start_char, sent.end_char) if m.code == codes[0]]
+            if inside and all(m.start in clause for m in inside):
+                away = taken | {m.code for m in idx.mentions if _destination(doc, m, p)}
+                about = story_state(idx, place, document.body, away)
+                if about is not None and about != codes[0]:
+                    return about
         return codes[0]
     if len(codes) > 1 and head.dep_ in SUBJECTS and se - ss <= 200:
         # what the person says or does to a state is not theirs: "X said Japan has
