@@ -593,3 +593,11 @@ def test_a_budget_deficit_has_no_direction_but_a_trade_surplus_does(nlp) -> None
     assert (a.kind, a.from_, a.to) == ("other", None, None)
     (a,) = run(nlp, "Britain's trade deficit with Japan reached 35 billion dlrs.")
     assert (a.kind, a.from_, a.to) == ("other", "JPN", "GBR")
+
+
+def test_a_band_said_again_of_other_work_is_a_figure_of_its_own(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "She received between £5,001 and £10,000 for appearing on a show. "
+        "He earns between £5,001 and £10,000 for advising a bank."
+    )
+    assert [a.value for a in run(nlp, text, None)] == [5001, 10000, 5001, 10000]

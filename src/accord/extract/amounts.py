@@ -1527,6 +1527,8 @@ def _compatible(a: Amount, b: Amount) -> bool:
         return False
     if a.what and b.what and a.what.lower() != b.what.lower():
         return False  # "fees of up to £35,000" and a salary band's £35,000: two facts
+    if a.kind == "other" and not (a.from_ or a.to or b.from_ or b.to) and not a.what:
+        return False  # a band or a price said again of something else: a figure of its own
     if a.kind == "trade_total" and a.from_ and a.to and b.from_ and b.to:
         return {a.from_, a.to} == {b.from_, b.to}
     return all(x is None or y is None or x == y for x, y in ((a.from_, b.from_), (a.to, b.to)))
