@@ -814,3 +814,14 @@ def test_a_purchase_named_with_its_buyer_only_is_from_the_storys_partner(nlp: La
         "Officials said Uganda would sell its stake in the state airline."
     )
     assert [e for e in _events(nlp, text) if "sell" in (e.what or "")] == []
+
+
+def test_a_bid_for_a_firm_abroad_is_an_intended_agreement(nlp: Language) -> None:
+    events = _events(nlp, "Italy's Ferruzzi made a takeover bid for the British sugar company.")
+    assert [(e.type, e.actors, e.status) for e in events] == [("AGREE", ("GBR", "ITA"), "intended")]
+    events = _events(nlp, "Italy's Ferruzzi launched a bid for Britain's British Sugar.")
+    assert [(e.type, e.actors, e.status) for e in events] == [("AGREE", ("GBR", "ITA"), "intended")]
+    # 'in a bid to' says what for, and offers nothing to anyone
+    assert _events(nlp, "Kenya cut tariffs on Ugandan maize in a bid to lower prices.") == (
+        _events(nlp, "Kenya cut tariffs on Ugandan maize.")
+    )

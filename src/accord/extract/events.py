@@ -325,6 +325,8 @@ def _noun_entry(tok: Token) -> Trigger | None:
             continue
         if entry.not_objects and entry.not_objects & _noun_targets(tok):
             continue  # 'the fight against inflation', 'attacks on the policy'
+        if entry.objects is not None and not entry.objects & _noun_preps(tok):
+            continue  # 'a bid for British Sugar', not 'in a bid to cut costs'
         if entry.needs_figure and not _has_figure(tok):
             continue
         if entry.needs_change and not _has_change(tok):
@@ -378,6 +380,11 @@ def _warned_of(hit: _Hit) -> _Hit:
         return hit
     threaten = event_verbs()["threaten"][0]
     return _Hit(tok, replace(hit.entry, type=threaten.type, cameo=threaten.cameo), "noun")
+
+
+def _noun_preps(noun: Token) -> set[str]:
+    """The prepositions a noun takes, as 'for:' (the form verb entries use)."""
+    return {f"{c.lower_}:" for c in children(noun) if c.dep_ == "prep"}
 
 
 def _noun_targets(noun: Token) -> set[str]:
