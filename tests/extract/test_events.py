@@ -825,3 +825,14 @@ def test_a_bid_for_a_firm_abroad_is_an_intended_agreement(nlp: Language) -> None
     assert _events(nlp, "Kenya cut tariffs on Ugandan maize in a bid to lower prices.") == (
         _events(nlp, "Kenya cut tariffs on Ugandan maize.")
     )
+
+
+def test_a_gerund_after_a_time_preposition_is_its_own_event_of_the_subject(nlp: Language) -> None:
+    text = "After meeting Chinese leaders, Japan's foreign minister flew to Seoul for talks."
+    assert {(e.type, e.actors) for e in _events(nlp, text)} == {
+        ("CONSULT", ("CHN", "JPN")),
+        ("CONSULT", ("JPN", "KOR")),
+    }
+    # a gerund after 'for' still belongs to its noun's phrase
+    text = "Kenya is ready to share technologies for building dams with Ghana."
+    assert {e.actors for e in _events(nlp, text)} == {("GHA", "KEN")}

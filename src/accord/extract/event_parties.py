@@ -27,6 +27,9 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
 CLAUSE_DEPS = frozenset(
     {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "csubjpass"}
 )
+#: prepositions whose gerund ('after meeting Chinese leaders, X flew ...') is done by
+#: the subject of the clause it hangs on
+_CONTROL_PREPS = frozenset({"after", "before", "by", "while", "since", "upon", "on", "without"})
 LOCATIVE_PREPS = frozenset(
     {
         "in",
@@ -254,8 +257,14 @@ def _add_pair_anaphors(
 
 
 def is_clause(token: Token) -> bool:
-    """A child that opens its own clause (its participants belong to its own events)."""
-    return token.dep_ in CLAUSE_DEPS and token.pos_ in ("VERB", "AUX")
+    """A child that opens its own clause (its participants belong to its own events):
+    a gerund after a time or means preposition is one ('after meeting Chinese leaders'),
+    one after 'for' or 'of' belongs to its noun ('technologies for implementing AI')."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    if token.dep_ == "pcomp":
+        return token.head.lower_ in _CONTROL_PREPS
+    return token.dep_ in CLAUSE_DEPS
 
 
 def collect(
@@ -342,6 +351,9 @@ def subject_parties(verb: Token, index: PartyIndex) -> list[Party]:
             return out
         if tok.dep_ in ("xcomp", "conj", "acomp", "advcl") and tok.head.i != tok.i:
             tok = tok.head
+            continue
+        if tok.dep_ == "pcomp" and tok.head.lower_ in _CONTROL_PREPS and tok.head.head.i != tok.i:
+            tok = tok.head.head
             continue
         break
     return []
