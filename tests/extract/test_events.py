@@ -836,3 +836,11 @@ def test_a_gerund_after_a_time_preposition_is_its_own_event_of_the_subject(nlp: 
     # a gerund after 'for' still belongs to its noun's phrase
     text = "Kenya is ready to share technologies for building dams with Ghana."
     assert {e.actors for e in _events(nlp, text)} == {("GHA", "KEN")}
+
+
+def test_talks_that_failed_before_the_main_act_are_past_and_the_subjects(nlp: Language) -> None:
+    text = "Japan agreed to buy more beef from Australia after talks with Canada failed."
+    assert {(e.type, e.actors, e.status) for e in _events(nlp, text)} == {
+        ("AGREE", ("AUS", "JPN"), "planned"),
+        ("CONSULT", ("CAN", "JPN"), "occurred"),
+    }

@@ -173,9 +173,9 @@ def verb_status(verb: Token, cues: StatusCues | None = None, depth: int = 0) -> 
         return verb_status(gov, cues, depth + 1)
     if verb.dep_ == "advcl" and verb.tag_ == "VB" and "to" in auxes:
         return INTENDED  # purpose clause: "sent envoys to negotiate"
-    if verb.dep_ == "advcl" and gov.i != verb.i and _temporal(verb, cues):
+    if verb.dep_ == "advcl" and gov.i != verb.i and _temporal(verb, cues) and verb.tag_ != "VBD":
         # 'will ask for help when the group meets in June': the present tense of a
-        # time clause takes the main clause's future
+        # time clause takes the main clause's future ('after talks failed' is past)
         gov_status = verb_status(gov, cues, depth + 1)
         if gov_status in (PLANNED, INTENDED):
             return PLANNED

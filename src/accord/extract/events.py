@@ -23,6 +23,7 @@ from spacy.tokens import Span as SpacySpan
 from accord.extract.dates import parse_published, resolve_when
 from accord.extract.event_parties import (
     LOCATIVE_PREPS,
+    SUBJECT_DEPS,
     Party,
     PartyIndex,
     collect,
@@ -572,7 +573,10 @@ def _parties(
             path_skip = frozenset({t.i for t in tok.subtree})
             found.extend(collect(gov, index, skip=path_skip))
             if not any(p.role == "subj" for p in found):
-                found.extend(subject_parties(gov, index))
+                # 'after talks with the US failed': the noun is its clause's subject,
+                # so the doer is the subject of the clause above
+                doer = gov.head if tok.dep_ in SUBJECT_DEPS and gov.dep_ == "advcl" else gov
+                found.extend(subject_parties(doer, index))
         elif no_party_aim and gov is not None and not found:
             # "Nigeria held talks with rebels": the doer still acts, facing no state
             found.extend(subject_parties(gov, index))
