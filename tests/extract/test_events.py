@@ -844,3 +844,15 @@ def test_talks_that_failed_before_the_main_act_are_past_and_the_subjects(nlp: La
         ("AGREE", ("AUS", "JPN"), "planned"),
         ("CONSULT", ("CAN", "JPN"), "occurred"),
     }
+
+
+def test_clashing_over_an_issue_is_a_quarrel_and_over_land_a_fight(nlp: Language) -> None:
+    events = _events(nlp, "Kenya and Uganda have clashed over fishing rules.")
+    assert [(e.type, e.actors) for e in events] == [("ACCUSE", ("KEN", "UGA"))]
+    events = _events(nlp, "Indian and Pakistani troops clashed over the disputed border.")
+    assert [(e.type, e.actors) for e in events] == [("ASSAULT", ("IND", "PAK"))]
+
+
+def test_what_drops_the_owners_possessive(nlp: Language) -> None:
+    events = _events(nlp, "China's exports to the European Union rose 30% last year.")
+    assert [e.what for e in events] == ["exports to the European Union"]

@@ -896,7 +896,7 @@ def _entity_at(tok: Token, labels: frozenset[str]) -> SpacySpan | None:
 def _phrase(tokens: list[Token]) -> str:
     tokens = sorted(tokens, key=lambda t: t.i)
     while tokens and (
-        tokens[0].pos_ in ("DET", "PUNCT", "CCONJ", "SCONJ") or tokens[0].dep_ == "poss"
+        tokens[0].pos_ in ("DET", "PUNCT", "CCONJ", "SCONJ") or tokens[0].dep_ in ("poss", "case")
     ):
         tokens = tokens[1:]
     while tokens and tokens[-1].pos_ in ("PUNCT", "CCONJ", "ADP", "DET"):
