@@ -247,3 +247,11 @@ def test_parties_named_in_the_plural_say_the_storys_politics(nlp: Language) -> N
         "said the Lib Dems would vote against it, as would the Conservatives."
     )
     assert _person(nlp, text, "Arthur Pembroke") == (None, "GBR")
+
+
+def test_any_post_at_an_igo_acts_for_it(nlp: Language) -> None:
+    text = "Michel Laurent, managing director of the African Union, visited Peru."
+    assert _person(nlp, text, "Michel Laurent") == ("managing director", "IGO:AU")
+    # a firm's managing director acts for no state
+    text = "Michel Laurent, managing director of Acme Holdings, visited Peru."
+    assert _person(nlp, text, "Michel Laurent")[1] is None

@@ -366,7 +366,9 @@ def build_title(
     )  # "union leader", "a director of <firm>": a private post; a state firm's is not
     # a private post ("Paris lawyer", "chief U.K. economist at X", "union leader") acts
     # for no state, unless it speaks for a national body ("federation of X")
-    actor = (pre_code or actor or party_code or body_actor) if official else body_actor
+    # any post at an IGO acts for it: "managing director of the IMF", "IMF economist"
+    igo = next((c for c in (pre_code, actor) if c and c.startswith("IGO:")), None)
+    actor = (pre_code or actor or party_code or body_actor) if official else body_actor or igo
     toks = prefix_org + keep + head_toks + comp
     text = _text(doc, toks)
     if not text:
