@@ -856,3 +856,15 @@ def test_clashing_over_an_issue_is_a_quarrel_and_over_land_a_fight(nlp: Language
 def test_what_drops_the_owners_possessive(nlp: Language) -> None:
     events = _events(nlp, "China's exports to the European Union rose 30% last year.")
     assert [e.what for e in events] == ["exports to the European Union"]
+
+
+def test_a_state_bodys_protest_is_an_official_complaint(nlp: Language) -> None:
+    events = _events(nlp, "Kenyan officials protested to Uganda over the border closure.")
+    assert [(e.type, e.actors) for e in events] == [("ACCUSE", ("KEN", "UGA"))]
+    events = _events(nlp, "Thousands of Kenyan farmers protested against Ugandan imports.")
+    assert [(e.type, e.actors) for e in events] == [("PROTEST", ("KEN", "UGA"))]
+
+
+def test_attacking_a_policy_is_criticism(nlp: Language) -> None:
+    events = _events(nlp, "Britain's finance minister attacked French economic policy.")
+    assert [(e.type, e.cameo, e.actors) for e in events] == [("ACCUSE", "111", ("FRA", "GBR"))]

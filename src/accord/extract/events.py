@@ -1095,9 +1095,21 @@ def _protest_by_a_state(hit: _Hit, index: PartyIndex) -> bool:
             if o.dep_ == "pobj"
         ]
     return any(
-        index.codes(d) and d.pos_ == "PROPN" and not any(c.dep_ == "prep" for c in children(d))
+        (index.codes(d) and d.pos_ == "PROPN" and not any(c.dep_ == "prep" for c in children(d)))
+        or (_speaks_for_a_state(d) and any(index.codes(t) for t in d.subtree))
         for d in doers
     )
+
+
+#: bodies through which a state speaks ('the Japanese government protested')
+_STATE_BODIES = frozenset({"government", "ministry", "embassy", "authority", "cabinet"})
+
+
+def _speaks_for_a_state(noun: Token) -> bool:
+    """A government body or an official post ('the Chinese embassy', 'Kenyan
+    officials'), not a crowd ('Kenyan farmers')."""
+    lemma = noun.lemma_.lower()
+    return lemma in _STATE_BODIES or titles().is_official(lemma)
 
 
 def _dated_by_lead(event: Event, published: str | None, in_lead: bool) -> Event:
