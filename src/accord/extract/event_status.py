@@ -175,7 +175,7 @@ def verb_status(verb: Token, cues: StatusCues | None = None, depth: int = 0) -> 
         return INTENDED  # purpose clause: "sent envoys to negotiate"
     if verb.dep_ == "advcl" and gov.i != verb.i and _temporal(verb, cues) and verb.tag_ != "VBD":
         # 'will ask for help when the group meets in June': the present tense of a
-        # time clause takes the main clause's future ('after talks failed' is past)
+        # time clause takes the main clause's future (a past one, 'after X ended', is past)
         gov_status = verb_status(gov, cues, depth + 1)
         if gov_status in (PLANNED, INTENDED):
             return PLANNED

@@ -573,7 +573,7 @@ def _parties(
             path_skip = frozenset({t.i for t in tok.subtree})
             found.extend(collect(gov, index, skip=path_skip))
             if not any(p.role == "subj" for p in found):
-                # 'after talks with the US failed': the noun is its clause's subject,
+                # 'after talks with Canada broke down': the noun is its clause's subject,
                 # so the doer is the subject of the clause above
                 doer = gov.head if tok.dep_ in SUBJECT_DEPS and gov.dep_ == "advcl" else gov
                 found.extend(subject_parties(doer, index))
