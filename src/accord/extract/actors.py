@@ -24,7 +24,8 @@ How it decides (general rules, data in ``accord/vocab/data``):
 - Demonyms of states always count, also inside organisation names ("Chinese
   companies", "Russian Ambassador"): the state is part of the story.
 - Weak acronyms ("EC", "AU", "SCO") count only if the same IGO is named by a strong
-  form elsewhere in the document.
+  form elsewhere in the document, or the acronym is used at least twice (wire copy of
+  the 1980s writes "EC" throughout and never spells it out).
 - "the continent" is not resolved (it needs coreference and adds nothing where the
   continent is named, which it nearly always is).
 
@@ -45,6 +46,7 @@ API for other extractors:
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Final
@@ -72,6 +74,7 @@ from accord.vocab.actors import (
 )
 
 EXTRACTOR: Final = "actors@1"
+_WEAK_USES: Final = 2  # uses of a weak acronym that make it stand alone
 
 #: Plural nouns that make a region adjective denote the region's states or peoples.
 COLLECTIVE_HEADS: Final = frozenset(
@@ -349,7 +352,11 @@ def find_mentions(doc: Doc) -> list[Mention]:
             text=span.text,
         )
         found.append((mention, alias.weak))
+    # a weak acronym ("EC") stands for its IGO beside a strong form, or where the story
+    # uses it again and again (wire copy of the 1980s never spells out "EC")
     strong = {mention.code for mention, weak in found if not weak}
+    uses = Counter(mention.code for mention, weak in found if weak)
+    strong |= {code for code, n in uses.items() if n >= _WEAK_USES}
     kept = [mention for mention, _ in found if mention.code in strong]
     return _former_state_seats(kept)
 
