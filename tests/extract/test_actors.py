@@ -64,6 +64,8 @@ CASES = [
         {"REG:LATIN_AMERICA", "REG:MIDDLE_EAST", "REG:ASIA"},
     ),
     ("The Africa-Russia summit will open in July.", {"REG:AFRICA", "RUS"}),
+    # the regions GUIDE.md names for where a company operates or a currency is used
+    ("The firm sells in the Americas and the euro zone.", {"REG:AMERICAS", "REG:EUROZONE"}),
     # region adjectives that do not name the region
     ("The deal went to European manufacturer Airbus.", set()),
     ("Djibouti is a small East African nation.", {"DJI"}),
