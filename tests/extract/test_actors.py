@@ -82,6 +82,7 @@ CASES = [
     ("COCOM limits exports; GATT talks resume.", {"IGO:COCOM", "IGO:GATT"}),
     ("The European Community and the EC commission agreed.", {"IGO:EU"}),
     ("The EC ruled on the election petition.", set()),  # weak acronym alone
+    ("Britain joined the Common Market; Kenya wants a common market.", {"GBR", "IGO:EU", "KEN"}),
     # ... unless the story uses it again: wire copy that never spells it out
     ("EC farm ministers met. The EC Commission proposed a tax on oils.", {"IGO:EU"}),
     # former states
