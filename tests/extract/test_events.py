@@ -868,3 +868,13 @@ def test_a_state_bodys_protest_is_an_official_complaint(nlp: Language) -> None:
 def test_attacking_a_policy_is_criticism(nlp: Language) -> None:
     events = _events(nlp, "Britain's finance minister attacked French economic policy.")
     assert [(e.type, e.cameo, e.actors) for e in events] == [("ACCUSE", "111", ("FRA", "GBR"))]
+
+
+def test_goods_shipped_or_aid_received_by_the_tonne(nlp: Language) -> None:
+    events = _events(nlp, "Exporters said Pakistan shipped 50,000 tonnes of rice to Iran.")
+    assert [(e.type, e.actors) for e in events] == [("COOPERATE", ("IRN", "PAK"))]
+    events = _events(nlp, "Sri Lanka received 20,000 tonnes of U.S. food aid wheat.")
+    assert [(e.type, e.actors) for e in events] == [("AID", ("LKA", "USA"))]
+    # shipping as an alternative named, or a trade, is no shipment made
+    text = "Ghana and Britain want Ghana to process cocoa instead of shipping beans abroad."
+    assert "COOPERATE" not in {e.type for e in _events(nlp, text)}

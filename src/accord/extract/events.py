@@ -174,6 +174,11 @@ def _main_partners(units: list[SpacySpan], index: PartyIndex) -> dict[str, str]:
 
 
 _MONEY = "%money"  # pseudo-lemma: the object is a sum of money ('provide $48m')
+#: units goods are counted in: the object of 'received 20,000 tonnes of wheat' is wheat
+_MEASURES = frozenset(
+    {"tonne", "ton", "barrel", "bag", "bale", "bushel", "cargo", "shipment", "lot", "sack",
+     "ounce", "kilo", "kilogram", "litre", "liter", "gallon", "unit", "consignment"}
+)  # fmt: skip
 
 
 def _agent_compound(verb: Token, index: PartyIndex) -> Token | None:
@@ -216,6 +221,17 @@ def _object_lemmas(verb: Token) -> set[str]:
                 lemmas.add(tok.lemma_.lower())
                 lemmas.add(tok.lower_)
                 lemmas.update(c.lemma_.lower() for c in children(tok) if c.dep_ == "compound")
+                if tok.lemma_.lower() in _MEASURES:
+                    # '20,000 tonnes of food aid wheat': the goods are what is measured
+                    for of in children(tok):
+                        if of.dep_ == "prep" and of.lower_ == "of":
+                            for goods in children(of):
+                                lemmas.add(goods.lemma_.lower())
+                                lemmas.update(
+                                    c.lemma_.lower()
+                                    for c in children(goods)
+                                    if c.dep_ in ("compound", "nmod")
+                                )
         if child.dep_ == "prep":  # "cooperate on trade", "fire lasers at": objects via prep
             lemmas.update(p.lemma_.lower() for p in children(child) if p.dep_ == "pobj")
             lemmas.add(f"{child.lower_}:")  # the preposition itself: "called on"
