@@ -878,3 +878,14 @@ def test_goods_shipped_or_aid_received_by_the_tonne(nlp: Language) -> None:
     # shipping as an alternative named, or a trade, is no shipment made
     text = "Ghana and Britain want Ghana to process cocoa instead of shipping beans abroad."
     assert "COOPERATE" not in {e.type for e in _events(nlp, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A meeting between Kenya and Uganda is set for April 27.",
+        "The talks between Kenya and Uganda, scheduled for next month, will cover fishing.",
+    ],
+)
+def test_a_meeting_set_or_scheduled_is_planned(nlp: Language, text: str) -> None:
+    assert [(e.type, e.status) for e in _events(nlp, text)] == [("AGREE", "planned")]

@@ -265,6 +265,8 @@ def noun_status(noun: Token, cues: StatusCues | None = None) -> str | None:
             st = verb_status(child, cues)
             if st in (PLANNED, INTENDED):
                 return st
+            if child.dep_ == "acl" and child.lemma_.lower() in cues.planned_noun_governors:
+                return PLANNED  # "the talks, scheduled for next month"
             if child.dep_ == "acl" and child.tag_ == "VBN":  # "the forum, held last week"
                 return OCCURRED
     gov = governing_verb(noun)
