@@ -255,3 +255,11 @@ def test_it_never_stands_for_a_person(nlp: Language) -> None:
         "the company by a wide margin.”"
     )
     assert _speakers(nlp, text) == [("The", "Charles Clarke"), ("The", None)]
+
+
+def test_the_minister_is_the_one_whose_post_has_the_word(nlp: Language) -> None:
+    text = (
+        "Kenyan Finance Minister Omar Haddad met Treasury Secretary Samuel Ochieng.\n\n"
+        "“We agreed that the shilling has fallen far enough,” the minister told reporters."
+    )
+    assert _speakers(nlp, text) == [("We", "Omar Haddad")]

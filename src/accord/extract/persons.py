@@ -538,6 +538,10 @@ def _nominals(
                 compat = of_state or [(p, m) for p, m in compat if not (p.title and p.title.actor)]
             else:
                 compat = of_state or compat
+            # "the minister" after a finance minister and a treasury secretary: the one
+            # whose post has the word, before one of the same class only
+            exact = [(p, m) for p, m in compat if p.title and head in p.title.text.lower()]
+            compat = exact or compat
             if compat:
                 max(compat, key=lambda x: x[1])[0].other.append(span)
                 continue
