@@ -591,8 +591,8 @@ def _parties(
             if not any(p.role == "subj" for p in found):
                 # 'after talks with Canada broke down': the noun is its clause's subject,
                 # so the doer is the subject of the clause above
-                doer = gov.head if tok.dep_ in SUBJECT_DEPS and gov.dep_ == "advcl" else gov
-                found.extend(subject_parties(doer, index))
+                above = gov.head if tok.dep_ in SUBJECT_DEPS and gov.dep_ == "advcl" else gov
+                found.extend(subject_parties(above, index))
         elif no_party_aim and gov is not None and not found:
             # "Nigeria held talks with rebels": the doer still acts, facing no state
             found.extend(subject_parties(gov, index))
