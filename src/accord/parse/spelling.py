@@ -10,7 +10,12 @@ doubles its consonant before "-ed" and "-ing" ("hop" -> "hopped", "hopping"), so
 
 from __future__ import annotations
 
+from typing import Any, cast
+
+import numpy
+from spacy.attrs import LEMMA, LOWER, POS
 from spacy.language import Language
+from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Doc
 
 _VOWELS = frozenset("aeiou")
@@ -45,12 +50,31 @@ def corrected_lemma(word: str, lemma: str) -> str | None:
     return None
 
 
+_FIXES: dict[tuple[int, int], str | None] = {}  # (form, lemma) hashes -> corrected lemma
+
+
 @Language.component("accord_verb_lemmas")
 def fix_verb_lemmas(doc: Doc) -> Doc:
-    """Correct the lemmas of verbs that spelling rules out (see the module doc)."""
-    for token in doc:
-        if token.pos_ in ("VERB", "AUX"):
-            fixed = corrected_lemma(token.text, token.lemma_)
-            if fixed is not None:
-                token.lemma_ = fixed
+    """Correct the lemmas of verbs that spelling rules out (see the module doc). Read
+    as arrays and decided once per (form, lemma) pair: a Python loop over every Token
+    would cost as much as the lemmatizer's own (see ``lemmas.py``)."""
+    if not len(doc):
+        return doc
+    rows = doc.to_array([POS, LOWER, LEMMA])
+    verbs = numpy.nonzero((rows[:, 0] == VERB) | (rows[:, 0] == AUX))[0]
+    if not len(verbs):
+        return doc
+    strings = doc.vocab.strings
+    lemmas = rows[:, 2].copy()
+    changed = False
+    for i in verbs.tolist():
+        key = (int(rows[i, 1]), int(rows[i, 2]))
+        if key not in _FIXES:
+            _FIXES[key] = corrected_lemma(strings[key[0]], strings[key[1]])
+        fixed = _FIXES[key]
+        if fixed is not None:
+            lemmas[i] = strings.add(fixed)  # this vocabulary's own entry for it
+            changed = True
+    if changed:
+        doc.from_array([LEMMA], cast(Any, numpy.ascontiguousarray(lemmas.reshape(-1, 1))))
     return doc
