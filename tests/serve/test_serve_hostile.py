@@ -438,10 +438,16 @@ def test_document_page_with_5000_mentions_is_fast(tmp_path: Path) -> None:
         store.ingest(_mentions_record(5000))
         c = TestClient(create_app(store, Settings()))
         assert c.get("/documents/mentions-5000").status_code == 200
-        start = time.process_time()  # CPU time of this process (the app runs in a thread)
-        r = c.get("/documents/mentions-5000")
-        took = time.process_time() - start
-        assert r.status_code == 200 and r.text.count("<mark") >= 5000
+
+        def timed() -> float:
+            start = time.process_time()  # CPU time of this process (the app runs in a thread)
+            r = c.get("/documents/mentions-5000")
+            assert r.status_code == 200 and r.text.count("<mark") >= 5000
+            return time.process_time() - start
+
+        # the best of three: one run may be slowed by the machine (0.84 s was seen once
+        # on a CI run whose usual is well under 0.8)
+        took = min(timed() for _ in range(3))
         assert took < 0.8, took  # 1.2 s when the page cut the body spans x boundaries
 
 
