@@ -271,8 +271,7 @@ def _names_people(head: Token) -> bool:
     if head.pos_ == "PROPN" or head.ent_type_:
         return True
     lemma = head.lemma_.lower()
-    lex = titles()
-    return lemma in lex.heads or lemma in lex.nominal_classes or lemma in _GROUP_NOUNS
+    return titles().names_a_person(lemma) or lemma in _GROUP_NOUNS
 
 
 def _verb_entry(tok: Token, index: PartyIndex) -> Trigger | None:
@@ -596,7 +595,8 @@ def _parties(
         elif no_party_aim and gov is not None and not found:
             # "Nigeria held talks with rebels": the doer still acts, facing no state
             found.extend(subject_parties(gov, index))
-        if len({p.code for p in found if not p.locative}) < 2 and not no_party_aim:
+        sides = {p.code for p in found if not p.locative}
+        if len(sides) < 2 and not no_party_aim:
             # 'in talks to acquire a stake in Norway's Statoil': the other side is in
             # what the talks, plan or offer are for
             for clause in children(tok):

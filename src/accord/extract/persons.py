@@ -750,8 +750,7 @@ def _acting_state(
         # a state only in what the person says or does ('X said the talks with the
         # United States were difficult') gives way to the state the story is about
         if head.dep_ in SUBJECTS and head.head.i != head.i:
-            verb = head.head
-            clause = {t.idx for t in verb.subtree} - {t.idx for t in head.subtree}
+            clause = _predicate_chars(head)
             inside = [m for m in idx.within(sent.start_char, sent.end_char) if m.code == codes[0]]
             if inside and all(m.start in clause for m in inside):
                 away = taken | {m.code for m in idx.mentions if _destination(doc, m, p)}
@@ -762,8 +761,7 @@ def _acting_state(
     if len(codes) > 1 and head.dep_ in SUBJECTS and se - ss <= 200:
         # what the person says or does to a state is not theirs: "X said Japan has
         # ...", "X visited Kenya"; the states left are those outside their clause
-        verb = head.head
-        clause = {t.idx for t in verb.subtree} - {t.idx for t in head.subtree}
+        clause = _predicate_chars(head)
         outside: list[str] = []
         for m in idx.within(sent.start_char, sent.end_char):
             if m.code in codes and m.start not in clause and m.code not in outside:
@@ -793,6 +791,12 @@ def _acting_state(
         away = taken | {m.code for m in idx.mentions if _destination(doc, m, p)}
         return story_state(idx, place, document.body, away) or _lede_state(doc, idx, place, away)
     return None
+
+
+def _predicate_chars(subject: Token) -> set[int]:
+    """Where what a subject says or does lies: its verb's phrase without the subject's
+    own (character offsets of the tokens)."""
+    return {t.idx for t in subject.head.subtree} - {t.idx for t in subject.subtree}
 
 
 def _name_head(doc: Doc, s: int, e: int) -> Token:

@@ -50,7 +50,7 @@ def _person_noun(tok: Token) -> bool:
         return False
     lex = titles()
     word = tok.lemma_.lower() if tok.tag_ in ("NNS", "NNPS") else tok.lower_
-    return word in lex.heads or word in lex.nominal_classes or word in reporting().person_nouns
+    return lex.names_a_person(word) or word in reporting().person_nouns
 
 
 class _Speakers:

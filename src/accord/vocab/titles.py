@@ -47,6 +47,10 @@ class TitleLexicon:
             words.pop(0)
         return self.post_states.get(" ".join(words))
 
+    def names_a_person(self, word: str) -> bool:
+        """A post or a noun for a kind of official ("minister", "envoy", "official")."""
+        return word in self.heads or word in self.nominal_classes
+
     def is_official(self, head: str) -> bool:
         return self.heads.get(head, (False, ""))[0]
 
